@@ -1,0 +1,27 @@
+package sohieu.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.Locale;
+import sohieu.refs.Citation;
+
+/** The one Jackson configuration behind every JSON byte the CLI prints. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .registerModule(new SimpleModule().addSerializer(Citation.Kind.class, new JsonSerializer<>() {
+        @Override
+        public void serialize(Citation.Kind kind, JsonGenerator gen, SerializerProvider provider) throws IOException {
+          gen.writeString(kind.name().toLowerCase(Locale.ROOT));
+        }
+      }))
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private Json() {}
+}

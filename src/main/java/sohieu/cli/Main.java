@@ -1,0 +1,80 @@
+package sohieu.cli;
+
+import java.io.PrintWriter;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sohieu} command: finds citations of Vietnamese documents in the world's press. */
+@Command(name = "sohieu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = {"Search engine for citations of Vietnamese party and state documents in news in Vietnamese,",
+        "Russian, French, Polish and English."},
+    subcommands = {IngestCommand.class, SearchCommand.class, CiteCommand.class, ShowCommand.class, ScanCommand.class,
+        StatsCommand.class, CheckCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 found, 1 nothing found, 2 usage or input error.",
+        "Examples:", "  scripts/sohieu demo", "  scripts/sohieu ingest corpus/", "  scripts/sohieu cite 12-CT/TW",
+        "  scripts/sohieu search \"nghi quyet\""})
+public final class Main {
+  static final int FOUND = 0;
+  static final int NOTHING = 1;
+  static final int ERROR = 2;
+
+  public static void main(String[] args) {
+    quietLibraries();
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Library logging would clutter a command-line tool's output; Sohieu reports what matters itself. */
+  static void quietLibraries() {
+    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    for (java.util.logging.Logger logger : QUIET) logger.setLevel(java.util.logging.Level.OFF);
+  }
+
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final java.util.logging.Logger[] QUIET = {
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization"),
+      java.util.logging.Logger.getLogger("org.apache.pdfbox")};
+
+  static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+    cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (e instanceof IllegalArgumentException || e instanceof UserError) {
+        err.println("sohieu " + commandLine.getCommandName() + ": " + e.getMessage());
+      } else {
+        err.println("sohieu " + commandLine.getCommandName() + ": internal error: " + e);
+        if (System.getenv("SOHIEU_DEBUG") != null) e.printStackTrace(err);
+      }
+      err.flush();
+      return ERROR;
+    });
+    cmd.setParameterExceptionHandler((e, args) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("sohieu: " + e.getMessage());
+      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      err.flush();
+      return ERROR;
+    });
+    return cmd;
+  }
+
+  /** A mistake of the user's, reported in one line without a stack trace. */
+  static final class UserError extends RuntimeException {
+    UserError(String message) { super(message); }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"sohieu " + (v == null ? "dev" : v) + " (Lucene " + org.apache.lucene.util.Version.LATEST
+          + ", Java " + Runtime.version() + ")"};
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package sohieu.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Prints a command's answer as JSON, JSON lines or CSV (the table is each command's own). */
+final class Output {
+  private Output() {}
+
+  /**
+   * Prints {@code document} as one JSON document, or the {@code records} as JSON lines or CSV rows (nested values
+   * become JSON text in a CSV cell). {@code recordsName} is only documentation of which part is streamed.
+   */
+  static void print(OutputOptions options, Object document, String recordsName, List<?> records) {
+    PrintStream out = System.out;
+    try {
+      if (options.json) {
+        out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+      } else if (options.jsonl) {
+        for (Object r : records) out.println(Json.MAPPER.writeValueAsString(r));
+      } else if (options.csv) {
+        printCsv(out, records);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+  }
+
+  private static void printCsv(PrintStream out, List<?> records) throws IOException {
+    List<String> header = new ArrayList<>();
+    List<JsonNode> nodes = new ArrayList<>();
+    for (Object r : records) {
+      JsonNode node = Json.MAPPER.valueToTree(r);
+      nodes.add(node);
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!header.contains(f)) header.add(f);
+      }
+    }
+    // Not closed: closing the printer would close standard output.
+    CSVPrinter csv = new CSVPrinter(new java.io.PrintWriter(out, false, java.nio.charset.StandardCharsets.UTF_8),
+        CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+    {
+      for (JsonNode node : nodes) {
+        List<String> row = new ArrayList<>();
+        for (String f : header) {
+          JsonNode v = node.get(f);
+          row.add(v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : Json.MAPPER.writeValueAsString(v));
+        }
+        csv.printRecord(row);
+      }
+    }
+    csv.flush();
+  }
+
+  static List<String> nonNull(Object... values) {
+    List<String> out = new ArrayList<>();
+    for (Object v : values) if (v != null) out.add(v.toString());
+    return out;
+  }
+
+  static String clip(String s, int max) {
+    String one = s.replace('\n', ' ');
+    return one.codePointCount(0, one.length()) <= max ? one : one.substring(0, one.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+    return m;
+  }
+}

@@ -1,0 +1,94 @@
+package sohieu.cli;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import sohieu.extract.ExtractedDocument;
+import sohieu.extract.ExtractionException;
+import sohieu.extract.Extractor;
+import sohieu.lang.Paragraph;
+import sohieu.lang.ParagraphSegmenter;
+import sohieu.refs.Citation;
+import sohieu.refs.CitationRecognizer;
+
+/** Analyzes one file or standard input without indexing: paragraphs with their language, citations with offsets. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = "Analyze one file (or - for standard input) without indexing: its paragraphs with their language "
+        + "and the citations found, with char offsets into the extracted text.",
+    footer = {"", "Examples:", "  scripts/sohieu scan corpus/000_3b03ef79f46259d1.txt",
+        "  scripts/sohieu scan corpus/004_5d61ab061fae0b25.txt --json | jq '.citations[].canonical'",
+        "  echo 'Chỉ thị số 12-CT/TW ngày 5/1/2022' | scripts/sohieu scan -"})
+final class ScanCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE|-", description = "The file to analyze, or - to read standard input.")
+  String file;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    ExtractedDocument doc = extract();
+    String text = doc.text();
+    List<Paragraph> paragraphs = ParagraphSegmenter.standard().segment(text);
+    List<Citation> citations = CitationRecognizer.standard().scan(text);
+    if (output.table()) {
+      printTable(doc, paragraphs, citations);
+    } else {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("file", file);
+      out.put("title", doc.title());
+      out.put("published", doc.published());
+      out.put("outlet", doc.outlet());
+      out.put("url", doc.sourceUrl());
+      out.put("content_type", doc.contentType());
+      out.put("text", text);
+      out.put("paragraphs", paragraphs);
+      out.put("citations", citations);
+      Output.print(output, out, "citations", citations);
+    }
+    return citations.isEmpty() ? Main.NOTHING : Main.FOUND;
+  }
+
+  private ExtractedDocument extract() throws Exception {
+    Extractor extractor = new Extractor();
+    try {
+      if (file.equals("-")) {
+        try (InputStream in = System.in) {
+          return extractor.extract(in, "stdin");
+        }
+      }
+      Path path = Path.of(file);
+      if (!Files.isRegularFile(path)) throw new Main.UserError(file + ": no such file");
+      return extractor.extract(path);
+    } catch (ExtractionException e) {
+      throw new Main.UserError(file + ": " + e.getMessage());
+    }
+  }
+
+  private void printTable(ExtractedDocument doc, List<Paragraph> paragraphs, List<Citation> citations) {
+    Style style = new Style(output.colorOn());
+    System.out.println(style.bold(doc.title() == null ? file : doc.title()));
+    System.out.println(style.dim(String.join(" · ", Output.nonNull(doc.outlet(), doc.published(), doc.sourceUrl(),
+        doc.contentType()))));
+    System.out.println();
+    Table ps = new Table("LANG", "START", "END", "PARAGRAPH");
+    for (Paragraph p : paragraphs) ps.row(p.lang(), p.start(), p.end(), Output.clip(doc.text().substring(p.start(), p.end()), 70));
+    ps.print(System.out, style);
+    System.out.println();
+    if (citations.isEmpty()) {
+      System.out.println("no citations");
+      return;
+    }
+    Table cs = new Table("CANONICAL", "KIND", "TYPE", "ISSUER", "ISSUED", "START", "END", "RAW");
+    for (Citation c : citations) cs.row(style.accent(c.canonical()), c.kind().name().toLowerCase(), c.type(), c.issuer(),
+        c.issued(), c.start(), c.end(), c.raw().replace('\n', ' '));
+    cs.print(System.out, style);
+  }
+}

@@ -1,0 +1,75 @@
+package sohieu.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sohieu.refs.CitationRecognizer;
+import sohieu.search.Hit;
+import sohieu.search.SearchResult;
+import sohieu.search.Searcher;
+
+/** Full-text search across languages, ranked, with highlighted snippets. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = {"Full-text search across every language: words, \"phrases\", AND/OR/NOT, +/-, prefix*, (groups),",
+        "fields ref: type: issuer: lang: outlet: date:[2023-01-01 TO 2023-12-31]. A citation in any spelling",
+        "(12-CT/TW, 16-qd/tw) searches for that document. Vietnamese matches with or without diacritics."},
+    footer = {"", "Examples:", "  scripts/sohieu search \"народной дипломатии\"", "  scripts/sohieu search \"nghi quyet\"",
+        "  scripts/sohieu search '12-CT/TW дипломатия'", "  scripts/sohieu search 'lang:fr Politburo' --json"})
+final class SearchCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query (several words are joined).")
+  String[] words;
+
+  @Option(names = "--limit", defaultValue = "10", description = "Hits to show (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", description = "Hits to skip first.")
+  int offset;
+
+  @Option(names = "--sort", defaultValue = "score", description = "score (BM25, default) or date (newest first).")
+  String sort;
+
+  @Mixin
+  IndexOption index;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!sort.equals("score") && !sort.equals("date")) throw new Main.UserError("--sort takes score or date, not " + sort);
+    String query = String.join(" ", words);
+    SearchResult result;
+    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+      result = searcher.search(query, limit, offset, sort.equals("date"));
+    }
+    if (output.table()) print(result); else Output.print(output, plain(result), "hits", plain(result).hits());
+    return result.hits().isEmpty() ? Main.NOTHING : Main.FOUND;
+  }
+
+  private void print(SearchResult result) {
+    Style style = new Style(output.colorOn());
+    if (result.hits().isEmpty()) {
+      System.out.println("no results for " + result.query());
+      return;
+    }
+    int rank = offset;
+    for (Hit h : result.hits()) {
+      System.out.println(style.bold(++rank + ". " + (h.title() == null ? h.path() : h.title())));
+      System.out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
+          String.join("+", h.languages()), String.format("%.2f", h.score())))));
+      System.out.println("   " + style.dim(h.path()));
+      if (!h.refs().isEmpty()) System.out.println("   " + style.accent(String.join(" ", h.refs())));
+      for (String s : h.snippets()) System.out.println("   " + style.marks(Output.clip(s, 400)));
+      System.out.println();
+    }
+    System.out.printf("%d of %d documents%n", result.hits().size(), result.total());
+  }
+
+  /** The result with the highlighter's marks removed, for machines. */
+  private static SearchResult plain(SearchResult r) {
+    return new SearchResult(r.query(), r.total(), r.hits().stream().map(h -> new Hit(h.path(), h.title(), h.date(),
+        h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Style::plain).toList(), h.refs())).toList());
+  }
+}

@@ -1,0 +1,61 @@
+package sohieu.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import sohieu.lang.Paragraph;
+import sohieu.refs.Citation;
+import sohieu.refs.CitationRecognizer;
+import sohieu.search.Searcher;
+import sohieu.search.StoredArticle;
+
+/** One indexed document: metadata, text by paragraph with languages, and citations. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show one indexed document: metadata, text (paragraph by paragraph, with languages) and citations.",
+    footer = {"", "DOC is the path printed by search and cite, or the start of the file's name if only one matches.",
+        "Examples:", "  scripts/sohieu show 004", "  scripts/sohieu show corpus/001_95bb9a9cfe72fd45.txt --json"})
+final class ShowCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DOC", description = "A path, or the start of a file name.")
+  String key;
+
+  @Mixin
+  IndexOption index;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<StoredArticle> found;
+    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+      found = searcher.show(key);
+    }
+    if (found.isEmpty()) {
+      System.err.println("no document " + key + " in " + index.index);
+      return Main.NOTHING;
+    }
+    StoredArticle a = found.get();
+    if (!output.table()) {
+      Output.print(output, a, "citations", a.citations());
+      return Main.FOUND;
+    }
+    Style style = new Style(output.colorOn());
+    System.out.println(style.bold(a.title() == null ? a.path() : a.title()));
+    Table meta = new Table("FIELD", "VALUE");
+    meta.row("path", a.path()).row("date", a.date()).row("outlet", a.outlet()).row("url", a.url())
+        .row("type", a.contentType()).row("languages", String.join(", ", a.languages())).row("sha256", a.hash());
+    meta.print(System.out, style);
+    System.out.println();
+    for (Paragraph p : a.paragraphs()) {
+      System.out.println(style.dim("[" + p.lang() + "] ") + a.text().substring(p.start(), p.end()));
+    }
+    System.out.println();
+    Table cs = new Table("CANONICAL", "KIND", "ISSUED", "OFFSETS", "RAW");
+    for (Citation c : a.citations()) cs.row(style.accent(c.canonical()), c.kind().name().toLowerCase(), c.issued(),
+        c.start() + "-" + c.end(), c.raw().replace('\n', ' '));
+    if (a.citations().isEmpty()) System.out.println("no citations"); else cs.print(System.out, style);
+    return Main.FOUND;
+  }
+}

@@ -1,0 +1,52 @@
+package sohieu.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sohieu.refs.CitationRecognizer;
+import sohieu.search.Searcher;
+import sohieu.search.Stats;
+
+/** Counts over the index: documents by language, outlet and month; the most cited references. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = "Documents by language, outlet and month, and the most cited references.",
+    footer = {"", "Examples:", "  scripts/sohieu stats", "  scripts/sohieu stats --top 5 --json"})
+final class StatsCommand implements Callable<Integer> {
+  @Option(names = "--top", defaultValue = "20", description = "References and outlets to list (default ${DEFAULT-VALUE}).")
+  int top;
+
+  @Mixin
+  IndexOption index;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    Stats stats;
+    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+      stats = searcher.stats(top);
+    }
+    if (!output.table()) {
+      Output.print(output, stats, "references", stats.references());
+    } else {
+      Style style = new Style(output.colorOn());
+      System.out.println(style.bold(stats.documents() + " documents in " + index.index));
+      section("LANGUAGE", stats.languages(), style);
+      section("OUTLET", stats.outlets(), style);
+      section("MONTH", stats.months(), style);
+      section("MOST CITED", stats.references(), style);
+    }
+    return stats.documents() == 0 ? Main.NOTHING : Main.FOUND;
+  }
+
+  private static void section(String title, List<Stats.Count> counts, Style style) {
+    if (counts.isEmpty()) return;
+    System.out.println();
+    Table t = new Table(title, "DOCUMENTS");
+    for (Stats.Count c : counts) t.row(c.label(), c.documents());
+    t.print(System.out, style);
+  }
+}

@@ -1,0 +1,69 @@
+package sohieu.extract;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Collects the text of Tika's XHTML events with a line break per block element, skipping page furniture
+ * (navigation, footers, asides, forms, share and related-article blocks) recognised by element or class/id.
+ */
+final class ArticleTextHandler extends DefaultHandler {
+  private static final Set<String> SKIPPED = Set.of("nav", "footer", "aside", "script", "style", "form", "button",
+      "noscript", "iframe", "select", "svg", "template");
+  private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
+      "h6", "tr", "table", "blockquote", "pre", "section", "article", "header", "figcaption", "figure", "dd", "dt",
+      "title", "td", "th", "hr", "main", "body");
+  /** Class or id names that scrapers and CMSs give to blocks around the article. */
+  private static final Pattern FURNITURE = Pattern.compile(
+      "(?i)(^|[-_ ])(nav|navbar|menu|breadcrumbs?|share|sharing|social|related|relate|comments?|sidebar|footer|"
+          + "tags|advert|ads|banner|newsletter|subscribe|cookie|popup|most-?read|recommend(ed)?)($|[-_ ])");
+
+  private final StringBuilder text = new StringBuilder();
+  private final Deque<Boolean> skipping = new ArrayDeque<>();
+  private int skipDepth;
+
+  @Override
+  public void startElement(String uri, String localName, String qName, Attributes atts) {
+    String name = localName(localName, qName);
+    boolean skip = SKIPPED.contains(name) || isFurniture(atts.getValue("class")) || isFurniture(atts.getValue("id"));
+    skipping.push(skip);
+    if (skip) skipDepth++;
+    if (BLOCKS.contains(name)) breakLine();
+  }
+
+  @Override
+  public void endElement(String uri, String localName, String qName) {
+    String name = localName(localName, qName);
+    if (!skipping.isEmpty() && skipping.pop()) skipDepth--;
+    if (BLOCKS.contains(name)) breakLine();
+  }
+
+  @Override
+  public void characters(char[] ch, int start, int length) {
+    if (skipDepth == 0) text.append(ch, start, length);
+  }
+
+  @Override
+  public void ignorableWhitespace(char[] ch, int start, int length) {
+    if (skipDepth == 0) text.append(ch, start, length);
+  }
+
+  String text() { return text.toString(); }
+
+  private void breakLine() {
+    if (skipDepth == 0 && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') text.append('\n');
+  }
+
+  private static boolean isFurniture(String classOrId) {
+    return classOrId != null && FURNITURE.matcher(classOrId).find();
+  }
+
+  private static String localName(String localName, String qName) {
+    return (localName == null || localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,95 @@
+package sohieu.extract;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.html.HtmlMapper;
+import org.apache.tika.parser.html.IdentityHtmlMapper;
+import org.xml.sax.SAXException;
+
+/** Extracts an article's text and metadata from any file Tika can parse; thread-safe. */
+public final class Extractor {
+  private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+  private final Parser parser = new AutoDetectParser();
+
+  public ExtractedDocument extract(Path file) throws ExtractionException {
+    try (InputStream in = TikaInputStream.get(file)) {
+      return extract(in, file.getFileName().toString());
+    } catch (IOException e) {
+      throw new ExtractionException("cannot read: " + oneLine(e), e);
+    }
+  }
+
+  public ExtractedDocument extract(InputStream in, String name) throws ExtractionException {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+    ParseContext context = new ParseContext();
+    context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
+    context.set(Parser.class, parser);
+    ArticleTextHandler handler = new ArticleTextHandler();
+    try {
+      parser.parse(in, handler, metadata, context);
+    } catch (EncryptedDocumentException e) {
+      throw new ExtractionException("encrypted document", e);
+    } catch (TikaException | SAXException | IOException | RuntimeException e) {
+      throw new ExtractionException("cannot parse: " + oneLine(e), e);
+    }
+    ArticleCleaner.Cleaned cleaned = ArticleCleaner.clean(NFC.normalize(handler.text().replace("\r\n", "\n")
+        .replace('\r', '\n').replace('\u00a0', ' ')));
+    String title = firstNonBlank(metadata.get("og:title"), metadata.get(TikaCoreProperties.TITLE), cleaned.title());
+    LocalDate published = firstNonNull(date(metadata.get("article:published_time")),
+        date(metadata.get(TikaCoreProperties.CREATED)), cleaned.published());
+    String outlet = firstNonBlank(metadata.get("og:site_name"), cleaned.outlet());
+    String url = firstNonBlank(metadata.get("og:url"), cleaned.sourceUrl());
+    String type = metadata.get(Metadata.CONTENT_TYPE);
+    return new ExtractedDocument(cleaned.text(), title == null ? null : NFC.normalize(title.strip()), published,
+        outlet, url, type == null ? null : type.replaceFirst(";.*", ""));
+  }
+
+  static String oneLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return msg.replaceAll("\\s+", " ").strip();
+  }
+
+  private static LocalDate date(String value) {
+    if (value == null || value.isBlank()) return null;
+    try {
+      return value.length() <= 10 ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate();
+    } catch (DateTimeParseException e) {
+      return value.length() >= 10 ? dateOrNull(value.substring(0, 10)) : null;
+    }
+  }
+
+  private static LocalDate dateOrNull(String iso) {
+    try {
+      return LocalDate.parse(iso);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  @SafeVarargs
+  private static <T> T firstNonNull(T... values) {
+    for (T v : values) if (v != null) return v;
+    return null;
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) if (v != null && !v.isBlank()) return v.strip();
+    return null;
+  }
+}

@@ -1,0 +1,84 @@
+package sohieu.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import sohieu.analysis.LanguageAnalyzers;
+import sohieu.extract.ExtractedDocument;
+import sohieu.lang.Paragraph;
+import sohieu.refs.Citation;
+
+/** Turns an {@link Article} into the Lucene document the index stores for it. */
+final class DocumentBuilder {
+  private final FacetsConfig facets = Fields.facetsConfig();
+
+  Document build(Article article) {
+    ExtractedDocument d = article.document();
+    Document doc = new Document();
+    doc.add(new StringField(Fields.PATH, article.path(), Field.Store.YES));
+    doc.add(new StringField(Fields.HASH, article.hash(), Field.Store.YES));
+    doc.add(new StoredField(Fields.SIZE, article.size()));
+    String text = d.text();
+    doc.add(new StoredField(Fields.TEXT, text));
+    doc.add(new StoredField(Fields.PARAGRAPHS, Paragraphs.encode(article.paragraphs())));
+    doc.add(new StoredField(Fields.MENTIONS, Mentions.encode(article.citations())));
+    if (d.title() != null) doc.add(new StoredField(Fields.TITLE, d.title()));
+    if (d.sourceUrl() != null) doc.add(new StoredField(Fields.URL, d.sourceUrl()));
+    if (d.contentType() != null) doc.add(new StoredField(Fields.CONTENT_TYPE, d.contentType()));
+    if (d.outlet() != null) {
+      doc.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_OUTLET, d.outlet()));
+    }
+    if (d.published() != null) {
+      long day = d.published().toEpochDay();
+      doc.add(new StoredField(Fields.DATE, d.published().toString()));
+      doc.add(new LongPoint(Fields.DATE_DAY, day));
+      doc.add(new NumericDocValuesField(Fields.DATE_DAY, day));
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, d.published().toString().substring(0, 7)));
+    }
+    Set<String> langs = new LinkedHashSet<>();
+    for (Paragraph p : article.paragraphs()) {
+      String para = text.substring(p.start(), p.end());
+      doc.add(new TextField(LanguageAnalyzers.field(p.lang()), para, Field.Store.NO));
+      doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, para, Field.Store.NO));
+      langs.add(p.lang());
+    }
+    if (d.title() != null && !text.contains(d.title())) {
+      doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, d.title(), Field.Store.NO));
+    }
+    for (String lang : langs) {
+      doc.add(new StringField(Fields.LANG, lang, Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_LANG, lang));
+    }
+    Set<String> refs = new LinkedHashSet<>();
+    if (article.selfRef() != null) {
+      doc.add(new StringField(Fields.SELF_REF, article.selfRef(), Field.Store.YES));
+      refs.add(article.selfRef());
+    }
+    for (Citation c : article.citations()) {
+      if (refs.add(c.canonical())) {
+        doc.add(new StringField(Fields.REF_TYPE, c.type(), Field.Store.NO));
+        doc.add(new StringField(Fields.REF_ISSUER, c.issuer(), Field.Store.NO));
+      }
+    }
+    for (String ref : refs) {
+      doc.add(new StringField(Fields.REF, ref, Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_REF, ref));
+    }
+    try {
+      return facets.build(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

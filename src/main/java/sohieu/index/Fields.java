@@ -1,0 +1,47 @@
+package sohieu.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+/** The names of the index's fields and the facet configuration that goes with them. */
+public final class Fields {
+  /** Unique key: the file's path as given to ingest, normalized to an absolute path. */
+  public static final String PATH = "path";
+  public static final String HASH = "hash";
+  public static final String SIZE = "size";
+  public static final String TITLE = "title";
+  public static final String OUTLET = "outlet";
+  public static final String URL = "url";
+  public static final String CONTENT_TYPE = "content_type";
+  /** ISO publication date (stored), with a point field and doc values on the epoch day for ranges and sorting. */
+  public static final String DATE = "date";
+  public static final String DATE_DAY = "date_day";
+  /** Languages of the document's paragraphs, each once. */
+  public static final String LANG = "lang";
+  /** Canonical citations the document carries, each once. */
+  public static final String REF = "ref";
+  public static final String REF_TYPE = "ref_type";
+  public static final String REF_ISSUER = "ref_issuer";
+  /** The canonical number of the document itself when the file is the directive's own text. */
+  public static final String SELF_REF = "self_ref";
+  /** The whole extracted text, stored for display and snippets. */
+  public static final String TEXT = "text";
+  /** Paragraph spans and languages, stored compactly: "lang start end" per line. */
+  public static final String PARAGRAPHS = "paragraphs";
+  /** Every citation mention as JSON, stored for `cite` and `show`. */
+  public static final String MENTIONS = "mentions";
+
+  /** Facet dimensions (sorted-set doc values, no taxonomy index). */
+  public static final String FACET_LANG = "f_lang";
+  public static final String FACET_REF = "f_ref";
+  public static final String FACET_OUTLET = "f_outlet";
+  public static final String FACET_MONTH = "f_month";
+
+  private Fields() {}
+
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(FACET_LANG, true);
+    config.setMultiValued(FACET_REF, true);
+    return config;
+  }
+}

@@ -1,0 +1,301 @@
+package sohieu.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import sohieu.analysis.LanguageAnalyzers;
+import sohieu.extract.ExtractedDocument;
+import sohieu.extract.ExtractionException;
+import sohieu.extract.Extractor;
+import sohieu.lang.Paragraph;
+import sohieu.lang.ParagraphSegmenter;
+import sohieu.refs.Citation;
+import sohieu.refs.CitationRecognizer;
+
+/**
+ * Runs files through the pipeline (extract, paragraphs and languages, citations) on all cores into one
+ * IndexWriter, skipping files whose content hash is unchanged and committing at intervals so a crash costs
+ * only the files since the last commit.
+ */
+public final class Ingester implements Closeable {
+  private static final String PID_FILE = "ingest.pid";
+  private static final int COMMIT_EVERY_FILES = 2000;
+  private static final long COMMIT_EVERY_MILLIS = 30_000;
+
+  private final Path indexDir;
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final int threads;
+  private final Duration timeout;
+  private final Extractor extractor = new Extractor();
+  private final ParagraphSegmenter segmenter = ParagraphSegmenter.standard();
+  private final CitationRecognizer recognizer = CitationRecognizer.standard();
+  private final DocumentBuilder builder = new DocumentBuilder();
+
+  private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout) {
+    this.indexDir = indexDir;
+    this.directory = directory;
+    this.writer = writer;
+    this.threads = threads;
+    this.timeout = timeout;
+  }
+
+  /** Opens (or creates) the index for writing; fails at once if another ingest holds it. */
+  public static Ingester open(Path indexDir, int threads, Duration timeout) throws IOException, IndexBusyException {
+    Files.createDirectories(indexDir);
+    FSDirectory directory = FSDirectory.open(indexDir);
+    IndexWriterConfig config = new IndexWriterConfig(LanguageAnalyzers.perField())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(128);
+    IndexWriter writer;
+    try {
+      writer = new IndexWriter(directory, config);
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexBusyException("index is being written by another ingest (pid " + holder(indexDir) + ")");
+    }
+    Files.writeString(indexDir.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
+    return new Ingester(indexDir, directory, writer, Math.max(1, threads), timeout);
+  }
+
+  /** The files under the given paths (folders recursively, hidden entries skipped), minus those matching a glob. */
+  public static List<Path> collect(List<Path> roots, List<String> excludeGlobs) throws IOException {
+    List<PathMatcher> excludes = new ArrayList<>();
+    for (String glob : excludeGlobs) excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+    List<Path> files = new ArrayList<>();
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        files.add(root);
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(Files::isRegularFile)
+            .filter(p -> !isHidden(root.relativize(p)))
+            .filter(p -> excludes.stream().noneMatch(m -> m.matches(p.getFileName()) || m.matches(root.relativize(p))))
+            .sorted()
+            .forEach(files::add);
+      }
+    }
+    return files;
+  }
+
+  /** Ingests the files; with {@code prune}, also removes documents whose files no longer exist. */
+  public IngestSummary ingest(List<Path> files, boolean prune, IngestListener listener)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    AtomicInteger[] counts = new AtomicInteger[IngestListener.Outcome.values().length];
+    for (int i = 0; i < counts.length; i++) counts[i] = new AtomicInteger();
+    AtomicLong bytes = new AtomicLong();
+    IngestListener counting = (file, outcome, size, reason) -> {
+      counts[outcome.ordinal()].incrementAndGet();
+      bytes.addAndGet(size);
+      listener.done(file, outcome, size, reason);
+    };
+    try (DirectoryReader before = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null) {
+      IndexSearcher existing = before == null ? null : new IndexSearcher(before);
+      if (prune && before != null) prune(before, counting);
+      run(files, existing, counting);
+    }
+    writer.commit();
+    var c = counts;
+    return new IngestSummary(c[0].get(), c[1].get(), c[2].get(), c[3].get(), c[4].get(), bytes.get(),
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private void run(List<Path> files, IndexSearcher existing, IngestListener listener)
+      throws InterruptedException, IOException {
+    // A permit per running file, returned when the file settles (done or timed out), so that a parser stuck
+    // past its time limit costs a thread but never a slot.
+    Semaphore slots = new Semaphore(threads);
+    ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("ingest-", 0).factory());
+    ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().factory());
+    watchdog.setRemoveOnCancelPolicy(true);
+    long lastCommit = System.currentTimeMillis();
+    int sinceCommit = 0;
+    try {
+      for (Path file : files) {
+        slots.acquire();
+        Settlement settlement = new Settlement(slots);
+        Future<?> task = workers.submit(() -> {
+          try {
+            process(file, existing, settlement, listener);
+          } catch (Throwable t) {
+            if (settlement.settle()) listener.done(file, IngestListener.Outcome.FAILED, 0, describe(t));
+          } finally {
+            settlement.settle();
+            settlement.disarm();
+          }
+        });
+        settlement.arm(watchdog.schedule(() -> {
+          if (settlement.settle()) {
+            task.cancel(true);
+            listener.done(file, IngestListener.Outcome.FAILED, 0, "timed out after " + timeout.toSeconds() + " s");
+          }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        if (++sinceCommit >= COMMIT_EVERY_FILES || System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
+          writer.commit();
+          sinceCommit = 0;
+          lastCommit = System.currentTimeMillis();
+        }
+      }
+      slots.acquire(threads);
+      slots.release(threads);
+    } finally {
+      workers.shutdownNow();
+      watchdog.shutdownNow();
+    }
+  }
+
+  /** Makes sure a file is reported once, by its task or by the watchdog, and frees its slot then. */
+  private static final class Settlement {
+    private final AtomicBoolean settled = new AtomicBoolean();
+    private final Semaphore slots;
+    private volatile ScheduledFuture<?> guard;
+    private volatile boolean finished;
+
+    Settlement(Semaphore slots) { this.slots = slots; }
+
+    boolean settle() {
+      if (!settled.compareAndSet(false, true)) return false;
+      slots.release();
+      return true;
+    }
+
+    void arm(ScheduledFuture<?> guard) {
+      this.guard = guard;
+      if (finished) guard.cancel(false);
+    }
+
+    void disarm() {
+      finished = true;
+      ScheduledFuture<?> g = guard;
+      if (g != null) g.cancel(false);
+    }
+  }
+
+  private void process(Path file, IndexSearcher existing, Settlement settlement, IngestListener listener)
+      throws IOException, ExtractionException {
+    String path = file.toAbsolutePath().normalize().toString();
+    long size;
+    String hash;
+    try {
+      size = Files.size(file);
+      hash = sha256(file);
+    } catch (NoSuchFileException e) {
+      throw new ExtractionException("no such file");
+    }
+    String previous = existing == null ? null : storedHash(existing, path);
+    if (hash.equals(previous)) {
+      if (settlement.settle()) listener.done(file, IngestListener.Outcome.UNCHANGED, size, null);
+      return;
+    }
+    Article article = analyze(path, hash, size, extractor.extract(file));
+    Document doc = builder.build(article);
+    if (!settlement.settled.compareAndSet(false, true)) return;
+    try {
+      writer.updateDocument(new Term(Fields.PATH, path), doc);
+    } finally {
+      settlement.slots.release();
+    }
+    listener.done(file, previous == null ? IngestListener.Outcome.ADDED : IngestListener.Outcome.UPDATED, size, null);
+  }
+
+  private Article analyze(String path, String hash, long size, ExtractedDocument document) {
+    String text = document.text();
+    List<Paragraph> paragraphs = segmenter.segment(text);
+    List<Citation> citations = recognizer.scan(text);
+    return new Article(path, hash, size, document, paragraphs, citations, null);
+  }
+
+  private void prune(DirectoryReader reader, IngestListener listener) throws IOException {
+    StoredFields stored = reader.storedFields();
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      // Deleted documents still have stored fields; deleting their term again is harmless.
+      String path = stored.document(doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH);
+      if (path != null && !Files.exists(Path.of(path))) {
+        writer.deleteDocuments(new Term(Fields.PATH, path));
+        listener.done(Path.of(path), IngestListener.Outcome.REMOVED, 0, null);
+      }
+    }
+  }
+
+  private static String storedHash(IndexSearcher searcher, String path) throws IOException {
+    TopDocs hits = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1);
+    if (hits.scoreDocs.length == 0) return null;
+    return searcher.storedFields().document(hits.scoreDocs[0].doc, java.util.Set.of(Fields.HASH)).get(Fields.HASH);
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String describe(Throwable t) {
+    if (t instanceof ExtractionException e) return e.getMessage();
+    if (t instanceof OutOfMemoryError) return "too large to extract in the available memory";
+    String msg = t.getMessage();
+    return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.replaceAll("\\s+", " "));
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) if (part.toString().startsWith(".")) return true;
+    return false;
+  }
+
+  private static String holder(Path indexDir) {
+    try {
+      return Files.readString(indexDir.resolve(PID_FILE)).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.close();
+    } finally {
+      Files.deleteIfExists(indexDir.resolve(PID_FILE));
+      directory.close();
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package sohieu.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import sohieu.analysis.LanguageAnalyzers;
+import sohieu.index.Fields;
+import sohieu.refs.Citation;
+import sohieu.refs.CitationRecognizer;
+
+/**
+ * Parses an analyst's query: words, "phrases", AND/OR/NOT, +/-, prefix*, grouping, searched across every
+ * language field (exact-language fields weigh more than the folded one), plus the fields {@code ref:},
+ * {@code type:}, {@code issuer:}, {@code lang:}, {@code outlet:} and {@code date:[2023-01-01 TO 2023-12-31]}.
+ * A citation typed in any spelling the recognizer accepts stands for {@code ref:CANONICAL}.
+ */
+public final class ArticleQueryParser {
+  private static final Map<String, Float> BOOSTS = new HashMap<>();
+  static {
+    for (String lang : LanguageAnalyzers.LANGUAGES) BOOSTS.put(LanguageAnalyzers.field(lang), 2f);
+    BOOSTS.put(LanguageAnalyzers.FOLDED_FIELD, 1f);
+  }
+  private static final String[] TEXT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
+  private static final Pattern ERROR_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+
+  private final CitationRecognizer recognizer;
+
+  public ArticleQueryParser(CitationRecognizer recognizer) { this.recognizer = recognizer; }
+
+  /** Parses {@code query}; a syntax error becomes an {@link IllegalArgumentException} naming its position. */
+  public Query parse(String query) {
+    String rewritten = quoteCitations(query);
+    Parser parser = new Parser();
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setAllowLeadingWildcard(false);
+    try {
+      return parser.parse(rewritten);
+    } catch (ParseException e) {
+      Matcher m = ERROR_POSITION.matcher(String.valueOf(e.getMessage()));
+      String where = m.find() ? " at column " + m.group(2) : "";
+      throw new IllegalArgumentException("cannot parse query" + where + ": " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** Replaces each citation in the raw query by {@code ref:"CANONICAL"} so that slashes and dashes stay literal. */
+  private String quoteCitations(String query) {
+    List<Citation> found = recognizer.scan(query);
+    if (found.isEmpty()) return query;
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    for (Citation c : found) {
+      if (c.kind() != Citation.Kind.EXPLICIT || c.start() < last) continue;
+      boolean fielded = c.start() >= 4 && query.startsWith("ref:", c.start() - 4);
+      out.append(query, last, c.start()).append(fielded ? "" : "ref:").append('"').append(c.canonical()).append('"');
+      last = c.end();
+    }
+    return out.append(query.substring(last)).toString();
+  }
+
+  private static String firstLine(String s) {
+    String line = s == null ? "syntax error" : s.lines().findFirst().orElse("syntax error");
+    return line.replaceFirst("^Cannot parse '.*?': ", "");
+  }
+
+  /** The classic parser with our special fields. */
+  private final class Parser extends MultiFieldQueryParser {
+    Parser() { super(TEXT_FIELDS, LanguageAnalyzers.perField(), BOOSTS); }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+      return switch (field == null ? "" : field) {
+        case "ref" -> {
+          Optional<String> canonical = recognizer.canonicalize(queryText);
+          yield canonical.<Query>map(c -> new TermQuery(new Term(Fields.REF, c)))
+              .orElseGet(() -> new TermQuery(new Term(Fields.REF, queryText)));
+        }
+        case "type" -> new TermQuery(new Term(Fields.REF_TYPE, codeOf(queryText)));
+        case "issuer" -> new TermQuery(new Term(Fields.REF_ISSUER, codeOf(queryText)));
+        case "lang" -> new TermQuery(new Term(Fields.LANG, queryText.toLowerCase()));
+        case "outlet" -> new TermQuery(new Term(Fields.OUTLET, queryText));
+        case "date" -> dateRange(queryText, queryText, true, true);
+        default -> super.getFieldQuery(field, queryText, quoted);
+      };
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                  boolean endInclusive) throws ParseException {
+      if ("date".equals(field)) return dateRange(part1, part2, startInclusive, endInclusive);
+      return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
+
+    private Query dateRange(String from, String to, boolean fromInclusive, boolean toInclusive) throws ParseException {
+      long lo = from == null || from.equals("*") ? Long.MIN_VALUE : day(from, false) + (fromInclusive ? 0 : 1);
+      long hi = to == null || to.equals("*") ? Long.MAX_VALUE : day(to, true) - (toInclusive ? 0 : 1);
+      return lo > hi ? new MatchNoDocsQuery("empty date range") : LongPoint.newRangeQuery(Fields.DATE_DAY, lo, hi);
+    }
+  }
+
+  /** Document type and issuer codes are stored as the recognizer writes them: upper case with Đ. */
+  private static String codeOf(String text) {
+    return text.toUpperCase().replace("QD", "QĐ").replace("ND", "NĐ").replace("DA", "ĐA");
+  }
+
+  /** Epoch day of an ISO date, or of the first (or last) day of a year "2023" or month "2023-05". */
+  static long day(String text, boolean endOfPeriod) throws ParseException {
+    try {
+      return switch (text.length()) {
+        case 4 -> (endOfPeriod ? LocalDate.of(Integer.parseInt(text), 12, 31) : LocalDate.of(Integer.parseInt(text), 1, 1)).toEpochDay();
+        case 7 -> {
+          LocalDate first = LocalDate.parse(text + "-01");
+          yield (endOfPeriod ? first.withDayOfMonth(first.lengthOfMonth()) : first).toEpochDay();
+        }
+        default -> LocalDate.parse(text).toEpochDay();
+      };
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new ParseException("not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + text);
+    }
+  }
+}

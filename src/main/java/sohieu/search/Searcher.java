@@ -1,0 +1,175 @@
+package sohieu.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import sohieu.index.Fields;
+import sohieu.index.Mentions;
+import sohieu.index.Paragraphs;
+import sohieu.refs.Citation;
+import sohieu.refs.CitationRecognizer;
+
+/** Answers searches, citation lookups, document views and statistics over the last commit of an index. */
+public final class Searcher implements Closeable {
+  private final FSDirectory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final CitationRecognizer recognizer;
+  private final ArticleQueryParser parser;
+
+  private Searcher(FSDirectory directory, DirectoryReader reader, CitationRecognizer recognizer) {
+    this.directory = directory;
+    this.reader = reader;
+    this.searcher = new IndexSearcher(reader);
+    this.recognizer = recognizer;
+    this.parser = new ArticleQueryParser(recognizer);
+  }
+
+  /** Opens the index read-only; throws {@link IllegalArgumentException} with a one-line message if there is none. */
+  public static Searcher open(Path indexDir, CitationRecognizer recognizer) throws IOException {
+    if (!Files.isDirectory(indexDir)) throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
+    FSDirectory directory = FSDirectory.open(indexDir);
+    if (!DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
+    }
+    return new Searcher(directory, DirectoryReader.open(directory), recognizer);
+  }
+
+  public Query parse(String query) { return parser.parse(query); }
+
+  public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
+    Query query = parser.parse(queryText);
+    int n = Math.max(1, offset + limit);
+    TopDocs top = byDate
+        ? searcher.search(query, n, new Sort(new SortField(Fields.DATE_DAY, SortField.Type.LONG, true), SortField.FIELD_SCORE))
+        : searcher.search(query, n);
+    Snippets snippets = new Snippets();
+    List<Hit> hits = new ArrayList<>();
+    ScoreDoc[] docs = top.scoreDocs;
+    for (int i = offset; i < docs.length; i++) {
+      Document d = searcher.storedFields().document(docs[i].doc);
+      List<String> snips = snippets.best(query, d.get(Fields.TEXT), Paragraphs.decode(d.get(Fields.PARAGRAPHS)), 2);
+      hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
+          values(d, Fields.LANG), Float.isNaN(docs[i].score) ? 0f : docs[i].score, snips, values(d, Fields.REF)));
+    }
+    return new SearchResult(queryText, top.totalHits.value(), hits);
+  }
+
+  /** Every article citing {@code canonical}, the document's own text first, then newest first. */
+  public CiteResult cite(String canonical) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.REF, canonical)), Math.max(1, reader.numDocs()));
+    List<CitingArticle> articles = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = searcher.storedFields().document(sd.doc);
+      List<Citation> mentions = Mentions.decode(d.get(Fields.MENTIONS)).stream()
+          .filter(c -> c.canonical().equals(canonical)).toList();
+      articles.add(new CitingArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
+          values(d, Fields.LANG), canonical.equals(d.get(Fields.SELF_REF)), mentions));
+    }
+    articles.sort(Comparator.comparing(CitingArticle::self).reversed()
+        .thenComparing(CitingArticle::date, Comparator.nullsLast(Comparator.reverseOrder()))
+        .thenComparing(CitingArticle::path));
+    return new CiteResult(canonical, articles);
+  }
+
+  /** Canonical references in the index that share the number of {@code canonical} or its type and issuer. */
+  public List<String> nearMisses(String canonical) throws IOException {
+    String number = canonical.split("[-/]", 2)[0];
+    List<String> near = new ArrayList<>();
+    for (LabelAndValue lv : counts(null).getAllChildren(Fields.FACET_REF).labelValues) {
+      String label = lv.label;
+      if (!label.equals(canonical) && label.split("[-/]", 2)[0].equals(number)) near.add(label);
+    }
+    return near;
+  }
+
+  /** The document stored under a path, or the only one whose file name starts with {@code key}. */
+  public Optional<StoredArticle> show(String key) throws IOException {
+    Query exact = new TermQuery(new Term(Fields.PATH, Path.of(key).toAbsolutePath().normalize().toString()));
+    TopDocs top = searcher.search(exact, 1);
+    if (top.scoreDocs.length == 0) {
+      List<Integer> matches = new ArrayList<>();
+      for (int doc = 0; doc < reader.maxDoc() && matches.size() < 2; doc++) {
+        String path = reader.storedFields().document(doc, Set.of(Fields.PATH)).get(Fields.PATH);
+        if (path != null && (Path.of(path).getFileName().toString().startsWith(key) || path.endsWith(key))
+            && searcher.count(new TermQuery(new Term(Fields.PATH, path))) > 0) matches.add(doc);
+      }
+      if (matches.size() != 1) {
+        if (matches.size() > 1) throw new IllegalArgumentException("'" + key + "' names more than one document; give more of the path");
+        return Optional.empty();
+      }
+      return Optional.of(stored(matches.get(0)));
+    }
+    return Optional.of(stored(top.scoreDocs[0].doc));
+  }
+
+  public Stats stats(int top) throws IOException {
+    Facets facets = counts(null);
+    return new Stats(reader.numDocs(), labels(facets, Fields.FACET_LANG, 20), labels(facets, Fields.FACET_OUTLET, top),
+        labels(facets, Fields.FACET_MONTH, 1000), labels(facets, Fields.FACET_REF, top));
+  }
+
+  private Facets counts(Query filter) throws IOException {
+    SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+    var collector = searcher.search(filter == null ? new MatchAllDocsQuery() : filter, new FacetsCollectorManager());
+    return new SortedSetDocValuesFacetCounts(state, collector);
+  }
+
+  private static List<Stats.Count> labels(Facets facets, String dim, int top) throws IOException {
+    FacetResult result;
+    try {
+      result = facets.getTopChildren(top, dim);
+    } catch (IllegalArgumentException noSuchDimension) {
+      return List.of();
+    }
+    if (result == null) return List.of();
+    return Arrays.stream(result.labelValues).map(lv -> new Stats.Count(lv.label, lv.value.longValue())).toList();
+  }
+
+  private StoredArticle stored(int doc) throws IOException {
+    Document d = searcher.storedFields().document(doc);
+    return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
+        d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), d.get(Fields.HASH), values(d, Fields.LANG), d.get(Fields.TEXT),
+        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), Mentions.decode(d.get(Fields.MENTIONS)));
+  }
+
+  private static List<String> values(Document d, String field) {
+    return Arrays.stream(d.getFields(field)).map(IndexableField::stringValue).toList();
+  }
+
+  public CitationRecognizer recognizer() { return recognizer; }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    directory.close();
+  }
+}
