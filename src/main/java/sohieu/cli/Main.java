@@ -20,8 +20,11 @@ public final class Main {
   static final int NOTHING = 1;
   static final int ERROR = 2;
 
-  public static void main(String[] args) {
+  static {
     quietLibraries();
+  }
+
+  public static void main(String[] args) {
     System.exit(run(args));
   }
 

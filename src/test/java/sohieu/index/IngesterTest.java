@@ -1,0 +1,96 @@
+package sohieu.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngesterTest {
+  @TempDir Path tmp;
+
+  private Path corpusCopy() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("docs"));
+    for (Path seed : Ingester.collect(List.of(Path.of("corpus")), List.of("*.md"))) {
+      Files.copy(seed, dir.resolve(seed.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+    return dir;
+  }
+
+  private IngestSummary ingest(Path index, Path docs, boolean prune, Map<Path, String> failures) throws Exception {
+    try (Ingester ingester = Ingester.open(index, 2, Duration.ofSeconds(60))) {
+      return ingester.ingest(Ingester.collect(List.of(docs), List.of()), prune, (file, outcome, bytes, reason) -> {
+        if (outcome == IngestListener.Outcome.FAILED) failures.put(file, reason);
+      });
+    }
+  }
+
+  @Test
+  void reingestingTheSameFolderChangesNothingAndChangedFilesAreReplaced() throws Exception {
+    Path docs = corpusCopy(), index = tmp.resolve("index");
+    Map<Path, String> failures = new ConcurrentHashMap<>();
+    assertEquals(5, ingest(index, docs, false, failures).added());
+    IngestSummary again = ingest(index, docs, false, failures);
+    assertEquals(new IngestSummary(0, 0, 5, 0, 0, again.bytes(), again.millis()), again);
+    Path changed = docs.resolve("002_7ecb2339ddcb0247.txt");
+    Files.writeString(changed, Files.readString(changed) + "\nДиректива № 99-CT/TW.\n");
+    IngestSummary third = ingest(index, docs, false, failures);
+    assertEquals(1, third.updated());
+    assertEquals(4, third.unchanged());
+    assertEquals(5, count(index, null));
+    assertEquals(1, count(index, new Term(Fields.REF, "99-CT/TW")));
+    assertTrue(failures.isEmpty(), failures.toString());
+  }
+
+  @Test
+  void pruneRemovesDocumentsWhoseFilesAreGone() throws Exception {
+    Path docs = corpusCopy(), index = tmp.resolve("index");
+    ingest(index, docs, false, new ConcurrentHashMap<>());
+    Files.delete(docs.resolve("004_5d61ab061fae0b25.txt"));
+    IngestSummary pruned = ingest(index, docs, true, new ConcurrentHashMap<>());
+    assertEquals(1, pruned.removed());
+    assertEquals(4, count(index, null));
+    assertEquals(0, count(index, new Term(Fields.REF, "16-QĐ/TW")));
+  }
+
+  @Test
+  void aBadFileIsReportedAndTheBatchGoesOn() throws Exception {
+    Path docs = corpusCopy(), index = tmp.resolve("index");
+    Files.write(docs.resolve("broken.pdf"), "%PDF-1.7\nnot really a pdf".getBytes());
+    Files.write(docs.resolve("broken.docx"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2, 3});
+    Map<Path, String> failures = new ConcurrentHashMap<>();
+    IngestSummary summary = ingest(index, docs, false, failures);
+    assertEquals(5, summary.added());
+    assertEquals(2, summary.failed(), failures.toString());
+    assertTrue(failures.keySet().stream().allMatch(p -> p.getFileName().toString().startsWith("broken")));
+    assertTrue(failures.values().stream().noneMatch(r -> r == null || r.isBlank() || r.contains("\n")));
+  }
+
+  @Test
+  void aSecondWriterIsRefusedWithThePidOfTheFirst() throws Exception {
+    Path index = tmp.resolve("index");
+    try (Ingester first = Ingester.open(index, 1, Duration.ofSeconds(60))) {
+      IndexBusyException e = assertThrows(IndexBusyException.class, () -> Ingester.open(index, 1, Duration.ofSeconds(60)));
+      assertEquals("index is being written by another ingest (pid " + ProcessHandle.current().pid() + ")", e.getMessage());
+    }
+  }
+
+  private static int count(Path index, Term term) throws Exception {
+    try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
+      return term == null ? reader.numDocs() : new IndexSearcher(reader).count(new TermQuery(term));
+    }
+  }
+}
