@@ -1,0 +1,115 @@
+package sohieu.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import sohieu.index.IngestListener;
+import sohieu.index.IngestSummary;
+import sohieu.index.Ingester;
+import sohieu.refs.CitationRecognizer;
+import sohieu.search.Searcher;
+
+/**
+ * Measures ingest throughput, peak heap and index size on a generated corpus, then query latency (citation
+ * lookup, one word, a phrase, a folded Vietnamese query) over a warm searcher, and how many of the generated
+ * citations `cite` finds. Prints one JSON line.
+ *
+ * <p>Usage: {@code IngestBench CACHE_DIR DOCS}; the corpus is generated once per size under CACHE_DIR.
+ */
+public final class IngestBench {
+  public static void main(String[] args) throws Exception {
+    Path cache = Path.of(args[0]);
+    int docs = Integer.parseInt(args[1]);
+    Path corpus = cache.resolve("corpus-" + docs);
+    if (!Files.exists(corpus.resolve("truth.tsv"))) CorpusGenerator.generate(Path.of("corpus"), corpus, docs, 42);
+    Path index = cache.resolve("index-" + docs);
+    deleteTree(index);
+    List<Path> files = Ingester.collect(List.of(corpus), List.of("truth.tsv"));
+    long input = 0;
+    for (Path f : files) input += Files.size(f);
+
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+    IngestSummary summary;
+    int threads = Runtime.getRuntime().availableProcessors();
+    try (Ingester ingester = Ingester.open(index, threads, Duration.ofSeconds(60))) {
+      summary = ingester.ingest(files, false, IngestListener.NONE);
+    }
+    long peakHeap = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) peakHeap += pool.getPeakUsage().getUsed();
+    }
+    long indexBytes = size(index);
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("docs", docs);
+    out.put("failed", summary.failed());
+    out.put("ingest_files_per_s", round(summary.filesPerSecond()));
+    out.put("ingest_mb_per_s", round(summary.megabytesPerSecond()));
+    out.put("peak_heap_mb", peakHeap / (1 << 20));
+    out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
+    out.put("index_to_input", round(indexBytes / (double) input));
+
+    List<String> truth = Files.readAllLines(corpus.resolve("truth.tsv"));
+    List<String> refs = new ArrayList<>();
+    int expectedArticles = 0, foundArticles = 0;
+    try (Searcher searcher = Searcher.open(index, CitationRecognizer.standard())) {
+      Map<String, Integer> articlesPerRef = new LinkedHashMap<>();
+      for (String line : truth) {
+        if (line.startsWith("#")) continue;
+        String[] f = line.split("\t", -1);
+        if (f.length < 2 || f[1].isEmpty()) continue;
+        for (String ref : Arrays.stream(f[1].split(" ")).distinct().toList()) articlesPerRef.merge(ref, 1, Integer::sum);
+      }
+      refs.addAll(articlesPerRef.keySet());
+      for (String ref : refs.subList(0, Math.min(200, refs.size()))) {
+        expectedArticles += articlesPerRef.get(ref);
+        foundArticles += searcher.cite(ref).articles().size();
+      }
+      out.put("cite_article_recall_top200", round(foundArticles / (double) expectedArticles));
+      out.put("cite_p50_ms", latency(() -> searcher.cite(refs.get((int) (Math.random() * Math.min(500, refs.size()))))));
+      out.put("word_p50_ms", latency(() -> searcher.search("дипломатии", 10, 0, false)));
+      out.put("phrase_p50_ms", latency(() -> searcher.search("\"народной дипломатии\"", 10, 0, false)));
+      out.put("folded_vi_p50_ms", latency(() -> searcher.search("nghi quyet", 10, 0, false)));
+    }
+    System.out.println(sohieu.bench.BenchJson.line(out));
+  }
+
+  interface Query { Object run() throws Exception; }
+
+  /** Median and 99th percentile in ms over 300 runs after 100 warm-up runs, as "p50/p99". */
+  private static String latency(Query q) throws Exception {
+    for (int i = 0; i < 100; i++) q.run();
+    long[] t = new long[300];
+    for (int i = 0; i < t.length; i++) {
+      long s = System.nanoTime();
+      q.run();
+      t[i] = System.nanoTime() - s;
+    }
+    Arrays.sort(t);
+    return String.format("%.3f/%.3f", t[150] / 1e6, t[297] / 1e6);
+  }
+
+  private static double round(double v) { return Math.round(v * 100) / 100.0; }
+
+  private static long size(Path dir) throws Exception {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws Exception {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted((a, b) -> b.compareTo(a)).toList()) Files.delete(p);
+    }
+  }
+}
