@@ -75,10 +75,15 @@ public final class LanguageIdentifier {
     int latinLetters = 0, cyrLetters = 0, otherLetters = 0;
     int latinWords = 0, viStrongW = 0, viW = 0, plW = 0, frW = 0, foreignW = 0, cyrWords = 0, cyrOtherW = 0;
     int i = 0;
+    StringBuilder withoutUrls = null;
+    int copiedTo = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (isUrlStart(s, i)) { // URLs and e-mail-like tokens say nothing about the language around them
+      if (isUrlStart(s, i)) { // URLs say nothing about the language around them: neither counted nor shown to the model
+        if (withoutUrls == null) withoutUrls = new StringBuilder(n);
+        withoutUrls.append(s, copiedTo, i);
         while (i < n && !Character.isWhitespace(s.charAt(i))) i++;
+        copiedTo = i;
         continue;
       }
       if (!Character.isLetter(c)) { i++; continue; }
@@ -130,6 +135,7 @@ public final class LanguageIdentifier {
     if (plW > 0 && plW * 100 >= latinWords * 8 && plW > viW && plW >= foreignW) return new Detection("pl", Evidence.SCRIPT);
     if (foreignW > 0 && foreignW * 100 >= latinWords * 15 && foreignW > viW + plW + frW)
       return new Detection(UNDETERMINED, Evidence.SCRIPT);
+    if (withoutUrls != null) s = withoutUrls.append(s, copiedTo, n).toString();
     String forModel = s.length() > MODEL_MAX_CHARS ? cut(s) : s;
     LatinModel.Verdict v = model.classify(forModel);
     if (v == null || v.lang() == null) return new Detection(UNDETERMINED, Evidence.NONE);

@@ -196,7 +196,7 @@ public final class LanguageIdBench {
 
     /** Tika's OpenNLP detector (103 languages); the best-scored of the allowed ones wins. Not thread-safe: bench only. */
     static Function<String, LanguageIdentifier.LatinModel.Verdict> openNlpScores(Set<String> allowed) {
-      var d = new org.apache.tika.langdetect.opennlp.OpenNLPDetector();
+      var d = tikaDetector("org.apache.tika.langdetect.opennlp.OpenNLPDetector");
       try { d.loadModels(); } catch (IOException e) { throw new IllegalStateException(e); }
       return t -> {
         d.reset();
@@ -216,13 +216,22 @@ public final class LanguageIdBench {
     }
 
     static Function<String, LanguageIdentifier.LatinModel.Verdict> optimaizeScores(Set<String> langs) {
-      var d = new org.apache.tika.langdetect.optimaize.OptimaizeLangDetector();
+      var d = tikaDetector("org.apache.tika.langdetect.optimaize.OptimaizeLangDetector");
       try { d.loadModels(langs); } catch (IOException e) { throw new IllegalStateException(e); }
       return t -> {
         d.reset();
         d.addText(t);
         return best(d.detectAll(), langs);
       };
+    }
+
+    /** Tika's detectors by name (tika-core has their base class), so a missing module only skips the candidate. */
+    static org.apache.tika.language.detect.LanguageDetector tikaDetector(String className) {
+      try {
+        return (org.apache.tika.language.detect.LanguageDetector) Class.forName(className).getConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(className + " is not on the class path (test-scope or not a dependency)", e);
+      }
     }
 
     static LanguageIdentifier.LatinModel.Verdict best(List<org.apache.tika.language.detect.LanguageResult> rs, Set<String> allowed) {
