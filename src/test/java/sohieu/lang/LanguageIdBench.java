@@ -45,7 +45,7 @@ public final class LanguageIdBench {
         candidates.put("script, trigrams from " + k + ", lingua-hi", () -> new LanguageIdentifier(new LinguaLatinModel(false, k))::identify);
     if (all) {
       candidates.put("script + lingua-hi only", () -> new LanguageIdentifier(new LinguaLatinModel(false, Integer.MAX_VALUE))::identify);
-      candidates.put("script + lingua-lo", () -> new LanguageIdentifier(new LinguaLatinModel(true))::identify);
+      candidates.put("script, trigrams, lingua-lo", () -> new LanguageIdentifier(new LinguaLatinModel(true))::identify);
       candidates.put("lingua-hi (5 langs)", () -> Candidates.lingua(false));
       candidates.put("lingua-lo (5 langs)", () -> Candidates.lingua(true));
       candidates.put("tika opennlp (best of 5)", Candidates::openNlp);
