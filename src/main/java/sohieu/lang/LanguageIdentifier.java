@@ -1,24 +1,167 @@
 package sohieu.lang;
 
-/** Tells which of vi, ru, fr, pl, en a piece of text is in, or {@code und} (first version: letters that only one language uses). */
+import java.text.Normalizer;
+import java.util.List;
+
+/**
+ * Tells which of vi, ru, fr, pl, en a piece of text is in, or {@code und}.
+ *
+ * <p>Two stages. First, script evidence in one pass over the text: no letters → und; mostly Cyrillic → ru (or und
+ * when letters only Ukrainian, Belarusian, Serbian or Macedonian use are common); mostly another non-Latin script → und;
+ * Latin words with letters only Vietnamese uses (ơ ư ă đ, dot below, hook above, ...) → vi; Latin words with letters
+ * only Polish uses among the five (ą ć ę ł ń ś ź ż) → pl; Latin words with letters none of the five uses (ä ß ñ č ř
+ * ...) → und. Second, for Latin text the script cannot settle (English, French, Polish or Vietnamese written without
+ * diacritics, short captions), a statistical model restricted to vi, fr, pl, en decides.
+ *
+ * <p>Thread-safe and cheap to share: {@link #standard()} returns one shared instance; the model is loaded once per JVM.
+ */
 public final class LanguageIdentifier {
   public static final String UNDETERMINED = "und";
+  /** The languages this identifier names, besides {@link #UNDETERMINED}. */
+  public static final List<String> LANGUAGES = List.of("vi", "ru", "fr", "pl", "en");
 
-  public String identify(CharSequence text) {
-    int cyr = 0, vi = 0, pl = 0, fr = 0, latin = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = Character.toLowerCase(text.charAt(i));
-      if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) cyr++;
-      else if ("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".indexOf(c) >= 0) vi++;
-      else if ("ąćęłńśźż".indexOf(c) >= 0) pl++;
-      else if ("éèêàçùœëïî".indexOf(c) >= 0) fr++;
-      if (Character.isLetter(c) && c < 0x250) latin++;
+  /** How sure a detection is: decided by letters, by a confident model, or a weak model guess. */
+  public enum Evidence { NONE, WEAK, MODEL, SCRIPT }
+
+  /** A language and how it was decided. */
+  public record Detection(String lang, Evidence evidence) {
+    /** Decided by letters the language alone uses, or by a confident model on enough text. */
+    public boolean strong() { return evidence == Evidence.SCRIPT || evidence == Evidence.MODEL; }
+  }
+
+  /** Second stage: names the language of Latin-script text among vi, fr, pl, en. Must be thread-safe. */
+  interface LatinModel {
+    /** lang among vi, fr, pl, en; confidence in [0,1] (how far the best is ahead of the runner-up). */
+    record Verdict(String lang, double confidence) {}
+
+    Verdict classify(String text);
+  }
+
+  /** Texts longer than this are cut (at a space) before the model sees them: a paragraph's first 600 chars suffice. */
+  static final int MODEL_MAX_CHARS = 600;
+
+  private static final String VI_STRONG =
+      "ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ";
+  /** Vietnamese letters that no other of the five uses (but Spanish, Czech, Portuguese, Italian do). */
+  private static final String VI_WEAK = "áíúýìòãõ";
+  private static final String PL_ONLY = "ąćęłńśźż";
+  /** French letters that neither Vietnamese nor Polish uses. */
+  private static final String FR_ONLY = "çœæëïîûÿ";
+  /** Latin letters shared by Vietnamese and French or Polish. */
+  private static final String SHARED = "àâèéêôùó";
+  private static final String CYR_OTHER = "іїєґўђјљњћџѓќѕ";
+
+  private final LatinModel model;
+
+  private static final class Holder {
+    static final LanguageIdentifier STANDARD = new LanguageIdentifier(LinguaLatinModel.shared());
+  }
+
+  /** The shared standard identifier (script evidence, then Lingua restricted to vi, fr, pl, en). */
+  public static LanguageIdentifier standard() { return Holder.STANDARD; }
+
+  /** Same as {@link #standard()}'s configuration; the model behind it is shared, so this is cheap. */
+  public LanguageIdentifier() { this(LinguaLatinModel.shared()); }
+
+  LanguageIdentifier(LatinModel model) { this.model = model; }
+
+  public String identify(CharSequence text) { return detect(text).lang(); }
+
+  /** The language of {@code text} and the kind of evidence behind it. */
+  public Detection detect(CharSequence text) {
+    String s = text.toString();
+    if (hasCombiningMark(s)) s = Normalizer.normalize(s, Normalizer.Form.NFC);
+    int n = s.length();
+    int latinLetters = 0, cyrLetters = 0, otherLetters = 0;
+    int latinWords = 0, viStrongW = 0, viW = 0, plW = 0, frW = 0, foreignW = 0, cyrWords = 0, cyrOtherW = 0;
+    int i = 0;
+    StringBuilder withoutUrls = null;
+    int copiedTo = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isUrlStart(s, i)) { // URLs say nothing about the language around them: neither counted nor shown to the model
+        if (withoutUrls == null) withoutUrls = new StringBuilder(n);
+        withoutUrls.append(s, copiedTo, i);
+        while (i < n && !Character.isWhitespace(s.charAt(i))) i++;
+        copiedTo = i;
+        continue;
+      }
+      if (!Character.isLetter(c)) { i++; continue; }
+      int latin = 0, cyr = 0, other = 0;
+      boolean vs = false, vw = false, pl = false, fr = false, foreign = false, co = false;
+      while (i < n) {
+        c = s.charAt(i);
+        if (Character.isLetter(c)) {
+          char l = Character.toLowerCase(c);
+          if (l < 0x80) latin++;
+          else if (l >= 0x400 && l <= 0x52F) {
+            cyr++;
+            if (CYR_OTHER.indexOf(l) >= 0) co = true;
+          } else if (isLatin(l)) {
+            latin++;
+            if (VI_STRONG.indexOf(l) >= 0) vs = true;
+            else if (VI_WEAK.indexOf(l) >= 0) vw = true;
+            else if (PL_ONLY.indexOf(l) >= 0) pl = true;
+            else if (FR_ONLY.indexOf(l) >= 0) fr = true;
+            else if (SHARED.indexOf(l) < 0) foreign = true;
+          } else other++;
+          i++;
+        } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+          i++;
+        } else break;
+      }
+      latinLetters += latin; cyrLetters += cyr; otherLetters += other;
+      if (latin >= cyr && latin >= other) {
+        latinWords++;
+        if (vs) viStrongW++;
+        if (vs || vw) viW++;
+        if (pl) plW++;
+        if (fr) frW++;
+        if (foreign) foreignW++;
+      } else if (cyr >= other) {
+        cyrWords++;
+        if (co) cyrOtherW++;
+      }
     }
-    if (cyr > latin) return "ru";
-    if (vi > 0 && vi >= pl && vi >= fr) return "vi";
-    if (pl > 0 && pl >= fr) return "pl";
-    if (fr > 0) return "fr";
-    if (latin > 0) return "en";
-    return UNDETERMINED;
+    int letters = latinLetters + cyrLetters + otherLetters;
+    if (letters < 2) return new Detection(UNDETERMINED, Evidence.NONE);
+    if (otherLetters > latinLetters && otherLetters > cyrLetters) return new Detection(UNDETERMINED, Evidence.SCRIPT);
+    if (cyrLetters >= latinLetters) {
+      if (cyrOtherW * 10 >= cyrWords && cyrOtherW > 0) return new Detection(UNDETERMINED, Evidence.SCRIPT);
+      return new Detection("ru", Evidence.SCRIPT);
+    }
+    // Latin script
+    if (viStrongW > 0 && viW * 10 >= latinWords * 3 && viW >= plW) return new Detection("vi", Evidence.SCRIPT);
+    if (plW > 0 && plW * 100 >= latinWords * 8 && plW > viW && plW >= foreignW) return new Detection("pl", Evidence.SCRIPT);
+    if (foreignW > 0 && foreignW * 100 >= latinWords * 15 && foreignW > viW + plW + frW)
+      return new Detection(UNDETERMINED, Evidence.SCRIPT);
+    if (withoutUrls != null) s = withoutUrls.append(s, copiedTo, n).toString();
+    String forModel = s.length() > MODEL_MAX_CHARS ? cut(s) : s;
+    LatinModel.Verdict v = model.classify(forModel);
+    if (v == null || v.lang() == null) return new Detection(UNDETERMINED, Evidence.NONE);
+    boolean confident = v.confidence() >= 0.5 && latinLetters >= 12 || v.confidence() >= 0.8;
+    return new Detection(v.lang(), confident ? Evidence.MODEL : Evidence.WEAK);
+  }
+
+  private static boolean isLatin(char l) {
+    return (l >= 0xC0 && l <= 0x24F && l != 0xD7 && l != 0xF7) || (l >= 0x1E00 && l <= 0x1EFF);
+  }
+
+  private static boolean hasCombiningMark(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x300 && c <= 0x36F) return true;
+    }
+    return false;
+  }
+
+  private static boolean isUrlStart(String s, int i) {
+    if (i > 0 && !Character.isWhitespace(s.charAt(i - 1)) && s.charAt(i - 1) != '(' && s.charAt(i - 1) != '<') return false;
+    return s.startsWith("http://", i) || s.startsWith("https://", i) || s.startsWith("www.", i);
+  }
+
+  private static String cut(String s) {
+    int end = s.lastIndexOf(' ', MODEL_MAX_CHARS);
+    return s.substring(0, end > MODEL_MAX_CHARS / 2 ? end : MODEL_MAX_CHARS);
   }
 }

@@ -1,0 +1,71 @@
+package sohieu.lang;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** The Latin-script stage: Lingua restricted to Vietnamese, French, Polish and English (models inside Lingua's jar). */
+final class LinguaLatinModel implements LanguageIdentifier.LatinModel {
+  /** From this many letter trigrams on, the fast trigram scorer decides; shorter text goes to Lingua in full. */
+  static final int TRIGRAMS_FOR_FAST_PATH = 20;
+
+  private final LanguageDetector detector;
+  private final TrigramScorer trigrams;
+  private final int fastFrom;
+
+  LinguaLatinModel(boolean lowAccuracy) { this(lowAccuracy, TRIGRAMS_FOR_FAST_PATH); }
+
+  /** fastFrom: trigram count from which the fast scorer decides (Integer.MAX_VALUE: always Lingua). */
+  LinguaLatinModel(boolean lowAccuracy, int fastFrom) {
+    this.fastFrom = fastFrom;
+    this.trigrams = fastFrom == Integer.MAX_VALUE ? null : new TrigramScorer();
+    LanguageDetectorBuilder b = LanguageDetectorBuilder.fromLanguages(
+        Language.VIETNAMESE, Language.FRENCH, Language.POLISH, Language.ENGLISH).withPreloadedLanguageModels();
+    if (lowAccuracy) b = b.withLowAccuracyMode();
+    detector = b.build();
+  }
+
+  private static final class Holder {
+    static final LinguaLatinModel SHARED = new LinguaLatinModel(false);
+  }
+
+  static LinguaLatinModel shared() { return Holder.SHARED; }
+
+  @Override public Verdict classify(String text) {
+    if (trigrams != null) {
+      double[] scores = new double[TrigramScorer.LANGS.size()];
+      int count = trigrams.score(text, scores);
+      if (count >= fastFrom) {
+        int best = 0;
+        for (int l = 1; l < scores.length; l++) if (scores[l] > scores[best]) best = l;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int l = 0; l < scores.length; l++) if (l != best && scores[l] > second) second = scores[l];
+        // a log-likelihood gap of 5 nats or more is as sure as it gets
+        return new Verdict(TrigramScorer.LANGS.get(best), Math.min(1, (scores[best] - second) / 5));
+      }
+    }
+    SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(text);
+    Language best = null;
+    double first = 0, second = 0;
+    for (Map.Entry<Language, Double> e : values.entrySet()) {
+      double v = e.getValue();
+      if (v > first) { second = first; first = v; best = e.getKey(); }
+      else if (v > second) second = v;
+    }
+    if (best == null || best == Language.UNKNOWN || first <= 0) return null;
+    return new Verdict(code(best), first - second);
+  }
+
+  static String code(Language l) {
+    return switch (l) {
+      case VIETNAMESE -> "vi";
+      case FRENCH -> "fr";
+      case POLISH -> "pl";
+      case ENGLISH -> "en";
+      case RUSSIAN -> "ru";
+      default -> LanguageIdentifier.UNDETERMINED;
+    };
+  }
+}
