@@ -20,10 +20,6 @@ public final class Main {
   static final int NOTHING = 1;
   static final int ERROR = 2;
 
-  static {
-    quietLibraries();
-  }
-
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -42,6 +38,10 @@ public final class Main {
   private static final java.util.logging.Logger[] QUIET = {
       java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization"),
       java.util.logging.Logger.getLogger("org.apache.pdfbox")};
+
+  static {
+    quietLibraries();
+  }
 
   static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
