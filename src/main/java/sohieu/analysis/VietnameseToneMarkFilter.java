@@ -134,12 +134,12 @@ public final class VietnameseToneMarkFilter extends TokenFilter {
       return false;
     }
     // qu and gi: the u / i belongs to the initial when another vowel follows
+    // (the u / i may carry a misplaced mark, so compare its bare vowel)
     if (i == 1 && i + 1 < n && isVowel(b[i + 1])
         && ((b[0] == 'q' && VOWELS.charAt(vowel(code(b[1]))) == 'u')
             || (b[0] == 'g' && VOWELS.charAt(vowel(code(b[1]))) == 'i'))) {
       i = 2;
-    }
-    if (!INITIALS.contains(b, 0, i)) {
+    } else if (!INITIALS.contains(b, 0, i)) {
       return false;
     }
     int j = i;
