@@ -33,7 +33,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * vi      ICUTokenizer | NFKC_Casefold | VietnameseToneMarkFilter (traditional placement: hòa, thủy, khỏe)
  * ru      StandardTokenizer | NFKC_Casefold | ё→е | RussianLightStem
  * fr      StandardTokenizer | Elision (l' d' qu' ...) | NFKC_Casefold | FrenchLightStem | ICU folding
- * pl      StandardTokenizer | NFKC_Casefold | Stempel
+ * pl      StandardTokenizer | NFKC_Casefold | PolishLemmaFilter (morfologik lemmas, stempel for unknown words)
  * en      StandardTokenizer | English possessive | NFKC_Casefold | Porter
  * und     ICUTokenizer | ICU folding
  * folded  ICUTokenizer | Elision | English possessive | ICU folding (accents, case, đ→d, ł→l, ё→е)
@@ -107,7 +107,7 @@ public final class LanguageAnalyzers {
   }
 
   static Analyzer polish() {
-    return polish(LanguageAnalyzers::stempel);
+    return polish(PolishLemmaFilter::new);
   }
 
   /** Polish with the given stemmer (the recall measurement compares stemmers). */
