@@ -5,10 +5,12 @@ import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 
 /**
  * The shape every Sohieu analyzer shares: {@link CitationTokenizer} over the language's ordinary tokenizer, then the
- * language's filter chain inside {@link UnlessKeywordFilter}, so citations are never split, folded or stemmed.
+ * language's filter chain inside {@link UnlessKeywordFilter}, so citations are never split, folded or stemmed;
+ * terms the chain empties are dropped.
  * Thread-safe like every {@link Analyzer} (components are reused per thread).
  */
 final class ChainAnalyzer extends Analyzer {
@@ -37,7 +39,9 @@ final class ChainAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     CitationTokenizer source = new CitationTokenizer(words.get());
-    return new TokenStreamComponents(source, new UnlessKeywordFilter(source, chain));
+    // folding can empty a term (U+115F HANGUL CHOSEONG FILLER, default-ignorables): drop those, keep positions
+    return new TokenStreamComponents(source,
+        new LengthFilter(new UnlessKeywordFilter(source, chain), 1, Integer.MAX_VALUE));
   }
 
   @Override
