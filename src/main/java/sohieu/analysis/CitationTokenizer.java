@@ -133,6 +133,9 @@ public final class CitationTokenizer extends Tokenizer {
   /** Explicit citations in text order, without overlaps, each a non-empty span inside the text. */
   private List<Citation> explicitCitations(String s) {
     List<Citation> found = new ArrayList<>();
+    if (s.indexOf('/') < 0) {
+      return found; // every explicit number has a slash (25-NQ/TW, 15/2020/NĐ-CP): skip the regex scan
+    }
     for (Citation c : recognizer.scan(s)) {
       if (c.kind() == Citation.Kind.EXPLICIT && c.start() >= 0 && c.end() > c.start() && c.end() <= s.length()
           && c.canonical() != null && !c.canonical().isEmpty()) {
