@@ -3,50 +3,135 @@ package sohieu.analysis;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pl.PolishAnalyzer;
-import org.apache.lucene.analysis.ru.RussianAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.ru.RussianLightStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.stempel.StempelFilter;
+import org.apache.lucene.analysis.stempel.StempelStemmer;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
-/** One analyzer per language and a folded catch-all (first version; see the analysis issue). */
+/**
+ * The text analyzers of Sohieu, one per language plus a diacritic-insensitive catch-all.
+ *
+ * <p>Every analyzer keeps citations whole ({@link CitationTokenizer}: one token, term = the recognizer's canonical
+ * form such as {@code 25-NQ/TW}, keyword, never lower-cased, folded or stemmed), runs on queries as on documents,
+ * and puts {@value ChainAnalyzer#POSITION_GAP} positions between values of one field. Each call returns a new
+ * instance; instances are thread-safe and meant to be shared (closing one does not affect the others).
+ *
+ * <pre>
+ * vi      ICUTokenizer | NFKC_Casefold | VietnameseToneMarkFilter (traditional placement: hòa, thủy, khỏe)
+ * ru      StandardTokenizer | NFKC_Casefold | ё→е | RussianLightStem
+ * fr      StandardTokenizer | Elision (l' d' qu' ...) | NFKC_Casefold | FrenchLightStem | ICU folding
+ * pl      StandardTokenizer | NFKC_Casefold | PolishLemmaFilter (morfologik lemmas, stempel for unknown words)
+ * en      StandardTokenizer | English possessive | NFKC_Casefold | Porter
+ * und     ICUTokenizer | ICU folding
+ * folded  ICUTokenizer | Elision | English possessive | ICU folding (accents, case, đ→d, ł→l, ё→е)
+ * </pre>
+ */
 public final class LanguageAnalyzers {
+  /** Language codes with a field of their own; "und" is text of no known language. */
   public static final List<String> LANGUAGES = List.of("vi", "ru", "fr", "pl", "en", "und");
+  /** The cross-language, diacritic-insensitive field. */
   public static final String FOLDED_FIELD = "text_folded";
 
   private LanguageAnalyzers() {}
 
-  public static String field(String lang) { return "text_" + lang; }
+  /** The field that holds text of this language: "text_" + lang. */
+  public static String field(String lang) {
+    return "text_" + lang;
+  }
 
+  /** The analyzer for "vi", "ru", "fr", "pl", "en"; anything else (null, "und", "de") gets the und analyzer. */
   public static Analyzer forLanguage(String lang) {
+    if (lang == null) {
+      return und();
+    }
     return switch (lang) {
-      case "ru" -> new RussianAnalyzer(CharArraySet.EMPTY_SET);
-      case "fr" -> new FrenchAnalyzer(CharArraySet.EMPTY_SET);
-      case "pl" -> new PolishAnalyzer(CharArraySet.EMPTY_SET);
-      case "en" -> new EnglishAnalyzer(CharArraySet.EMPTY_SET);
-      default -> folded();
+      case "vi" -> vietnamese();
+      case "ru" -> russian();
+      case "fr" -> french();
+      case "pl" -> polish();
+      case "en" -> english();
+      default -> und();
     };
   }
 
+  /** Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "nghi quyet" matches "Nghị quyết". */
   public static Analyzer folded() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new ICUTokenizer();
-        return new TokenStreamComponents(source, new ICUFoldingFilter(new LowerCaseFilter(source)));
-      }
-    };
+    return new ChainAnalyzer("folded", ICUTokenizer::new,
+        in -> new ICUFoldingFilter(new EnglishPossessiveFilter(elision(in))),
+        in -> new ICUFoldingFilter(elision(in)));
   }
 
+  /** text_vi ... text_und by language, {@value #FOLDED_FIELD} and every other field by {@link #folded()}. */
   public static Analyzer perField() {
-    Map<String, Analyzer> fields = new HashMap<>();
-    for (String lang : LANGUAGES) fields.put(field(lang), forLanguage(lang));
-    return new PerFieldAnalyzerWrapper(folded(), fields);
+    Map<String, Analyzer> byField = new HashMap<>();
+    for (String lang : LANGUAGES) {
+      byField.put(field(lang), forLanguage(lang));
+    }
+    return new PerFieldAnalyzerWrapper(folded(), byField);
+  }
+
+  static Analyzer vietnamese() {
+    return new ChainAnalyzer("vi", ICUTokenizer::new,
+        in -> new VietnameseToneMarkFilter(new ICUNormalizer2Filter(in)),
+        in -> new VietnameseToneMarkFilter(new ICUNormalizer2Filter(in)));
+  }
+
+  static Analyzer russian() {
+    return russian(RussianLightStemFilter::new);
+  }
+
+  /** Russian with the given stemmer (the recall measurement compares stemmers). */
+  static Analyzer russian(UnaryOperator<TokenStream> stemmer) {
+    return new ChainAnalyzer("ru", StandardTokenizer::new,
+        in -> stemmer.apply(new RussianYoFilter(new ICUNormalizer2Filter(in))),
+        in -> new RussianYoFilter(new ICUNormalizer2Filter(in)));
+  }
+
+  static Analyzer french() {
+    return new ChainAnalyzer("fr", StandardTokenizer::new,
+        in -> new ICUFoldingFilter(new FrenchLightStemFilter(new ICUNormalizer2Filter(elision(in)))),
+        in -> new ICUFoldingFilter(elision(in)));
+  }
+
+  static Analyzer polish() {
+    return polish(PolishLemmaFilter::new);
+  }
+
+  /** Polish with the given stemmer (the recall measurement compares stemmers). */
+  static Analyzer polish(UnaryOperator<TokenStream> stemmer) {
+    return new ChainAnalyzer("pl", StandardTokenizer::new,
+        in -> stemmer.apply(new ICUNormalizer2Filter(in)),
+        ICUNormalizer2Filter::new);
+  }
+
+  static TokenStream stempel(TokenStream in) {
+    return new StempelFilter(in, new StempelStemmer(PolishAnalyzer.getDefaultTable()));
+  }
+
+  static Analyzer english() {
+    return new ChainAnalyzer("en", StandardTokenizer::new,
+        in -> new PorterStemFilter(new ICUNormalizer2Filter(new EnglishPossessiveFilter(in))),
+        ICUNormalizer2Filter::new);
+  }
+
+  static Analyzer und() {
+    return new ChainAnalyzer("und", ICUTokenizer::new, ICUFoldingFilter::new, ICUFoldingFilter::new);
+  }
+
+  private static TokenStream elision(TokenStream in) {
+    return new ElisionFilter(in, FrenchAnalyzer.DEFAULT_ARTICLES);
   }
 }
