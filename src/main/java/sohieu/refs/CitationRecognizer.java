@@ -77,7 +77,7 @@ public final class CitationRecognizer {
       }
       int prevEnd = out.isEmpty() ? -1 : out.get(out.size() - 1).end();
       CodeScanner.Code k = codes.read(text, i, false);
-      if (k != null && (!k.needsLeadIn() || phrases.hasLeadIn(text, i))) {
+      if (k != null && (!k.needsLeadIn() || phrases.hasLeadIn(text, i)) && !mailAfter(text, k.end())) {
         Citation c = explicit(text, k, prevEnd);
         out.add(c);
         if (c.type() != null) lastFull.put(c.type() + " " + c.number(), c);
@@ -194,6 +194,11 @@ public final class CitationRecognizer {
     if (s == i) return false;
     String tok = t.substring(s, i);
     return tok.contains("://") || tok.contains("www.") || tok.indexOf('@') >= 0;
+  }
+
+  /** An '@' right after a code: the "code" is the local part of an e-mail address. */
+  private static boolean mailAfter(String t, int e) {
+    return e < t.length() && t.charAt(e) == '@';
   }
 
   /** The sentence that holds [start,end), at most {@value #SENTENCE_REACH} chars each way. */

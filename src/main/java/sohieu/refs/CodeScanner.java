@@ -165,10 +165,14 @@ final class CodeScanner {
     return u - p >= 2 && u < n && Character.isLowerCase(t.charAt(u)) ? u : -1;
   }
 
-  /** After a code: no letter or digit may follow (the code would be part of a longer word). */
+  /**
+   * After a code: no letter or digit may follow (the code would be part of a longer word), except a lower-case word
+   * glued to an upper-case code ("NĐ-CPquy định", "TWvề"), which real text has.
+   */
   private static boolean boundaryAfter(String t, int e) {
     if (e >= t.length()) return true;
     char c = t.charAt(e);
+    if (Character.isLowerCase(c) && e > 0 && Character.isUpperCase(t.charAt(e - 1))) return true;
     if (Chars.isLetterOrDigit(c)) return false;
     return !(c == '/' && e + 1 < t.length() && Chars.isLetterOrDigit(t.charAt(e + 1)));
   }
