@@ -71,13 +71,13 @@ public final class CitationRecognizer {
         continue;
       }
       int de = CodeScanner.digitsEnd(text, i);
-      if (!boundaryBefore(text, i) || inUrl(text, i)) {
+      if (!boundaryBefore(text, i)) {
         i = de;
         continue;
       }
       int prevEnd = out.isEmpty() ? -1 : out.get(out.size() - 1).end();
       CodeScanner.Code k = codes.read(text, i, false);
-      if (k != null && (!k.needsLeadIn() || phrases.hasLeadIn(text, i)) && !mailAfter(text, k.end())) {
+      if (k != null && (!k.needsLeadIn() || phrases.hasLeadIn(text, i)) && !mailAfter(text, k.end()) && !inUrl(text, i)) {
         Citation c = explicit(text, k, prevEnd);
         out.add(c);
         if (c.type() != null) lastFull.put(c.type() + " " + c.number(), c);
@@ -86,7 +86,7 @@ public final class CitationRecognizer {
       }
       if (de - i <= 5 && bareAfter(text, de)) {
         Citation c = bare(text, i, de, lastFull, prevEnd);
-        if (c != null) {
+        if (c != null && !inUrl(text, i)) {
           out.add(c);
           if (c.kind() == Citation.Kind.PARTIAL) lastFull.put(c.type() + " " + c.number(), c);
         }
@@ -189,11 +189,13 @@ public final class CitationRecognizer {
 
   /** The number is inside a URL or e-mail address (the token it belongs to has "://", "www." or '@'). */
   private static boolean inUrl(String t, int i) {
-    int s = i;
-    while (s > 0 && i - s < 300 && !Chars.isSpace(t.charAt(s - 1))) s--;
-    if (s == i) return false;
-    String tok = t.substring(s, i);
-    return tok.contains("://") || tok.contains("www.") || tok.indexOf('@') >= 0;
+    for (int s = i - 1; s >= 0 && i - s < 300 && !Chars.isSpace(t.charAt(s)); s--) {
+      char c = t.charAt(s);
+      if (c == '@') return true;
+      if (c == ':' && t.startsWith("//", s + 1)) return true;
+      if ((c == 'w' || c == 'W') && t.regionMatches(true, s, "www.", 0, 4)) return true;
+    }
+    return false;
   }
 
   /** An '@' right after a code: the "code" is the local part of an e-mail address. */

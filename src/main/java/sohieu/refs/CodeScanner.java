@@ -53,11 +53,10 @@ final class CodeScanner {
   Code read(String t, int p, boolean lenient) {
     int de = digitsEnd(t, p);
     if (de - p > MAX_DIGITS) return null;
-    String number = number(t, p, de);
     int q = Chars.skipSpace(t, de, SPACE);
     int dash = Chars.dashAt(t, q);
-    if (dash > 0) return party(t, p, number, Chars.skipSpace(t, dash, SPACE), lenient);
-    if (q < t.length() && Chars.fold(t.charAt(q)) == '/') return state(t, p, number, Chars.skipSpace(t, q + 1, SPACE), lenient);
+    if (dash > 0) return party(t, p, number(t, p, de), Chars.skipSpace(t, dash, SPACE), lenient);
+    if (q < t.length() && Chars.fold(t.charAt(q)) == '/') return state(t, p, number(t, p, de), Chars.skipSpace(t, q + 1, SPACE), lenient);
     return null;
   }
 

@@ -25,8 +25,14 @@ final class Phrases {
    * "резолюции 25", "décision n° 209", "Nghị_quyết số 57", "uchwały nr 12", "Заключения Политбюро № 12".
    */
   TypeBefore typeBefore(String t, int p) {
+    int b = backSpace(t, p);
+    if (b == 0) return null;
+    char c = t.charAt(b - 1);
+    if (!Chars.isWordChar(c) && "№°º:.#".indexOf(c) < 0) return null; // cheap exit: "| 12", "(3", "5/"
     int q = leadInBefore(t, p);
-    if (q < 0) q = backSpace(t, p);
+    if (q < 0) q = b;
+    int ws = Chars.wordStart(t, q);
+    if (ws < 0 || !vocab.endsPhrase(Chars.key(t.substring(ws, q)))) return null;
     TypeBefore tb = typeEndingAt(t, q, null);
     if (tb != null) return tb;
     // "Постановление Политбюро № 36": an issuer between the type word and the number

@@ -37,6 +37,7 @@ public final class Vocabulary {
   private final Map<String, Integer> monthByKey = new HashMap<>();
   private final Map<String, Set<String>> roles = new HashMap<>();
   private final Map<String, String> spelling = new HashMap<>();
+  private final Set<String> lastWords = new java.util.HashSet<>();
   private int maxTypeWords = 1, maxIssuerWords = 1, maxRoleWords = 1;
 
   private Vocabulary() {
@@ -44,12 +45,14 @@ public final class Vocabulary {
       put(typeForms, r[0], r[2], r[3]);
       typeScope.putIfAbsent(r[0], r[1]);
       maxTypeWords = Math.max(maxTypeWords, index(typeByKey, r[0], r[3]));
+      lastWords(r[3]);
       spelling.putIfAbsent(codeKey(r[0]), r[0]);
     }
     for (String[] r : rows("issuers.tsv", 4)) {
       put(issuerForms, r[0], r[2], r[3]);
       if (!r[1].isBlank()) citesAs.putIfAbsent(r[0], r[1]);
       maxIssuerWords = Math.max(maxIssuerWords, index(issuerByKey, r[0], r[3]));
+      lastWords(r[3]);
       spelling.putIfAbsent(codeKey(r[0]), r[0]);
     }
     for (String[] r : rows("codes.tsv", 1)) spelling.putIfAbsent(codeKey(r[0]), r[0]);
@@ -100,6 +103,19 @@ public final class Vocabulary {
   /** The official spelling of a code typed in any case or with D for Đ ("qd" -> "QĐ", "ttg" -> "TTg"), else null. */
   public String spelling(String code) {
     return code == null ? null : spelling.get(codeKey(code));
+  }
+
+  /** True when some type or issuer phrase ends with this word (a cheap filter before phrase lookups). */
+  boolean endsPhrase(String wordKey) {
+    return lastWords.contains(wordKey);
+  }
+
+  private void lastWords(String forms) {
+    for (String f : forms.split("\\|")) {
+      if (f.isBlank()) continue;
+      String k = Chars.key(f);
+      lastWords.add(k.substring(k.lastIndexOf(' ') + 1));
+    }
   }
 
   /** party, state, both or word for a known type code; null otherwise. */
