@@ -97,9 +97,11 @@ final class CodeScanner {
       String seg = spell(t, p, se);
       if (!Chars.isCodeLetter(Chars.fold(t.charAt(p)))) break;
       segs.add(seg);
-      upper &= isUpper(t, p, se);
+      upper &= isUpper(t, p, se) || seg.equals(t.substring(p, se));
       end = se;
       int d = Chars.dashAt(t, Chars.skipSpace(t, se, 1));
+      // "06/2008/TTLT/BCA-VKSNDTC": a slash after a type code stands for the dash
+      if (d < 0 && k == 0 && year != null && se < t.length() && t.charAt(se) == '/' && vocab.scope(seg) != null) d = se + 1;
       if (d < 0) break;
       int next = Chars.skipSpace(t, d, 1);
       if (next >= t.length() || !Chars.isCodeLetter(Chars.fold(t.charAt(next)))) break;
@@ -137,9 +139,10 @@ final class CodeScanner {
     if (le < 0) return -1;
     if (le - p > MAX_CODE) return -1;
     int e = le;
-    if (!lettersOnly && le - p >= 2) {
+    if (!lettersOnly) {
       int de = digitsEnd(t, le);
-      if (de - le <= 2) e = de;
+      if (le - p >= 2 ? de - le <= 2 : de - le <= 3 && de > le) e = de; // QH15; a unit such as C81, C06, P3
+      if (le - p < 2 && e == le) e = le;
     }
     return e;
   }
