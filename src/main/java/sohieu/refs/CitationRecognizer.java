@@ -1,56 +1,234 @@
 package sohieu.refs;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Finds citations of Vietnamese party and state documents in text (first version: explicit numbers only). */
+/**
+ * Finds citations of Vietnamese party and state documents in vi, ru, fr, pl and en text: one pass over the text that
+ * stops only at digits, three builders (explicit, partial, short) and a resolver of short forms against the full
+ * citations before them. Thread-safe and reusable; the grammar's words live in the data files read by
+ * {@link Vocabulary}.
+ *
+ * <ul>
+ *   <li>EXPLICIT (confidence {@value #EXPLICIT}): a full number, see {@link CodeScanner} for every accepted spelling;
+ *       its issue date per {@link IssueDates}.</li>
+ *   <li>SHORT ({@value #SHORT}): a type word and a bare number standing for a full citation earlier in the same
+ *       text with that type and number: "по реализации резолюции 25 и заключения 43" -> 25-NQ/TW, 43-KL/TW;
+ *       "Nghị quyết 57" -> 57-NQ/TW.</li>
+ *   <li>PARTIAL ({@value #PARTIAL}): a type word, a bare number and the issuer in words, with no earlier full
+ *       citation: "la décision n° 209 du 26 novembre 2019 du Politburo" -> 209-QĐ/TW;
+ *       "Заключения Политбюро № 12" -> 12-KL/TW; "Chỉ thị số 05 của Ban Bí thư" -> 5-CT/TW.</li>
+ * </ul>
+ * Never cited: "Кластера № 1", years, ranges "2021–2026", dates "24/10/2023", phone numbers, "Điều 8", numbers in
+ * URLs, Roman-numeral congresses, "Nghị quyết Trung ương 4" (a plenum, not a number).
+ */
 public final class CitationRecognizer {
-  private static final String DASH = "[-‐‑–—−]";
-  private static final Pattern PARTY = Pattern.compile(
-      "(?<![\\p{L}\\p{N}/])(\\d{1,4})\\s*" + DASH + "\\s*([\\p{L}]{2,4})\\s*/\\s*([\\p{L}]{2,8})(?![\\p{L}\\p{N}])");
-  private static final Pattern STATE = Pattern.compile(
-      "(?<![\\p{L}\\p{N}/])(\\d{1,5})\\s*/\\s*(?:(\\d{4})\\s*/\\s*)?([\\p{L}]{2,8}(?:\\d{1,2})?(?:\\s*" + DASH + "\\s*[\\p{L}]{2,10}\\d{0,2})?)(?![\\p{L}\\p{N}])");
+  static final double EXPLICIT = 1.0;
+  static final double SHORT = 0.8;
+  static final double PARTIAL = 0.7;
+  private static final int SENTENCE_REACH = 400;
 
-  private CitationRecognizer() {}
+  private static final CitationRecognizer STANDARD = new CitationRecognizer(Vocabulary.standard());
 
-  public static CitationRecognizer standard() { return new CitationRecognizer(); }
+  private final Vocabulary vocab;
+  private final CodeScanner codes;
+  private final Phrases phrases;
+  private final IssueDates issueDates;
+  private final IdentityFinder identities;
 
+  private CitationRecognizer(Vocabulary vocab) {
+    this.vocab = vocab;
+    this.codes = new CodeScanner(vocab);
+    this.phrases = new Phrases(vocab);
+    DateReader dates = new DateReader(vocab);
+    this.issueDates = new IssueDates(vocab, dates, phrases);
+    this.identities = new IdentityFinder(vocab, codes, dates, this);
+  }
+
+  /** The recognizer built once from the shipped data files. */
+  public static CitationRecognizer standard() {
+    return STANDARD;
+  }
+
+  /** The vocabulary this recognizer reads (type and issuer words in five languages). */
+  public Vocabulary vocabulary() {
+    return vocab;
+  }
+
+  /** Every citation in the text, sorted by start; never throws on any input (null reads as empty). */
   public List<Citation> scan(String text) {
+    if (text == null || text.isEmpty()) return List.of();
     List<Citation> out = new ArrayList<>();
-    Matcher m = PARTY.matcher(text);
-    while (m.find()) {
-      String type = fold(m.group(2)), issuer = fold(m.group(3));
-      String number = strip(m.group(1));
-      out.add(new Citation(number + "-" + type + "/" + issuer, m.group(), Citation.Kind.EXPLICIT, type, issuer,
-          number, null, null, m.start(), m.end(), 1.0, sentence(text, m.start(), m.end())));
+    Map<String, Citation> lastFull = new HashMap<>();
+    int n = text.length(), i = 0;
+    while (i < n) {
+      if (!Chars.isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int de = CodeScanner.digitsEnd(text, i);
+      if (!boundaryBefore(text, i)) {
+        i = de;
+        continue;
+      }
+      int prevEnd = out.isEmpty() ? -1 : out.get(out.size() - 1).end();
+      CodeScanner.Code k = codes.read(text, i, false);
+      if (k != null && (!k.needsLeadIn() || phrases.hasLeadIn(text, i)) && !mailAfter(text, k.end()) && !inUrl(text, i)) {
+        Citation c = explicit(text, k, prevEnd);
+        out.add(c);
+        if (c.type() != null) lastFull.put(c.type() + " " + c.number(), c);
+        i = k.end();
+        continue;
+      }
+      if (de - i <= 5 && bareAfter(text, de)) {
+        Citation c = bare(text, i, de, lastFull, prevEnd);
+        if (c != null && !inUrl(text, i)) {
+          out.add(c);
+          if (c.kind() == Citation.Kind.PARTIAL) lastFull.put(c.type() + " " + c.number(), c);
+        }
+      }
+      i = de;
     }
     return out;
   }
 
-  /** The canonical form of a citation typed by a user, if the recognizer accepts it as one. */
-  public Optional<String> canonicalize(String spelling) {
-    return scan(spelling.strip()).stream().findFirst().map(Citation::canonical);
+  /**
+   * The canonical form of a citation typed by a user ("16-qd/tw", "43- KL/TW", "15/2020/nd-cp", "số 1234/qđ-ttg"),
+   * if the whole input is one document number.
+   */
+  public Optional<String> canonicalize(String userSpelling) {
+    if (userSpelling == null) return Optional.empty();
+    String s = userSpelling.strip();
+    int p = 0;
+    while (p < s.length() && !Chars.isDigit(s.charAt(p))) p++;
+    if (p >= s.length() || p > 40) return Optional.empty();
+    String head = s.substring(0, p).strip();
+    if (!head.isEmpty() && !phrases.hasLeadIn(s, p) && phrases.typeBefore(s, p) == null) return Optional.empty();
+    CodeScanner.Code k = codes.read(s, p, true);
+    if (k == null || !s.substring(k.end()).strip().isEmpty()) return Optional.empty();
+    return Optional.of(k.canonical());
   }
 
-  private static String strip(String digits) {
-    String s = digits.replaceFirst("^0+(?=\\d)", "");
-    return s;
+  /** The document the text is itself, when it opens with an official header; see {@link IdentityFinder}. */
+  public Optional<DocumentIdentity> identify(String text) {
+    if (text == null || text.isEmpty()) return Optional.empty();
+    return identities.find(text);
   }
 
-  private static String fold(String code) {
-    return code.toUpperCase(Locale.ROOT).replace("QD", "QĐ").replace("ND", "NĐ");
+  private Citation explicit(String t, CodeScanner.Code k, int prevEnd) {
+    String type = k.type();
+    if (type == null) {
+      Phrases.TypeBefore tb = phrases.typeBefore(t, k.start());
+      if (tb != null) type = tb.codes().get(0);
+    }
+    LocalDate issued = issueDates.issued(t, k.start(), k.end(), k.year(), prevEnd);
+    return new Citation(k.canonical(), t.substring(k.start(), k.end()), Citation.Kind.EXPLICIT, type, k.issuer(),
+        k.number(), k.year(), issued, k.start(), k.end(), EXPLICIT, sentence(t, k.start(), k.end()));
   }
 
-  static String sentence(String text, int start, int end) {
-    int s = start;
-    while (s > 0 && text.charAt(s - 1) != '\n' && !(text.charAt(s - 1) == ' ' && s > 1 && ".!?".indexOf(text.charAt(s - 2)) >= 0)) s--;
-    int e = end;
-    while (e < text.length() && text.charAt(e) != '\n' && ".!?".indexOf(text.charAt(e)) < 0) e++;
-    if (e < text.length() && text.charAt(e) != '\n') e++;
-    return text.substring(s, e).strip();
+  /** A bare number after a type word: a short form when a full citation before it matches, else maybe partial. */
+  private Citation bare(String t, int s, int e, Map<String, Citation> lastFull, int prevEnd) {
+    Phrases.TypeBefore tb = phrases.typeBefore(t, s);
+    if (tb == null) return null;
+    String number = CodeScanner.number(t, s, e);
+    Citation full = null;
+    for (String code : tb.codes()) {
+      Citation c = lastFull.get(code + " " + number);
+      if (c != null && (full == null || c.start() > full.start())) full = c;
+    }
+    if (full != null) {
+      return new Citation(full.canonical(), t.substring(tb.start(), e), Citation.Kind.SHORT, full.type(),
+          full.issuer(), number, full.year(), null, tb.start(), e, SHORT, sentence(t, tb.start(), e));
+    }
+    String type = null;
+    for (String code : tb.codes()) {
+      String scope = vocab.scope(code);
+      if ("party".equals(scope) || "both".equals(scope)) {
+        type = code;
+        break;
+      }
+    }
+    if (type == null) return null;
+    String issuer = tb.issuerBetween();
+    IssueDates.Stated stated = issueDates.after(t, e);
+    if (issuer != null && !phrases.hasLeadIn(t, s)) return null; // "Nghị quyết Trung ương 4" names a plenum
+    if (issuer == null) {
+      Phrases.Issuer is = phrases.issuerAfter(t, stated != null ? stated.end() : e);
+      if (is == null) return null;
+      issuer = vocab.citesAs(is.code());
+      if (issuer == null) return null;
+    }
+    LocalDate issued = issueDates.issued(t, tb.start(), e, null, prevEnd);
+    return new Citation(number + "-" + type + "/" + issuer, t.substring(tb.start(), e), Citation.Kind.PARTIAL, type,
+        issuer, number, null, issued, tb.start(), e, PARTIAL, sentence(t, tb.start(), e));
+  }
+
+  /** A number may start here: not glued to a word, not the tail of a path, a decimal or a date. */
+  private static boolean boundaryBefore(String t, int i) {
+    if (i == 0) return true;
+    char p = t.charAt(i - 1);
+    if (Chars.isLetterOrDigit(p) || p == '\\' || p == '_' || Chars.fold(p) == '/') return false;
+    if ((p == '.' || p == ',' || p == ':' || Chars.fold(p) == '-') && i >= 2) {
+      char pp = t.charAt(i - 2);
+      if (Chars.isDigit(pp) || Chars.fold(pp) == '/' || (Chars.fold(p) == '-' && Chars.isLetterOrDigit(pp))) return false;
+    }
+    return true;
+  }
+
+  /** What follows a bare number: a space or punctuation, not a decimal, percent, code or word. */
+  private static boolean bareAfter(String t, int e) {
+    if (e >= t.length()) return true;
+    char c = t.charAt(e);
+    if (Chars.isLetterOrDigit(c) || c == '%' || c == '°' || Chars.fold(c) == '/' || Chars.fold(c) == '-') return false;
+    return !((c == '.' || c == ',') && e + 1 < t.length() && Chars.isDigit(t.charAt(e + 1)));
+  }
+
+  /** The number is inside a URL or e-mail address (the token it belongs to has "://", "www." or '@'). */
+  private static boolean inUrl(String t, int i) {
+    for (int s = i - 1; s >= 0 && i - s < 300 && !Chars.isSpace(t.charAt(s)); s--) {
+      char c = t.charAt(s);
+      if (c == '@') return true;
+      if (c == ':' && t.startsWith("//", s + 1)) return true;
+      if ((c == 'w' || c == 'W') && t.regionMatches(true, s, "www.", 0, 4)) return true;
+    }
+    return false;
+  }
+
+  /** An '@' right after a code: the "code" is the local part of an e-mail address. */
+  private static boolean mailAfter(String t, int e) {
+    return e < t.length() && t.charAt(e) == '@';
+  }
+
+  /** The sentence that holds [start,end), at most {@value #SENTENCE_REACH} chars each way. */
+  static String sentence(String t, int start, int end) {
+    int s = start, limit = Math.max(0, start - SENTENCE_REACH);
+    while (s > limit) {
+      char c = t.charAt(s - 1);
+      if (c == '\n') break;
+      if (Chars.isSpace(c) && s >= 2 && ".!?…".indexOf(t.charAt(s - 2)) >= 0 && !abbreviation(t, s - 2)) break;
+      s--;
+    }
+    int e = end, elimit = Math.min(t.length(), end + SENTENCE_REACH);
+    while (e < elimit) {
+      char c = t.charAt(e);
+      if (c == '\n') break;
+      if (".!?…".indexOf(c) >= 0 && (e + 1 >= t.length() || Chars.isSpace(t.charAt(e + 1))) && !abbreviation(t, e)) {
+        e++;
+        break;
+      }
+      e++;
+    }
+    return t.substring(s, e).strip();
+  }
+
+  /** A '.' at p ends an abbreviation of one or two letters ("No.", "Nr.", "n.", "tr.", "г."), not a sentence. */
+  private static boolean abbreviation(String t, int p) {
+    if (t.charAt(p) != '.') return false;
+    int s = Chars.wordStart(t, p);
+    return s >= 0 && p - s <= 2;
   }
 }

@@ -1,0 +1,227 @@
+package sohieu.refs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a full document number at a digit: the explicit-citation builder's grammar, written by hand over folded chars
+ * with every loop bounded (no regex, no backtracking).
+ *
+ * <p>Accepted surface forms (spaces of up to 3 chars, one line break at most, may stand around every '-' and '/'):
+ * <ul>
+ *   <li>Party, {@code NUMBER-TYPE/ISSUER}: {@code 25-NQ/TW}, {@code 43- KL/TW}, {@code 101 – QĐ/TW}, {@code 26–NQ/TW},
+ *       {@code 336- QD/BCSCLTW}, {@code 10-CT / TW}, {@code 16-qd/tw}, {@code 08-QĐi/TW}, {@code 57\-NQ/TW};
+ *       TYPE must be a party type of types.tsv, ISSUER any 2-12 letters.</li>
+ *   <li>State with year, {@code NUMBER/YEAR/CODE}: {@code 10/2022/QH15}, {@code 15/2020/NĐ-CP}, {@code 320/2025/ND-CP},
+ *       {@code 167/2013/ NĐ-CP}, {@code 181/2005/QĐ–TTg}, {@code 307/2005/qđ-ttg}, {@code 58/2016/QĐ-Ttg},
+ *       {@code 120/2020/NĐ-СР} (Cyrillic С Р), {@code 52/2022/NQ-UBTVQH15}, {@code 04/2017/TT-BGDĐT},
+ *       glued {@code 71/2011/NĐ-CPquy} (read as NĐ-CP). YEAR is 1945-2099.</li>
+ *   <li>State without year, {@code NUMBER/TYPE-ISSUER}: {@code 1234/QĐ-TTg}, {@code 45/NQ-CP}, {@code 2512 /QĐ-UBND};
+ *       TYPE must be a known type; after the lead-in "số" any upper-case code of two parts also counts
+ *       ({@code số 562/BKHCN-VCL}).</li>
+ * </ul>
+ * Canonical form: the number without leading zeros, codes in their official spelling (codes.tsv, types.tsv,
+ * issuers.tsv: D becomes Đ, TTG becomes TTg), no spaces.
+ */
+final class CodeScanner {
+  /** A full number found in the text. */
+  record Code(int start, int end, String canonical, String number, Integer year, String type, String issuer, boolean needsLeadIn) {}
+
+  private static final int SPACE = 3;
+  private static final int MAX_DIGITS = 6;
+  private static final int MAX_SEGMENTS = 6;
+  private static final int MAX_CODE = 16;
+
+  private final Vocabulary vocab;
+
+  CodeScanner(Vocabulary vocab) {
+    this.vocab = vocab;
+  }
+
+  /** End of the digit run at p (bounded by the run itself). */
+  static int digitsEnd(String t, int p) {
+    int n = t.length();
+    while (p < n && Chars.isDigit(t.charAt(p))) p++;
+    return p;
+  }
+
+  /**
+   * The code whose number starts at {@code p} (a digit not preceded by a digit), or null. An untyped upper-case state
+   * code without year comes back with {@code needsLeadIn}: it counts only after "số", "№", ...
+   * {@code lenient} (for user spellings) drops the checks of what follows the code and of the type's presence.
+   */
+  Code read(String t, int p, boolean lenient) {
+    int de = digitsEnd(t, p);
+    if (de - p > MAX_DIGITS) return null;
+    int q = Chars.skipSpace(t, de, SPACE);
+    int dash = Chars.dashAt(t, q);
+    if (dash > 0) return party(t, p, number(t, p, de), Chars.skipSpace(t, dash, SPACE), lenient);
+    if (q < t.length() && Chars.fold(t.charAt(q)) == '/') return state(t, p, number(t, p, de), Chars.skipSpace(t, q + 1, SPACE), lenient);
+    return null;
+  }
+
+  private Code party(String t, int start, String number, int q, boolean lenient) {
+    int te = lettersEnd(t, q);
+    if (te < 0 || te - q < 2 || te - q > 5) return null;
+    String type = spell(t, q, te);
+    String scope = vocab.scope(type);
+    if (scope == null || scope.equals("state") || scope.equals("word")) return null;
+    int s = Chars.skipSpace(t, te, SPACE);
+    if (s >= t.length() || Chars.fold(t.charAt(s)) != '/') return null;
+    int is = Chars.skipSpace(t, s + 1, SPACE);
+    int ie = segmentEnd(t, is, true);
+    if (ie < 0 || ie - is < 2 || !latinEnough(t, q, ie)) return null;
+    if (!lenient && !boundaryAfter(t, ie)) return null;
+    String issuer = spell(t, is, ie);
+    return new Code(start, ie, number + "-" + type + "/" + issuer, number, null, type, issuer, false);
+  }
+
+  private Code state(String t, int start, String number, int q, boolean lenient) {
+    Integer year = null;
+    if (q < t.length() && Chars.isDigit(t.charAt(q))) {
+      int ye = digitsEnd(t, q);
+      if (ye - q != 4) return null;
+      int y = Integer.parseInt(ascii(t, q, ye));
+      if (y < 1945 || y > 2099) return null;
+      int s = Chars.skipSpace(t, ye, SPACE);
+      if (s >= t.length() || Chars.fold(t.charAt(s)) != '/') return null;
+      year = y;
+      q = Chars.skipSpace(t, s + 1, SPACE);
+    }
+    List<String> segs = new ArrayList<>(3);
+    boolean upper = true;
+    int end = -1, p = q;
+    for (int k = 0; k < MAX_SEGMENTS; k++) {
+      int se = segmentEnd(t, p, false);
+      if (se < 0) break;
+      String seg = spell(t, p, se);
+      if (!Chars.isCodeLetter(Chars.fold(t.charAt(p)))) break;
+      segs.add(seg);
+      upper &= isUpper(t, p, se) || seg.equals(t.substring(p, se));
+      end = se;
+      int d = Chars.dashAt(t, Chars.skipSpace(t, se, 1));
+      // "06/2008/TTLT/BCA-VKSNDTC": a slash after a type code stands for the dash
+      if (d < 0 && k == 0 && year != null && se < t.length() && t.charAt(se) == '/' && vocab.scope(seg) != null) d = se + 1;
+      if (d < 0) break;
+      int next = Chars.skipSpace(t, d, 1);
+      if (next >= t.length() || !Chars.isCodeLetter(Chars.fold(t.charAt(next)))) break;
+      p = next;
+    }
+    if (segs.isEmpty() || !latinEnough(t, q, end)) return null;
+    if (!lenient && !boundaryAfter(t, end)) return null;
+    String first = segs.get(0);
+    String scope = vocab.scope(first);
+    boolean typed = scope != null && !scope.equals("word") && segs.size() >= 2;
+    boolean needsLeadIn = false;
+    if (year == null) {
+      if (segs.size() < 2) return null;
+      if (!typed && !lenient) {
+        if (!upper) return null;
+        needsLeadIn = true;
+      }
+    } else {
+      if (first.length() < 2 && segs.size() < 2) return null;
+      if (!typed && vocab.spelling(first.replaceFirst("\\d+$", "")) == null && !upper && !lenient) return null;
+    }
+    String code = String.join("-", segs);
+    String type = typed ? first : null;
+    String issuer = typed ? String.join("-", segs.subList(1, segs.size())) : code;
+    String canonical = number + "/" + (year == null ? "" : year + "/") + code;
+    return new Code(start, end, canonical, number, year, type, issuer, needsLeadIn);
+  }
+
+  /**
+   * End of one code segment at p: letters (with Cyrillic look-alikes), then at most two digits (QH15).
+   * A run glued to a following lower-case word keeps only its known or upper-case head ("CPquy" -> "CP").
+   */
+  private int segmentEnd(String t, int p, boolean lettersOnly) {
+    int le = lettersEnd(t, p);
+    if (le < 0) return -1;
+    if (le - p > MAX_CODE) return -1;
+    int e = le;
+    if (!lettersOnly) {
+      int de = digitsEnd(t, le);
+      if (le - p >= 2 ? de - le <= 2 : de - le <= 3 && de > le) e = de; // QH15; a unit such as C81, C06, P3
+      if (le - p < 2 && e == le) e = le;
+    }
+    return e;
+  }
+
+  /**
+   * End of a letter run that is a code, or -1. A mixed-case run, or one glued to the next word, keeps its head: the
+   * longest official mixed-case spelling ("TTgvề" -> "TTg") or else its upper-case head of two letters or more
+   * ("CPquy" -> "CP", "TWvề" -> "TW").
+   */
+  private int lettersEnd(String t, int p) {
+    int n = t.length(), e = p;
+    while (e < n && e - p <= MAX_CODE && Chars.isCodeLetter(Chars.fold(t.charAt(e)))) e++;
+    if (e == p) return -1;
+    boolean glued = e < n && Chars.isWordChar(t.charAt(e));
+    if (!glued && (isUpper(t, p, e) || isLower(t, p, e) || vocab.spelling(ascii(t, p, e)) != null)) return e;
+    int u = p;
+    while (u < e && !Character.isLowerCase(t.charAt(u))) u++;
+    for (int k = e - 1; k > u; k--) {
+      String s = vocab.spelling(ascii(t, p, k));
+      if (s != null && s.equals(t.substring(p, k)) && Character.isLowerCase(t.charAt(k))) return k;
+    }
+    return u - p >= 2 && u < n && Character.isLowerCase(t.charAt(u)) ? u : -1;
+  }
+
+  /**
+   * After a code: no letter or digit may follow (the code would be part of a longer word), except a lower-case word
+   * glued to an upper-case code ("NĐ-CPquy định", "TWvề"), which real text has.
+   */
+  private static boolean boundaryAfter(String t, int e) {
+    if (e >= t.length()) return true;
+    char c = t.charAt(e);
+    if (Character.isLowerCase(c) && e > 0 && Character.isUpperCase(t.charAt(e - 1))) return true;
+    if (Chars.isLetterOrDigit(c)) return false;
+    return !(c == '/' && e + 1 < t.length() && Chars.isLetterOrDigit(t.charAt(e + 1)));
+  }
+
+  /** At least one genuinely Latin letter in a code, so that all-Cyrillic words are never read as codes. */
+  private static boolean latinEnough(String t, int p, int e) {
+    for (int i = p; i < e; i++) if (!Chars.isLookAlike(t.charAt(i)) && Chars.isCodeLetter(Chars.fold(t.charAt(i)))) return true;
+    return false;
+  }
+
+  private static boolean isUpper(String t, int p, int e) {
+    for (int i = p; i < e; i++) if (Character.isLowerCase(t.charAt(i))) return false;
+    return true;
+  }
+
+  private static boolean isLower(String t, int p, int e) {
+    for (int i = p; i < e; i++) if (Character.isUpperCase(t.charAt(i))) return false;
+    return true;
+  }
+
+  /** Folded text (upper case, Latin, Đ kept). */
+  private static String ascii(String t, int p, int e) {
+    StringBuilder b = new StringBuilder(e - p);
+    for (int i = p; i < e; i++) b.append(Chars.isDigit(t.charAt(i)) ? (char) ('0' + Chars.digit(t.charAt(i))) : Chars.fold(t.charAt(i)));
+    return b.toString();
+  }
+
+  /** Official spelling of the code at [p,e): the data's spelling when compatible (D may become Đ, never back). */
+  String spell(String t, int p, int e) {
+    String folded = ascii(t, p, e);
+    int d = folded.length();
+    while (d > 0 && Character.isDigit(folded.charAt(d - 1))) d--;
+    String letters = folded.substring(0, d), digits = folded.substring(d);
+    String s = vocab.spelling(letters);
+    if (s == null || s.length() != letters.length()) return folded;
+    for (int i = 0; i < letters.length(); i++) if (letters.charAt(i) == 'Đ' && Chars.fold(s.charAt(i)) != 'Đ') return folded;
+    return s + digits;
+  }
+
+  /** The number without leading zeros, as ASCII digits. */
+  static String number(String t, int p, int e) {
+    StringBuilder b = new StringBuilder(e - p);
+    for (int i = p; i < e; i++) {
+      int d = Chars.digit(t.charAt(i));
+      if (b.length() == 0 && d == 0 && i < e - 1) continue;
+      b.append((char) ('0' + d));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,138 @@
+package sohieu.refs;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Recognizes a text that is an official document itself, from its header in the first {@value #HEAD_LINES} lines:
+ * <pre>
+ *   ĐẢNG CỘNG SẢN VIỆT NAM / CHÍNH PHỦ ...
+ *   Số: 57-NQ/TW                         (a line holding only "Số" and one number)
+ *   Hà Nội, ngày 22 tháng 12 năm 2024    (place and date)
+ *   NGHỊ QUYẾT                           (the type in capitals)
+ *   về đột phá phát triển ...            (the title; or "V/v ..." in a letter)
+ * </pre>
+ * The "Số" line and one of the other two are required. A text whose first line is a heading naming one number
+ * ("# Nghị quyết số 57-NQ/TW", "## Công Văn Số 402-CV/VPĐU") counts too, with the issue date of the first
+ * mention of that number in the text that states one.
+ */
+final class IdentityFinder {
+  private static final int HEAD_LINES = 40;
+  private static final int HEAD_CHARS = 6000;
+
+  private final Vocabulary vocab;
+  private final CodeScanner codes;
+  private final DateReader dates;
+  private final CitationRecognizer recognizer;
+
+  IdentityFinder(Vocabulary vocab, CodeScanner codes, DateReader dates, CitationRecognizer recognizer) {
+    this.vocab = vocab;
+    this.codes = codes;
+    this.dates = dates;
+    this.recognizer = recognizer;
+  }
+
+  Optional<DocumentIdentity> find(String t) {
+    int limit = Math.min(t.length(), HEAD_CHARS);
+    CodeScanner.Code number = null, heading = null;
+    LocalDate placeDate = null;
+    String capsType = null, title = null, vv = null;
+    int lineNo = 0, firstContent = -1;
+    for (int s = 0; s < limit && lineNo < HEAD_LINES; lineNo++) {
+      int e = t.indexOf('\n', s);
+      if (e < 0 || e > limit) e = limit;
+      int[] b = content(t, s, e);
+      if (b[0] < b[1]) {
+        String line = t.substring(b[0], b[1]);
+        if (firstContent < 0) {
+          firstContent = lineNo;
+          heading = headingNumber(t, b[0], b[1]);
+        }
+        if (number == null) number = soLine(t, b[0], b[1]);
+        if (placeDate == null) placeDate = placeDate(t, b[0], b[1]);
+        if (capsType != null && title == null && !isCaps(line)) title = line;
+        if (capsType == null) capsType = capsType(line);
+        if (vv == null && line.regionMatches(true, 0, "V/v", 0, 3)) vv = line.substring(3).strip();
+      }
+      s = e + 1;
+    }
+    CodeScanner.Code k = number != null && (placeDate != null || capsType != null) ? number : heading;
+    if (k == null) return Optional.empty();
+    LocalDate issued = k == number ? placeDate : null;
+    if (issued == null) {
+      for (Citation c : recognizer.scan(t)) {
+        if (c.canonical().equals(k.canonical()) && c.issued() != null) {
+          issued = c.issued();
+          break;
+        }
+      }
+    }
+    String ttl = title != null ? title : vv;
+    String type = k.type() != null ? k.type() : capsType;
+    return Optional.of(new DocumentIdentity(k.canonical(), type, k.issuer(), k.number(), k.year(), issued, ttl,
+        k.start(), k.end()));
+  }
+
+  /** The line without markdown decoration (#, *, _, >, |) and spaces at its ends. */
+  private static int[] content(String t, int s, int e) {
+    while (s < e && (Chars.isSpace(t.charAt(s)) || "#*>|_-".indexOf(t.charAt(s)) >= 0)) s++;
+    while (e > s && (Chars.isSpace(t.charAt(e - 1)) || "#*>|_\\".indexOf(t.charAt(e - 1)) >= 0)) e--;
+    return new int[] {s, e};
+  }
+
+  /** "Số: 03/NQ-CP", "Số 402-CV/VPĐU": the number of a line that holds nothing else. */
+  private CodeScanner.Code soLine(String t, int s, int e) {
+    if (e - s < 4 || !t.regionMatches(true, s, "Số", 0, 2) || Chars.isWordChar(t.charAt(s + 2))) return null;
+    int p = s + 2;
+    if (p < e && t.charAt(p) == ':') p++;
+    p = Chars.skipSpace(t, p, 3);
+    if (p >= e || !Chars.isDigit(t.charAt(p))) return null;
+    CodeScanner.Code k = codes.read(t.substring(0, e), p, true);
+    return k != null && k.end() == e ? k : null;
+  }
+
+  /** A heading made of a type word, an optional "số" and one number: "Nghị quyết số 57-NQ/TW". */
+  private CodeScanner.Code headingNumber(String t, int s, int e) {
+    int p = s;
+    while (p < e && !Chars.isDigit(t.charAt(p))) p++;
+    if (p >= e || p == s || p - s > 40) return null;
+    String sub = t.substring(0, e);
+    CodeScanner.Code k = codes.read(sub, p, true);
+    if (k == null || k.end() != e) return null;
+    int q = Phrases.backSpace(sub, p);
+    if (q >= 2 && sub.regionMatches(true, q - 2, "số", 0, 2)) q = Phrases.backSpace(sub, q - 2);
+    int[] words = Phrases.wordsBack(sub, q, vocab.maxTypeWords());
+    for (int w = words.length / 2; w >= 1; w--) {
+      int ws = words[2 * (w - 1)];
+      if (ws == s && vocab.typesOf(Chars.key(sub.substring(ws, q))) != null) return k;
+    }
+    return null;
+  }
+
+  /** "Hà Nội, ngày 22 tháng 12 năm 2024": a short place name, a comma, "ngày" and the date, nothing after. */
+  private LocalDate placeDate(String t, int s, int e) {
+    int c = t.indexOf(',', s);
+    if (c < 0 || c >= e || c - s > 40) return null;
+    int p = Chars.skipSpace(t, c + 1, 3);
+    if (!t.regionMatches(true, p, "ngày", 0, 4)) return null;
+    DateReader.Date d = dates.read(t.substring(0, e), Chars.skipSpace(t, p + 4, 3), false);
+    return d != null ? d.date() : null;
+  }
+
+  /** The type code when the line is a type's Vietnamese name in capitals ("NGHỊ QUYẾT", "QUYẾT ĐỊNH"). */
+  private String capsType(String line) {
+    if (!isCaps(line)) return null;
+    var codes = vocab.typesOf(Chars.key(line));
+    return codes == null ? null : codes.get(0);
+  }
+
+  private static boolean isCaps(String line) {
+    boolean letter = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (Character.isLowerCase(c)) return false;
+      letter |= Character.isLetter(c);
+    }
+    return letter;
+  }
+}

@@ -1,0 +1,172 @@
+package sohieu.refs;
+
+import java.util.List;
+
+/**
+ * Finds the vocabulary phrases around a number (type words before it, issuer words after it, lead-ins, connectors),
+ * reading at most a few words of at most {@link Chars#MAX_WORD} chars each way.
+ */
+final class Phrases {
+  /** A type phrase before a number: where it starts, the codes it may stand for, and an issuer named in between. */
+  record TypeBefore(int start, List<String> codes, String issuerBetween) {}
+
+  /** An issuer phrase: where it ends and its code. */
+  record Issuer(int start, int end, String code) {}
+
+  private static final int GAP = 3;
+  private final Vocabulary vocab;
+
+  Phrases(Vocabulary vocab) {
+    this.vocab = vocab;
+  }
+
+  /**
+   * The type phrase that ends just before the number at {@code p}, through an optional lead-in:
+   * "резолюции 25", "décision n° 209", "Nghị_quyết số 57", "uchwały nr 12", "Заключения Политбюро № 12".
+   */
+  TypeBefore typeBefore(String t, int p) {
+    int b = backSpace(t, p);
+    if (b == 0) return null;
+    char c = t.charAt(b - 1);
+    if (!Chars.isWordChar(c) && "№°º:.#".indexOf(c) < 0) return null; // cheap exit: "| 12", "(3", "5/"
+    int q = leadInBefore(t, p);
+    if (q < 0) q = b;
+    int ws = Chars.wordStart(t, q);
+    if (ws < 0 || !vocab.endsPhrase(Chars.key(t.substring(ws, q)))) return null;
+    TypeBefore tb = typeEndingAt(t, q, null);
+    if (tb != null) return tb;
+    // "Постановление Политбюро № 36": an issuer between the type word and the number
+    int[] words = wordsBack(t, q, vocab.maxIssuerWords());
+    for (int k = words.length / 2; k >= 1; k--) {
+      int s = words[2 * (k - 1)];
+      List<String> iss = vocab.issuersOf(Chars.key(t.substring(s, q)));
+      if (iss == null) continue;
+      String code = vocab.citesAs(iss.get(0));
+      if (code == null) continue;
+      tb = typeEndingAt(t, backSpace(t, s), code);
+      if (tb != null) return tb;
+    }
+    return null;
+  }
+
+  /** True when a number lead-in ("số", "№", "n°", "nr", "No.") stands right before p. */
+  boolean hasLeadIn(String t, int p) {
+    return leadInBefore(t, p) >= 0;
+  }
+
+  private TypeBefore typeEndingAt(String t, int q, String issuer) {
+    int[] words = wordsBack(t, q, vocab.maxTypeWords());
+    for (int k = words.length / 2; k >= 1; k--) {
+      int s = words[2 * (k - 1)];
+      List<String> codes = vocab.typesOf(Chars.key(t.substring(s, q)));
+      if (codes != null) return new TypeBefore(s, codes, issuer);
+    }
+    return null;
+  }
+
+  /** Start of a number lead-in ending (after spaces) at p, moved back over the spaces before it; -1 when none. */
+  private int leadInBefore(String t, int p) {
+    int e = backSpace(t, p);
+    int s = e;
+    while (s > 0 && e - s < 12 && !Chars.isSpace(t.charAt(s - 1)) && !Chars.isDigit(t.charAt(s - 1))) s--;
+    if (s == e || e - s >= 12) return -1;
+    String tok = Chars.key(t.substring(s, e));
+    if (vocab.hasRole("number", tok)) return backSpace(t, s);
+    if (tok.endsWith(":") && vocab.hasRole("number", tok.substring(0, tok.length() - 1))) return backSpace(t, s);
+    if (s > 0 && Chars.isWordSep(t.charAt(s - 1))) {
+      int ws = Chars.wordStart(t, backSpace(t, s));
+      if (ws >= 0 && vocab.hasRole("number", Chars.key(t.substring(ws, e)))) return backSpace(t, ws);
+    }
+    return -1;
+  }
+
+  /** The issuer phrase starting at p after at most two connector words ("du", "of the", "của"), or null. */
+  Issuer issuerAfter(String t, int p) {
+    int q = Chars.skipSpace(t, p, GAP);
+    for (int hop = 0; hop <= 2; hop++) {
+      int[] words = wordsForward(t, q, Math.max(vocab.maxIssuerWords(), vocab.maxRoleWords()));
+      if (words.length == 0) return null;
+      for (int k = words.length / 2; k >= 1; k--) {
+        int e = words[2 * k - 1];
+        List<String> iss = vocab.issuersOf(Chars.key(t.substring(q, e)));
+        if (iss != null) return new Issuer(q, e, iss.get(0));
+      }
+      int next = -1;
+      for (int k = Math.min(words.length / 2, vocab.maxRoleWords()); k >= 1; k--) {
+        int e = words[2 * k - 1];
+        if (vocab.hasRole("connector", Chars.key(t.substring(q, e)))) {
+          next = e;
+          break;
+        }
+      }
+      if (next < 0) return null;
+      q = Chars.skipSpace(t, next, GAP);
+    }
+    return null;
+  }
+
+  /** The longest phrase of {@code role} starting at p; its end, or -1. */
+  int roleAt(String t, int p, String role) {
+    int[] words = wordsForward(t, p, vocab.maxRoleWords());
+    for (int k = words.length / 2; k >= 1; k--) {
+      int e = words[2 * k - 1];
+      if (vocab.hasRole(role, Chars.key(t.substring(p, e)))) return e;
+    }
+    return -1;
+  }
+
+  /** Starts and ends of up to {@code max} words from p, separated by spaces or '_' only. */
+  static int[] wordsForward(String t, int p, int max) {
+    int[] out = new int[2 * max];
+    int k = 0, q = p;
+    while (k < max) {
+      int e = Chars.wordEnd(t, q);
+      if (e < 0) break;
+      out[2 * k] = q;
+      out[2 * k + 1] = e;
+      k++;
+      int s = e, gap = 0;
+      while (s < t.length() && gap < GAP && Chars.isWordSep(t.charAt(s))) {
+        s++;
+        gap++;
+      }
+      if (s == e) break;
+      q = s;
+    }
+    return java.util.Arrays.copyOf(out, 2 * k);
+  }
+
+  /**
+   * Starts (and ends) of up to {@code max} words ending at e, nearest first, separated by spaces or '_' only:
+   * result[2i] is the start of the phrase made of the i+1 nearest words, result[2i+1] the start of that word.
+   */
+  static int[] wordsBack(String t, int e, int max) {
+    int[] out = new int[2 * max];
+    int k = 0, q = e;
+    while (k < max) {
+      int s = Chars.wordStart(t, q);
+      if (s < 0) break;
+      out[2 * k] = s;
+      out[2 * k + 1] = s;
+      k++;
+      int b = s, gap = 0;
+      while (b > 0 && gap < GAP && Chars.isWordSep(t.charAt(b - 1))) {
+        b--;
+        gap++;
+      }
+      if (b == s) break;
+      q = b;
+    }
+    return java.util.Arrays.copyOf(out, 2 * k);
+  }
+
+  /** p moved back over at most three spaces. */
+  static int backSpace(String t, int p) {
+    int k = 0;
+    while (p > 0 && k < GAP && Chars.isWordSep(t.charAt(p - 1))) {
+      p--;
+      k++;
+    }
+    return p;
+  }
+}

@@ -1,0 +1,226 @@
+package sohieu.refs;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of the citation grammar in vi, ru, fr, pl and en, read once from the TSV files in
+ * {@code src/main/resources/sohieu/refs/} (types.tsv, issuers.tsv, months.tsv, leadins.tsv, codes.tsv) so that a
+ * linguist can extend them without touching Java. Immutable and thread-safe.
+ */
+public final class Vocabulary {
+  /** The languages the data files cover. */
+  public static final List<String> LANGS = List.of("vi", "ru", "fr", "pl", "en");
+
+  private static final Vocabulary STANDARD = new Vocabulary();
+
+  /** A type or issuer form: the codes it may stand for, in file order. */
+  record Term(List<String> codes, int words) {}
+
+  private final Map<String, Map<String, List<String>>> typeForms = new LinkedHashMap<>();
+  private final Map<String, Map<String, List<String>>> issuerForms = new LinkedHashMap<>();
+  private final Map<String, String> typeScope = new HashMap<>();
+  private final Map<String, String> citesAs = new HashMap<>();
+  private final Map<String, List<String>> typeByKey = new HashMap<>();
+  private final Map<String, List<String>> issuerByKey = new HashMap<>();
+  private final Map<String, Integer> monthByKey = new HashMap<>();
+  private final Map<String, Set<String>> roles = new HashMap<>();
+  private final Map<String, String> spelling = new HashMap<>();
+  private final Set<String> lastWords = new java.util.HashSet<>();
+  private int maxTypeWords = 1, maxIssuerWords = 1, maxRoleWords = 1;
+
+  private Vocabulary() {
+    for (String[] r : rows("types.tsv", 4)) {
+      put(typeForms, r[0], r[2], r[3]);
+      typeScope.putIfAbsent(r[0], r[1]);
+      maxTypeWords = Math.max(maxTypeWords, index(typeByKey, r[0], r[3]));
+      lastWords(r[3]);
+      spelling.putIfAbsent(codeKey(r[0]), r[0]);
+    }
+    for (String[] r : rows("issuers.tsv", 4)) {
+      put(issuerForms, r[0], r[2], r[3]);
+      if (!r[1].isBlank()) citesAs.putIfAbsent(r[0], r[1]);
+      maxIssuerWords = Math.max(maxIssuerWords, index(issuerByKey, r[0], r[3]));
+      lastWords(r[3]);
+      spelling.putIfAbsent(codeKey(r[0]), r[0]);
+    }
+    for (String[] r : rows("codes.tsv", 1)) spelling.putIfAbsent(codeKey(r[0]), r[0]);
+    for (String[] r : rows("months.tsv", 3)) {
+      for (String f : r[2].split("\\|")) if (!f.isBlank()) monthByKey.put(Chars.key(f), Integer.parseInt(r[1]));
+    }
+    for (String[] r : rows("leadins.tsv", 3)) {
+      for (String f : r[2].split("\\|")) {
+        if (f.isBlank()) continue;
+        String k = Chars.key(f);
+        roles.computeIfAbsent(r[0], x -> new java.util.HashSet<>()).add(k);
+        maxRoleWords = Math.max(maxRoleWords, k.split(" ").length);
+      }
+    }
+  }
+
+  /** The vocabulary built from the data files shipped with the library. */
+  public static Vocabulary standard() {
+    return STANDARD;
+  }
+
+  /**
+   * The type's name in a language: {@code typeName("NQ", "ru")} is "постановление", {@code ("QD", "vi")} is
+   * "Quyết định". Falls back to English, then Vietnamese; null for an unknown code.
+   */
+  public String typeName(String typeCode, String lang) {
+    return name(typeForms, typeCode, lang);
+  }
+
+  /** The issuer's name in a language: {@code issuerName("BCT", "fr")} is "Bureau politique"; fallbacks as {@link #typeName}. */
+  public String issuerName(String issuerCode, String lang) {
+    if (issuerCode == null) return null;
+    String n = name(issuerForms, issuerCode, lang);
+    if (n == null) n = name(issuerForms, issuerCode.replaceFirst("\\d+$", ""), lang); // QH15 -> QH
+    return n;
+  }
+
+  /** Every surface form of a type in a language, display name first (empty when none). */
+  public List<String> typeForms(String typeCode, String lang) {
+    return forms(typeForms, typeCode, lang);
+  }
+
+  /** Every surface form of an issuer in a language, display name first (empty when none). */
+  public List<String> issuerForms(String issuerCode, String lang) {
+    return forms(issuerForms, issuerCode, lang);
+  }
+
+  /** The official spelling of a code typed in any case or with D for Đ ("qd" -> "QĐ", "ttg" -> "TTg"), else null. */
+  public String spelling(String code) {
+    return code == null ? null : spelling.get(codeKey(code));
+  }
+
+  /** True when some type or issuer phrase ends with this word (a cheap filter before phrase lookups). */
+  boolean endsPhrase(String wordKey) {
+    return lastWords.contains(wordKey);
+  }
+
+  private void lastWords(String forms) {
+    for (String f : forms.split("\\|")) {
+      if (f.isBlank()) continue;
+      String k = Chars.key(f);
+      lastWords.add(k.substring(k.lastIndexOf(' ') + 1));
+    }
+  }
+
+  /** party, state, both or word for a known type code; null otherwise. */
+  String scope(String typeCode) {
+    return typeScope.get(typeCode);
+  }
+
+  /** The issuer code a bare number takes when this issuer is named beside it (Politburo -> TW), or null. */
+  String citesAs(String issuerCode) {
+    return citesAs.get(issuerCode);
+  }
+
+  List<String> typesOf(String phraseKey) {
+    return typeByKey.get(phraseKey);
+  }
+
+  List<String> issuersOf(String phraseKey) {
+    return issuerByKey.get(phraseKey);
+  }
+
+  Integer month(String key) {
+    return monthByKey.get(key);
+  }
+
+  boolean hasRole(String role, String key) {
+    Set<String> s = roles.get(role);
+    return s != null && s.contains(key);
+  }
+
+  int maxTypeWords() {
+    return maxTypeWords;
+  }
+
+  int maxIssuerWords() {
+    return maxIssuerWords;
+  }
+
+  int maxRoleWords() {
+    return maxRoleWords;
+  }
+
+  /** Upper case with Đ read as D: the key under which a code's spellings meet. */
+  static String codeKey(String code) {
+    StringBuilder b = new StringBuilder(code.length());
+    for (int i = 0; i < code.length(); i++) {
+      char c = Chars.fold(code.charAt(i));
+      b.append(c == 'Đ' ? 'D' : c);
+    }
+    return b.toString();
+  }
+
+  private String canonicalCode(Map<String, Map<String, List<String>>> table, String code) {
+    if (table.containsKey(code)) return code;
+    String s = spelling(code);
+    return s != null && table.containsKey(s) ? s : null;
+  }
+
+  private String name(Map<String, Map<String, List<String>>> table, String code, String lang) {
+    List<String> f = forms(table, code, lang);
+    if (f.isEmpty()) f = forms(table, code, "en");
+    if (f.isEmpty()) f = forms(table, code, "vi");
+    return f.isEmpty() ? null : f.get(0);
+  }
+
+  private List<String> forms(Map<String, Map<String, List<String>>> table, String code, String lang) {
+    if (code == null) return List.of();
+    String c = canonicalCode(table, code);
+    if (c == null) return List.of();
+    List<String> f = table.get(c).get(lang == null ? "" : lang.toLowerCase(java.util.Locale.ROOT));
+    return f == null ? List.of() : Collections.unmodifiableList(f);
+  }
+
+  private static void put(Map<String, Map<String, List<String>>> table, String code, String lang, String forms) {
+    List<String> list = table.computeIfAbsent(code, x -> new LinkedHashMap<>()).computeIfAbsent(lang, x -> new ArrayList<>());
+    for (String f : forms.split("\\|")) if (!f.isBlank()) list.add(f.strip());
+  }
+
+  /** Indexes every form under its key; returns the most words a form has. */
+  private static int index(Map<String, List<String>> byKey, String code, String forms) {
+    int max = 1;
+    for (String f : forms.split("\\|")) {
+      if (f.isBlank()) continue;
+      String k = Chars.key(f);
+      List<String> codes = byKey.computeIfAbsent(k, x -> new ArrayList<>(2));
+      if (!codes.contains(code)) codes.add(code);
+      max = Math.max(max, k.split(" ").length);
+    }
+    return max;
+  }
+
+  private static List<String[]> rows(String file, int columns) {
+    List<String[]> out = new ArrayList<>();
+    try (InputStream in = Vocabulary.class.getResourceAsStream(file)) {
+      if (in == null) throw new IllegalStateException("missing resource sohieu/refs/" + file);
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank() || line.startsWith("#")) continue;
+        String[] cells = line.split("\t", -1);
+        String[] row = new String[columns];
+        for (int i = 0; i < columns; i++) row[i] = i < cells.length ? java.text.Normalizer.normalize(cells[i].strip(), java.text.Normalizer.Form.NFC) : "";
+        out.add(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}
