@@ -163,7 +163,7 @@ public final class CitationRecognizer {
       if (issuer == null) return null;
     }
     LocalDate issued = issueDates.issued(t, tb.start(), e, null, prevEnd);
-    return new Citation(number + "-" + type + "/" + issuer, t.substring(tb.start(), e), Citation.Kind.PARTIAL, type,
+    return new Citation(CodeScanner.official(number) + "-" + type + "/" + issuer, t.substring(tb.start(), e), Citation.Kind.PARTIAL, type,
         issuer, number, null, issued, tb.start(), e, PARTIAL, sentence(t, tb.start(), e));
   }
 

@@ -20,7 +20,7 @@ import java.util.List;
  *       TYPE must be a known type; after the lead-in "số" any upper-case code of two parts also counts
  *       ({@code số 562/BKHCN-VCL}).</li>
  * </ul>
- * Canonical form: the number without leading zeros, codes in their official spelling (codes.tsv, types.tsv,
+ * Canonical form: the number without leading zeros (but one-digit numbers padded to two, as printed), codes in their official spelling (codes.tsv, types.tsv,
  * issuers.tsv: D becomes Đ, TTG becomes TTg), no spaces.
  */
 final class CodeScanner {
@@ -73,7 +73,7 @@ final class CodeScanner {
     if (ie < 0 || ie - is < 2 || !latinEnough(t, q, ie)) return null;
     if (!lenient && !boundaryAfter(t, ie)) return null;
     String issuer = spell(t, is, ie);
-    return new Code(start, ie, number + "-" + type + "/" + issuer, number, null, type, issuer, false);
+    return new Code(start, ie, official(number) + "-" + type + "/" + issuer, number, null, type, issuer, false);
   }
 
   private Code state(String t, int start, String number, int q, boolean lenient) {
@@ -126,7 +126,7 @@ final class CodeScanner {
     String code = String.join("-", segs);
     String type = typed ? first : null;
     String issuer = typed ? String.join("-", segs.subList(1, segs.size())) : code;
-    String canonical = number + "/" + (year == null ? "" : year + "/") + code;
+    String canonical = official(number) + "/" + (year == null ? "" : year + "/") + code;
     return new Code(start, end, canonical, number, year, type, issuer, needsLeadIn);
   }
 
@@ -212,6 +212,11 @@ final class CodeScanner {
     if (s == null || s.length() != letters.length()) return folded;
     for (int i = 0; i < letters.length(); i++) if (letters.charAt(i) == 'Đ' && Chars.fold(s.charAt(i)) != 'Đ') return folded;
     return s + digits;
+  }
+
+  /** The number as official texts print it: one-digit numbers with a leading zero (02-HD/TW, 04/2017/TT-BGDĐT). */
+  static String official(String number) {
+    return number.length() == 1 ? "0" + number : number;
   }
 
   /** The number without leading zeros, as ASCII digits. */

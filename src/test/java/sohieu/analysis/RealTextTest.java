@@ -43,6 +43,7 @@ class RealTextTest {
       for (String line : lines) {
         List<TokenAssert.Tok> toks = TokenAssert.tokens(a, line);
         for (Citation c : CitationRecognizer.standard().scan(line)) {
+          if (c.kind() != Citation.Kind.EXPLICIT) continue; // partial and short forms are words, found through ref:
           assertTrue(toks.contains(new TokenAssert.Tok(c.canonical(), c.start(), c.end(),
               toks.stream().filter(t -> t.start() == c.start()).findFirst().map(TokenAssert.Tok::posInc).orElse(-1),
               CitationTokenizer.TYPE, true)), lang + ": " + c + " in " + toks);

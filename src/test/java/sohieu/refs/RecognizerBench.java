@@ -25,10 +25,12 @@ public final class RecognizerBench {
     Path root = Paths.get("").toAbsolutePath();
     Path shared = root.resolve("../shared").normalize();
     List<String> texts = new ArrayList<>();
-    for (Path p : files(root.resolve("corpus"))) texts.add(Files.readString(p));
+    List<Path> sources = new ArrayList<>(files(root.resolve("corpus")));
     Path dev = shared.resolve("data/vi-dev");
-    if (Files.isDirectory(dev)) for (Path p : files(dev)) texts.add(Files.readString(p));
+    if (Files.isDirectory(dev)) sources.addAll(files(dev));
+    for (Path p : sources) texts.add(Files.readString(p));
     CitationRecognizer r = CitationRecognizer.standard();
+    if (args.length == 2 && args[0].equals("--dump")) dump(r, root, sources, texts, Path.of(args[1]));
     long chars = 0;
     for (String t : texts) chars += t.length();
     long citations = 0;
@@ -54,6 +56,22 @@ public final class RecognizerBench {
         scanned / secs / 1e6, scanned / wall / 1e6, chars, citations, advMs);
     Path gold = shared.resolve("gold/seed-citations.tsv");
     if (Files.exists(gold)) seedGold(r, gold, shared.resolve("seeds"));
+  }
+
+  /** Every citation found in the fixed text, one per line, for comparing two revisions of the recognizer. */
+  private static void dump(CitationRecognizer r, Path root, List<Path> sources, List<String> texts, Path out)
+      throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < texts.size(); i++) {
+      String name = sources.get(i).toAbsolutePath().normalize().toString()
+          .replace(root.getParent().toString() + "/", "");
+      for (Citation c : r.scan(texts.get(i))) {
+        sb.append(name).append('\t').append(c.start()).append('\t').append(c.canonical()).append('\t')
+            .append(c.kind().name().toLowerCase()).append('\t').append(c.issued() == null ? "-" : c.issued())
+            .append('\t').append(c.raw().replace('\n', ' ')).append('\n');
+      }
+    }
+    Files.writeString(out, sb.toString());
   }
 
   private static void seedGold(CitationRecognizer r, Path gold, Path seeds) throws IOException {

@@ -54,7 +54,7 @@ final class SharedDataTest {
     assertEquals("57-NQ/TW", nq57.canonical());
     assertEquals(LocalDate.of(2024, 12, 22), nq57.issued());
     DocumentIdentity nq03 = R.identify(Files.readString(party.resolve("NQ03-NQ-CP_2025.md"))).orElseThrow();
-    assertEquals("3/NQ-CP", nq03.canonical());
+    assertEquals("03/NQ-CP", nq03.canonical());
     assertEquals(LocalDate.of(2025, 1, 9), nq03.issued());
     assertTrue(nq03.title().startsWith("Ban hành Chương trình hành động"));
     DocumentIdentity cv = R.identify(Files.readString(party.resolve("CV402-CV-VPDU_2025-05-25.md"))).orElseThrow();
