@@ -26,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
     if (!Files.isDirectory(corpus)) throw new Main.UserError(corpus + ": no such folder (run from the project root)");
     String idx = index.toString();
     List<String[]> steps = new ArrayList<>();
-    steps.add(new String[] {"ingest", "--exclude", "*.md", "--index", idx, corpus.toString()});
+    steps.add(new String[] {"ingest", "--exclude", "SOURCES.md", "--index", idx, corpus.toString()});
     steps.add(new String[] {"stats", "--top", "8", "--index", idx});
     steps.add(new String[] {"cite", "12-CT/TW", "--index", idx});
     steps.add(new String[] {"cite", "16-qd/tw", "--index", idx});

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,6 +45,7 @@ import sohieu.lang.Paragraph;
 import sohieu.lang.ParagraphSegmenter;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
+import sohieu.refs.DocumentIdentity;
 
 /**
  * Runs files through the pipeline (extract, paragraphs and languages, citations) on all cores into one
@@ -237,7 +239,15 @@ public final class Ingester implements Closeable {
     String text = document.text();
     List<Paragraph> paragraphs = segmenter.segment(text);
     List<Citation> citations = recognizer.scan(text);
-    return new Article(path, hash, size, document, paragraphs, citations, null);
+    Optional<DocumentIdentity> identity = recognizer.identify(text);
+    if (identity.isPresent()) {
+      // The directive's own text: its number, title and signing date describe the file better than page furniture.
+      DocumentIdentity id = identity.get();
+      document = new ExtractedDocument(text, id.title() != null ? id.title() : document.title(),
+          id.issued() != null ? id.issued() : document.published(), document.outlet(), document.sourceUrl(),
+          document.contentType());
+    }
+    return new Article(path, hash, size, document, paragraphs, citations, identity.map(DocumentIdentity::canonical).orElse(null));
   }
 
   private void prune(DirectoryReader reader, IngestListener listener) throws IOException {

@@ -49,9 +49,9 @@ class CliTest {
   @BeforeAll
   static void ingestCorpus() {
     index = tmp.resolve("index").toString();
-    Run r = run("ingest", "--exclude", "*.md", "--index", index, "corpus");
+    Run r = run("ingest", "--exclude", "SOURCES.md", "--index", index, "corpus");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("5 added, 0 updated, 0 unchanged, 0 removed, 0 failed"), r.out());
+    assertTrue(r.out().startsWith("6 added, 0 updated, 0 unchanged, 0 removed, 0 failed"), r.out());
   }
 
   private static List<String> citedFiles(String ref) throws Exception {
@@ -68,6 +68,16 @@ class CliTest {
     assertEquals(List.of("004"), citedFiles("16-QĐ/TW"));
     assertEquals(List.of("004"), citedFiles("16-qd/tw"));
     assertEquals(List.of("000"), citedFiles("43- KL/TW"));
+  }
+
+  @Test
+  void citeShowsTheDirectiveItselfFirst() throws Exception {
+    Run r = run("cite", "57-nq/tw", "--json", "--index", index);
+    assertEquals(0, r.code(), r.err());
+    JsonNode first = Json.MAPPER.readTree(r.out()).get("articles").get(0);
+    assertTrue(first.get("self").asBoolean());
+    assertTrue(first.get("path").asText().endsWith("NQ57-NQ-TW_toan_van.md"));
+    assertEquals("2024-12-22", first.get("date").asText());
   }
 
   @Test
@@ -139,7 +149,7 @@ class CliTest {
   void statsCountsLanguagesAndReferences() throws Exception {
     Run r = run("stats", "--json", "--index", index);
     JsonNode stats = Json.MAPPER.readTree(r.out());
-    assertEquals(5, stats.get("documents").asInt());
+    assertEquals(6, stats.get("documents").asInt());
     Map<String, Integer> refs = new TreeMap<>();
     stats.get("references").forEach(c -> refs.put(c.get("label").asText(), c.get("documents").asInt()));
     assertEquals(2, refs.get("12-CT/TW"));
@@ -201,6 +211,6 @@ class CliTest {
   void checkReportsAHealthyIndex() {
     Run r = run("check", "--index", index);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("ok: 5 documents"), r.out());
+    assertTrue(r.out().startsWith("ok: 6 documents"), r.out());
   }
 }
