@@ -2,6 +2,7 @@ package sohieu.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ final class IngestCommand implements Callable<Integer> {
       description = "Give up on a file after this long (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(names = "--charset", paramLabel = "NAME", converter = CharsetConverter.class,
+      description = "Read text files in this encoding instead of detecting it (e.g. windows-1251, TCVN3, VISCII).")
+  Charset charset;
+
   @Option(names = "--json", description = "Print failures and the summary as JSON lines.")
   boolean json;
 
@@ -69,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
       if (outcome == IngestListener.Outcome.FAILED) failures.add(Output.map("path", file.toString(), "reason", reason));
     };
     IngestSummary summary;
-    try (Ingester ingester = Ingester.open(index.index, threads, Duration.ofSeconds(timeoutSeconds))) {
+    try (Ingester ingester = Ingester.open(index.index, threads, Duration.ofSeconds(timeoutSeconds), charset)) {
       summary = ingester.ingest(files, prune, listener);
     } catch (IndexBusyException e) {
       throw new Main.UserError(e.getMessage());

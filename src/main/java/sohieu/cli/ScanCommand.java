@@ -1,6 +1,7 @@
 package sohieu.cli;
 
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sohieu.extract.ExtractedDocument;
 import sohieu.extract.ExtractionException;
@@ -28,6 +30,10 @@ import sohieu.refs.CitationRecognizer;
 final class ScanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|-", description = "The file to analyze, or - to read standard input.")
   String file;
+
+  @Option(names = "--charset", paramLabel = "NAME", converter = CharsetConverter.class,
+      description = "Read a text file in this encoding instead of detecting it (e.g. windows-1258, TCVN3, VISCII).")
+  Charset charset;
 
   @Mixin
   OutputOptions output;
@@ -57,7 +63,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private ExtractedDocument extract() throws Exception {
-    Extractor extractor = new Extractor();
+    Extractor extractor = new Extractor(charset);
     try {
       if (file.equals("-")) {
         try (InputStream in = System.in) {

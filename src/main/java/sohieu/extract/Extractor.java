@@ -3,10 +3,12 @@ package sohieu.extract;
 import com.ibm.icu.text.Normalizer2;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
@@ -23,6 +25,13 @@ import org.xml.sax.SAXException;
 public final class Extractor {
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
   private final Parser parser = new AutoDetectParser();
+  private final EncodingDetector encodingDetector;
+
+  /** An extractor that detects each text file's encoding. */
+  public Extractor() { this(null); }
+
+  /** An extractor that reads text files in {@code charset}, or detects it when null. */
+  public Extractor(Charset charset) { this.encodingDetector = new TextEncodingDetector(charset); }
 
   public ExtractedDocument extract(Path file) throws ExtractionException {
     try (InputStream in = TikaInputStream.get(file)) {
@@ -38,6 +47,7 @@ public final class Extractor {
     ParseContext context = new ParseContext();
     context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
     context.set(Parser.class, parser);
+    context.set(EncodingDetector.class, encodingDetector);
     ArticleTextHandler handler = new ArticleTextHandler();
     try {
       parser.parse(in, handler, metadata, context);

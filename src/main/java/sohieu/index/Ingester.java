@@ -3,6 +3,7 @@ package sohieu.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,12 +63,14 @@ public final class Ingester implements Closeable {
   private final IndexWriter writer;
   private final int threads;
   private final Duration timeout;
-  private final Extractor extractor = new Extractor();
+  private final Extractor extractor;
   private final ParagraphSegmenter segmenter = ParagraphSegmenter.standard();
   private final CitationRecognizer recognizer = CitationRecognizer.standard();
   private final DocumentBuilder builder = new DocumentBuilder();
 
-  private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout) {
+  private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout,
+                   Charset charset) {
+    this.extractor = new Extractor(charset);
     this.indexDir = indexDir;
     this.directory = directory;
     this.writer = writer;
@@ -77,6 +80,12 @@ public final class Ingester implements Closeable {
 
   /** Opens (or creates) the index for writing; fails at once if another ingest holds it. */
   public static Ingester open(Path indexDir, int threads, Duration timeout) throws IOException, IndexBusyException {
+    return open(indexDir, threads, timeout, null);
+  }
+
+  /** As {@link #open(Path, int, Duration)}, reading text files in {@code charset} (detected when null). */
+  public static Ingester open(Path indexDir, int threads, Duration timeout, Charset charset)
+      throws IOException, IndexBusyException {
     Files.createDirectories(indexDir);
     FSDirectory directory = FSDirectory.open(indexDir);
     IndexWriterConfig config = new IndexWriterConfig(LanguageAnalyzers.perField())
@@ -90,7 +99,7 @@ public final class Ingester implements Closeable {
       throw new IndexBusyException("index is being written by another ingest (pid " + holder(indexDir) + ")");
     }
     Files.writeString(indexDir.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
-    return new Ingester(indexDir, directory, writer, Math.max(1, threads), timeout);
+    return new Ingester(indexDir, directory, writer, Math.max(1, threads), timeout, charset);
   }
 
   /** The files under the given paths (folders recursively, hidden entries skipped), minus those matching a glob. */

@@ -1,0 +1,192 @@
+package sohieu.extract;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.html.charsetdetector.StandardHtmlEncodingDetector;
+
+/**
+ * Picks a text's encoding by reading the decoded text, not by trusting a statistical guess: a byte-order mark,
+ * then an HTML meta charset, then valid UTF-8, then whichever legacy encoding of our languages (Cyrillic, Central
+ * European, Western, Vietnamese including TCVN3 and VISCII) decodes the bytes into the most plausible words.
+ */
+public final class TextEncodingDetector implements EncodingDetector {
+  private static final int SAMPLE = 64 * 1024;
+  private static final List<Charset> LEGACY = List.of(Charset.forName("windows-1252"), Charset.forName("windows-1250"),
+      Charset.forName("ISO-8859-2"), Charset.forName("windows-1251"), Charset.forName("KOI8-R"),
+      Charset.forName("IBM866"), Charset.forName("windows-1258"), LegacyCharsets.TCVN3, LegacyCharsets.VISCII);
+  private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+  /** A Vietnamese syllable without its tone: initial consonants, a vowel nucleus, a final consonant. */
+  private static final java.util.regex.Pattern SYLLABLE = java.util.regex.Pattern.compile(
+      "(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?");
+  private static final String VIETNAMESE_ONLY = "ăđơưảạấầẩẫậắằẳẵặẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵìòõùãý";
+  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+  private static final String FRENCH = "àâæçéèêëîïôœùûüÿ";
+  private static final String POLISH = "ąćęłńóśźż";
+  private static final String VIETNAMESE_BASE = "ăâđêôơưàáãèéìíòóõùúýảạấầẩẫậắằẳẵặẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵ";
+
+  private final Charset forced;
+
+  /** Detects the encoding, or always answers {@code forced} when it is not null. */
+  public TextEncodingDetector(Charset forced) { this.forced = forced; }
+
+  @Override
+  public Charset detect(InputStream input, Metadata metadata) throws IOException {
+    if (forced != null) return forced;
+    if (input == null) return null;
+    input.mark(SAMPLE);
+    byte[] sample;
+    try {
+      sample = input.readNBytes(SAMPLE);
+    } finally {
+      input.reset();
+    }
+    return detect(sample);
+  }
+
+  static Charset detect(byte[] b) throws IOException {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) return StandardCharsets.UTF_8;
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) return StandardCharsets.UTF_16LE;
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) return StandardCharsets.UTF_16BE;
+    Charset utf16 = utf16WithoutBom(b);
+    if (utf16 != null) return utf16;
+    Charset declared = new StandardHtmlEncodingDetector().detect(new ByteArrayInputStream(b), new Metadata());
+    if (declared != null && !declared.equals(StandardCharsets.UTF_8) && !declared.name().startsWith("UTF")) {
+      // A page that declares a legacy charset is usually right, but scrapers re-save pages as UTF-8 and keep the tag.
+      return validUtf8(b) && hasNonAscii(b) ? StandardCharsets.UTF_8 : declared;
+    }
+    if (validUtf8(b)) return StandardCharsets.UTF_8;
+    Charset best = LEGACY.get(0);
+    long bestScore = Long.MIN_VALUE;
+    for (Charset cs : LEGACY) {
+      long score = plausibility(NFC.normalize(new String(b, cs)));
+      if (score > bestScore) {
+        bestScore = score;
+        best = cs;
+      }
+    }
+    return best;
+  }
+
+  /** How much a decoded text looks like words of our five languages: letters score, signs of mis-decoding cost. */
+  static long plausibility(String text) {
+    long score = 0;
+    int wordStart = -1, tonesInWord = 0, latin = 0, cyrillic = 0;
+    boolean lowerSeen = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (Character.isLetter(c)) {
+        if (wordStart < 0) {
+          wordStart = i;
+          tonesInWord = latin = cyrillic = 0;
+          lowerSeen = false;
+        }
+        if (c >= 0x400 && c <= 0x4ff) cyrillic++; else latin++;
+        char lower = Character.toLowerCase(c);
+        score += known(lower) ? 1 : -3;
+        if (Character.isUpperCase(c) && lowerSeen) score -= 3;
+        if (Character.isLowerCase(c)) lowerSeen = true;
+        if (VIETNAMESE_BASE.indexOf(lower) >= 0 && hasTone(lower) && ++tonesInWord > 1) score -= 3;
+      } else {
+        if (wordStart >= 0 && latin > 0 && cyrillic > 0) score -= 3L * (latin + cyrillic); // "Considйrant"
+        if (wordStart >= 0 && cyrillic == 0) score -= notVietnamese(text.substring(wordStart, i)); // "Ủuvre"
+        wordStart = -1;
+        if (Character.getType(c) == Character.NON_SPACING_MARK) score -= 3;
+        else if (suspicious(c)) score -= 5;
+      }
+    }
+    return score;
+  }
+
+  /** A penalty for a word that uses letters only Vietnamese has but is no Vietnamese syllable. */
+  private static int notVietnamese(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    boolean vietnameseOnly = false;
+    for (int i = 0; i < lower.length() && !vietnameseOnly; i++) vietnameseOnly = VIETNAMESE_ONLY.indexOf(lower.charAt(i)) >= 0;
+    if (!vietnameseOnly) return 0;
+    String toneless = NFD.normalize(lower).replaceAll("[\u0300\u0301\u0303\u0309\u0323]", "");
+    return SYLLABLE.matcher(NFC.normalize(toneless)).matches() ? 0 : 2 * word.length();
+  }
+
+  private static boolean known(char lower) {
+    if (lower < 0x80) return true;
+    if (lower >= 0x430 && lower <= 0x44f || lower == 'ё') return true;
+    return FRENCH.indexOf(lower) >= 0 || POLISH.indexOf(lower) >= 0 || VIETNAMESE_BASE.indexOf(lower) >= 0;
+  }
+
+  private static boolean hasTone(char c) {
+    String d = NFD.normalize(String.valueOf(c));
+    for (int i = 1; i < d.length(); i++) {
+      char m = d.charAt(i);
+      if (m == '\u0300' || m == '\u0301' || m == '\u0303' || m == '\u0309' || m == '\u0323') return true;
+    }
+    return false;
+  }
+
+  /** Signs and controls that legacy text in our languages does not contain, but mis-decoded text does. */
+  private static boolean suspicious(char c) {
+    if (c == '\uFFFD') return true;
+    if (c < 0x20) return c != '\n' && c != '\r' && c != '\t' && c != '\f';
+    if (c >= 0x80 && c <= 0x9F) return true;
+    if (c >= 0xA0 && c <= 0xBF) return "\u00a0«»°§·".indexOf(c) < 0;
+    if (c == '×' || c == '÷') return true;
+    return c >= 0x2500 && c <= 0x259F; // box drawing, what Cyrillic code pages decode to in the wrong table
+  }
+
+  private static boolean validUtf8(byte[] b) {
+    int end = b.length;
+    // A sample cut in the middle of a multi-byte sequence is still UTF-8.
+    for (int k = 0; k < 3 && end > 0 && (b[end - 1] & 0xC0) == 0x80; k++) end--;
+    if (end > 0 && (b[end - 1] & 0xC0) == 0xC0) end--;
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, 0, end));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasNonAscii(byte[] b) {
+    for (byte x : b) if (x < 0) return true;
+    return false;
+  }
+
+  /**
+   * UTF-16 without a mark: in every other position one byte value below 0x20 dominates (the high byte of Latin,
+   * Cyrillic or Vietnamese code points: 0x00, 0x04, 0x1E), while the other positions vary.
+   */
+  private static Charset utf16WithoutBom(byte[] b) {
+    int n = Math.min(b.length, 8192) & ~1;
+    if (n < 16) return null;
+    int[][] counts = new int[2][256];
+    for (int i = 0; i < n; i++) counts[i & 1][b[i] & 0xff]++;
+    int pairs = n / 2;
+    for (int parity = 0; parity < 2; parity++) {
+      int top = argmax(counts[parity]), other = argmax(counts[1 - parity]);
+      if (top < 0x20 && counts[parity][top] > pairs * 0.5 && counts[1 - parity][other] < pairs * 0.3) {
+        return parity == 0 ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
+      }
+    }
+    return null;
+  }
+
+  private static int argmax(int[] counts) {
+    int best = 0;
+    for (int i = 1; i < counts.length; i++) if (counts[i] > counts[best]) best = i;
+    return best;
+  }
+
+  @Override
+  public String toString() { return "TextEncodingDetector" + (forced == null ? "" : "(" + forced.name().toLowerCase(Locale.ROOT) + ")"); }
+}
