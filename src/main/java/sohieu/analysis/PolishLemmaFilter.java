@@ -49,6 +49,9 @@ public final class PolishLemmaFilter extends TokenFilter {
   private final DictionaryLookup dictionary = new DictionaryLookup(Holder.POLISH);
   private final StempelStemmer stempel = new StempelStemmer(PolishAnalyzer.getDefaultTable());
   private final List<String> lemmas = new ArrayList<>();
+  /** Words repeat: the lemmas of recent ones, so the dictionary is walked once per distinct word. */
+  private final java.util.HashMap<String, String[]> recent = new java.util.HashMap<>();
+  private static final int RECENT_MAX = 8192;
   private final StringBuilder capitalized = new StringBuilder();
   private State state;
   private int next;
@@ -73,28 +76,39 @@ public final class PolishLemmaFilter extends TokenFilter {
     }
     lemmas.clear();
     next = 0;
-    collect(dictionary.lookup(termAtt));
-    if (lemmas.isEmpty() && termAtt.length() > 0 && Character.isLowerCase(termAtt.charAt(0))) {
-      capitalized.setLength(0);
-      capitalized.append(termAtt);
-      capitalized.setCharAt(0, Character.toUpperCase(capitalized.charAt(0)));
-      collect(dictionary.lookup(capitalized));
+    String word = termAtt.toString();
+    String[] known = recent.get(word);
+    if (known == null) {
+      known = lemmasOf(word);
+      if (recent.size() >= RECENT_MAX) recent.clear();
+      recent.put(word, known);
     }
-    if (lemmas.isEmpty()) {
-      if (termAtt.length() > MIN_STEMPEL_LENGTH) {
-        StringBuilder stem = stempel.stem(termAtt);
-        if (stem != null && stem.length() > 0) {
-          termAtt.setEmpty().append(stem);
-        }
-      }
-      return true;
-    }
+    if (known.length == 0) return true;
+    java.util.Collections.addAll(lemmas, known);
     termAtt.setEmpty().append(lemmas.get(0));
     next = 1;
     if (lemmas.size() > 1) {
       state = captureState();
     }
     return true;
+  }
+
+  /** The word's lemmas, or its stempel stem alone, or nothing when it should keep its form. */
+  private String[] lemmasOf(String word) {
+    collect(dictionary.lookup(word));
+    if (lemmas.isEmpty() && !word.isEmpty() && Character.isLowerCase(word.charAt(0))) {
+      capitalized.setLength(0);
+      capitalized.append(word);
+      capitalized.setCharAt(0, Character.toUpperCase(capitalized.charAt(0)));
+      collect(dictionary.lookup(capitalized));
+    }
+    if (lemmas.isEmpty() && word.length() > MIN_STEMPEL_LENGTH) {
+      StringBuilder stem = stempel.stem(word);
+      if (stem != null && stem.length() > 0) lemmas.add(stem.toString());
+    }
+    String[] out = lemmas.toArray(String[]::new);
+    lemmas.clear();
+    return out;
   }
 
   private void collect(List<WordData> found) {

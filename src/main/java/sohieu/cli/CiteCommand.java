@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
@@ -23,6 +24,9 @@ final class CiteCommand implements Callable<Integer> {
   @Parameters(paramLabel = "REF", arity = "1..*", description = "A document number, e.g. 12-CT/TW.")
   String[] ref;
 
+  @Option(names = "--limit", defaultValue = "20", description = "Articles to show, newest first (default ${DEFAULT-VALUE}).")
+  int limit;
+
   @Mixin
   IndexOption index;
 
@@ -38,7 +42,7 @@ final class CiteCommand implements Callable<Integer> {
     CiteResult result;
     List<String> near;
     try (Searcher searcher = Searcher.open(index.index, recognizer)) {
-      result = searcher.cite(canonical);
+      result = searcher.cite(canonical, limit);
       near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();
     }
     if (result.articles().isEmpty()) {
@@ -66,8 +70,8 @@ final class CiteCommand implements Callable<Integer> {
 
   private void print(CiteResult result) {
     Style style = new Style(output.colorOn());
-    System.out.println(style.bold(result.canonical()) + style.dim("  " + result.articles().size() + " articles, "
-        + result.mentionCount() + " mentions"));
+    System.out.println(style.bold(result.canonical()) + style.dim("  cited by " + result.total() + " articles"
+        + (result.total() > result.articles().size() ? ", newest " + result.articles().size() + " shown" : "")));
     System.out.println();
     for (CitingArticle a : result.articles()) {
       System.out.println(style.bold((a.self() ? "[the document itself] " : "") + (a.title() == null ? a.path() : a.title())));

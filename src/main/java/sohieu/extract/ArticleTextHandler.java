@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -43,9 +44,13 @@ final class ArticleTextHandler extends DefaultHandler {
     if (BLOCKS.contains(name)) breakLine();
   }
 
+  /** More text than any article has: a decompression bomb or a data dump, refused before it exhausts memory. */
+  static final int MAX_CHARS = 20_000_000;
+
   @Override
-  public void characters(char[] ch, int start, int length) {
+  public void characters(char[] ch, int start, int length) throws SAXException {
     if (skipDepth == 0) text.append(ch, start, length);
+    if (text.length() > MAX_CHARS) throw new SAXException("more than " + MAX_CHARS / 1_000_000 + " million characters of text");
   }
 
   @Override

@@ -60,12 +60,12 @@ public final class TextEncodingDetector implements EncodingDetector {
     if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) return StandardCharsets.UTF_16BE;
     Charset utf16 = utf16WithoutBom(b);
     if (utf16 != null) return utf16;
+    // Scrapers re-save pages as UTF-8 and keep their old meta tag: valid UTF-8 beyond ASCII is UTF-8 whatever it says.
+    boolean utf8 = validUtf8(b);
+    if (utf8 && hasNonAscii(b)) return StandardCharsets.UTF_8;
     Charset declared = new StandardHtmlEncodingDetector().detect(new ByteArrayInputStream(b), new Metadata());
-    if (declared != null && !declared.equals(StandardCharsets.UTF_8) && !declared.name().startsWith("UTF")) {
-      // A page that declares a legacy charset is usually right, but scrapers re-save pages as UTF-8 and keep the tag.
-      return validUtf8(b) && hasNonAscii(b) ? StandardCharsets.UTF_8 : declared;
-    }
-    if (validUtf8(b)) return StandardCharsets.UTF_8;
+    if (declared != null) return declared;
+    if (utf8) return StandardCharsets.UTF_8;
     Charset best = LEGACY.get(0);
     long bestScore = Long.MIN_VALUE;
     for (Charset cs : LEGACY) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -90,7 +91,9 @@ public final class Ingester implements Closeable {
     FSDirectory directory = FSDirectory.open(indexDir);
     IndexWriterConfig config = new IndexWriterConfig(LanguageAnalyzers.perField())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(128);
+        .setRAMBufferSizeMB(128)
+        // Stored text is most of the index; deflate halves it, and only the few hits shown are ever read back.
+        .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     IndexWriter writer;
     try {
       writer = new IndexWriter(directory, config);
@@ -228,12 +231,18 @@ public final class Ingester implements Closeable {
     } catch (NoSuchFileException e) {
       throw new ExtractionException("no such file");
     }
+    if (size == 0) throw new ExtractionException("empty file");
+    if (size > Extractor.MAX_BYTES) {
+      throw new ExtractionException("too large: " + (size >> 20) + " MB (the limit is " + (Extractor.MAX_BYTES >> 20) + " MB)");
+    }
     String previous = existing == null ? null : storedHash(existing, path);
     if (hash.equals(previous)) {
       if (settlement.settle()) listener.done(file, IngestListener.Outcome.UNCHANGED, size, null);
       return;
     }
-    Article article = analyze(path, hash, size, extractor.extract(file));
+    ExtractedDocument extracted = extractor.extract(file);
+    if (extracted.text().isBlank()) throw new ExtractionException("no text found (a scanned image, or not a document)");
+    Article article = analyze(path, hash, size, extracted);
     Document doc = builder.build(article);
     if (!settlement.settled.compareAndSet(false, true)) return;
     try {

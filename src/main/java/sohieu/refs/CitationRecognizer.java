@@ -204,7 +204,7 @@ public final class CitationRecognizer {
   }
 
   /** The sentence that holds [start,end), at most {@value #SENTENCE_REACH} chars each way. */
-  static String sentence(String t, int start, int end) {
+  public static String sentence(String t, int start, int end) {
     int s = start, limit = Math.max(0, start - SENTENCE_REACH);
     while (s > limit) {
       char c = t.charAt(s - 1);

@@ -2,7 +2,11 @@ package sohieu.search;
 
 import java.util.List;
 
-/** Everything the index knows about one cited document: the articles that cite it, the document itself first. */
-public record CiteResult(String canonical, List<CitingArticle> articles) {
+/**
+ * The articles that cite one document, the document itself first.
+ *
+ * @param total how many articles in the index carry the citation, shown or not
+ */
+public record CiteResult(String canonical, long total, List<CitingArticle> articles) {
   public int mentionCount() { return articles.stream().mapToInt(a -> a.mentions().size()).sum(); }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +20,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -83,21 +84,29 @@ public final class Searcher implements Closeable {
     return new SearchResult(queryText, top.totalHits.value(), hits);
   }
 
-  /** Every article citing {@code canonical}, the document's own text first, then newest first. */
-  public CiteResult cite(String canonical) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term(Fields.REF, canonical)), Math.max(1, reader.numDocs()));
+  /**
+   * The articles citing {@code canonical}: the document's own text first, then the newest {@code limit} citing
+   * articles, each with its mentions; {@link CiteResult#total()} counts them all.
+   */
+  public CiteResult cite(String canonical, int limit) throws IOException {
+    Query cites = new TermQuery(new Term(Fields.REF, canonical));
+    Query self = new TermQuery(new Term(Fields.SELF_REF, canonical));
     List<CitingArticle> articles = new ArrayList<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      Document d = searcher.storedFields().document(sd.doc);
-      List<Citation> mentions = Mentions.decode(d.get(Fields.MENTIONS)).stream()
-          .filter(c -> c.canonical().equals(canonical)).toList();
-      articles.add(new CitingArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-          values(d, Fields.LANG), canonical.equals(d.get(Fields.SELF_REF)), mentions));
-    }
-    articles.sort(Comparator.comparing(CitingArticle::self).reversed()
-        .thenComparing(CitingArticle::date, Comparator.nullsLast(Comparator.reverseOrder()))
-        .thenComparing(CitingArticle::path));
-    return new CiteResult(canonical, articles);
+    for (ScoreDoc sd : searcher.search(self, 10).scoreDocs) articles.add(citing(sd.doc, canonical, true));
+    Query others = new BooleanQuery.Builder().add(cites, BooleanClause.Occur.FILTER)
+        .add(self, BooleanClause.Occur.MUST_NOT).build();
+    Sort newest = new Sort(new SortField(Fields.DATE_DAY, SortField.Type.LONG, true), SortField.FIELD_DOC);
+    TopDocs top = searcher.search(others, Math.max(1, limit), newest);
+    for (ScoreDoc sd : top.scoreDocs) articles.add(citing(sd.doc, canonical, false));
+    return new CiteResult(canonical, searcher.count(cites), articles);
+  }
+
+  private CitingArticle citing(int doc, String canonical, boolean self) throws IOException {
+    Document d = searcher.storedFields().document(doc);
+    List<Citation> mentions = Mentions.decode(d.get(Fields.MENTIONS), d.get(Fields.TEXT)).stream()
+        .filter(c -> c.canonical().equals(canonical)).toList();
+    return new CitingArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
+        values(d, Fields.LANG), self, mentions);
   }
 
   /** Canonical references in the index that share the number of {@code canonical} or its type and issuer. */
@@ -158,7 +167,7 @@ public final class Searcher implements Closeable {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
         d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), d.get(Fields.HASH), values(d, Fields.LANG), d.get(Fields.TEXT),
-        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), Mentions.decode(d.get(Fields.MENTIONS)));
+        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), Mentions.decode(d.get(Fields.MENTIONS), d.get(Fields.TEXT)));
   }
 
   private static List<String> values(Document d, String field) {

@@ -72,10 +72,10 @@ public final class IngestBench {
       refs.addAll(articlesPerRef.keySet());
       for (String ref : refs.subList(0, Math.min(200, refs.size()))) {
         expectedArticles += articlesPerRef.get(ref);
-        foundArticles += searcher.cite(ref).articles().size();
+        foundArticles += searcher.cite(ref, 10).total();
       }
       out.put("cite_article_recall_top200", round(foundArticles / (double) expectedArticles));
-      out.put("cite_p50_ms", latency(() -> searcher.cite(refs.get((int) (Math.random() * Math.min(500, refs.size()))))));
+      out.put("cite_p50_ms", latency(() -> searcher.cite(refs.get((int) (Math.random() * Math.min(500, refs.size()))), 20)));
       out.put("word_p50_ms", latency(() -> searcher.search("дипломатии", 10, 0, false)));
       out.put("phrase_p50_ms", latency(() -> searcher.search("\"народной дипломатии\"", 10, 0, false)));
       out.put("folded_vi_p50_ms", latency(() -> searcher.search("nghi quyet", 10, 0, false)));
