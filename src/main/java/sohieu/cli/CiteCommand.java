@@ -1,5 +1,6 @@
 package sohieu.cli;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
+import sohieu.refs.Vocabulary;
+import sohieu.search.CiteProfile;
 import sohieu.search.CiteResult;
+import sohieu.search.ReferenceRow;
 import sohieu.search.CitingArticle;
 import sohieu.search.Searcher;
 
@@ -27,6 +31,9 @@ final class CiteCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "20", description = "Articles to show, newest first (default ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(names = "--timeline", description = "Also draw mentions per month as a chart.")
+  boolean timeline;
+
   @Mixin
   IndexOption index;
 
@@ -40,9 +47,11 @@ final class CiteCommand implements Callable<Integer> {
     String canonical = recognizer.canonicalize(typed)
         .orElseThrow(() -> new Main.UserError("'" + typed + "' is not a document number (e.g. 12-CT/TW, 15/2020/NĐ-CP)"));
     CiteResult result;
+    CiteProfile profile;
     List<String> near;
     try (Searcher searcher = Searcher.open(index.index, recognizer)) {
       result = searcher.cite(canonical, limit);
+      profile = searcher.profile(canonical, 8);
       near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();
     }
     if (result.articles().isEmpty()) {
@@ -52,8 +61,50 @@ final class CiteCommand implements Callable<Integer> {
       System.err.println("no citations of " + canonical + " in " + index.index + hint);
       return Main.NOTHING;
     }
-    if (output.table()) print(result); else Output.print(output, result, "mentions", mentionRows(result));
+    if (output.table()) {
+      print(result, profile, recognizer.vocabulary());
+    } else {
+      Output.print(output, Output.map("canonical", canonical, "total", result.total(), "profile", profile,
+          "articles", result.articles()), "mentions", mentionRows(result));
+    }
     return Main.FOUND;
+  }
+
+  private void printIdentity(CiteProfile profile, Vocabulary words, Style style) {
+    ReferenceRow r = profile.reference();
+    String type = words.typeName(r.type(), "en"), issuer = words.issuerName(r.issuer(), "en");
+    String typeVi = words.typeName(r.type(), "vi"), issuerVi = words.issuerName(r.issuer(), "vi");
+    if (type != null || issuer != null) {
+      System.out.println("   " + Output.nonNull(type, issuer == null ? null : "of the " + issuer).stream()
+          .reduce((a, b) -> a + " " + b).orElse("") + style.dim(typeVi == null ? "" : "  (" + typeVi
+          + (issuerVi == null ? "" : " " + issuerVi) + ")"));
+    }
+    if (!r.issued().isEmpty()) {
+      List<String> dates = new ArrayList<>();
+      r.issued().forEach((d, n) -> dates.add(d + " (stated in " + n + (n == 1 ? " article)" : " articles)")));
+      System.out.println("   issued " + String.join(", ", dates) + (r.issued().size() > 1 ? style.bold("  conflicting dates") : ""));
+    }
+    System.out.println("   " + r.mentions() + " mentions, " + String.join("+", r.languages()) + ", seen "
+        + (r.firstSeen() == null ? "(undated)" : r.firstSeen() + " to " + r.lastSeen()));
+    if (!profile.coCited().isEmpty()) {
+      System.out.println("   cited with " + String.join(", ", profile.coCited().stream()
+          .map(c -> style.accent(c.label()) + " (" + c.documents() + ")").toList()));
+    }
+    if (timeline) printTimeline(profile.timeline(), style);
+  }
+
+  /** Mentions per month from the first to the last, one bar per month. */
+  private static void printTimeline(Map<String, Long> months, Style style) {
+    if (months.isEmpty()) return;
+    System.out.println();
+    long max = months.values().stream().mapToLong(Long::longValue).max().orElse(1);
+    YearMonth first = YearMonth.parse(months.keySet().iterator().next()), last = first;
+    for (String m : months.keySet()) last = YearMonth.parse(m);
+    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+      long n = months.getOrDefault(m.toString(), 0L);
+      int width = (int) Math.round(40.0 * n / max);
+      System.out.printf("   %s %s %d%n", m, style.accent("█".repeat(width) + (n > 0 && width == 0 ? "▏" : "")), n);
+    }
   }
 
   private static List<Map<String, Object>> mentionRows(CiteResult result) {
@@ -68,10 +119,11 @@ final class CiteCommand implements Callable<Integer> {
     return rows;
   }
 
-  private void print(CiteResult result) {
+  private void print(CiteResult result, CiteProfile profile, Vocabulary words) {
     Style style = new Style(output.colorOn());
     System.out.println(style.bold(result.canonical()) + style.dim("  cited by " + result.total() + " articles"
         + (result.total() > result.articles().size() ? ", newest " + result.articles().size() + " shown" : "")));
+    if (profile != null) printIdentity(profile, words, style);
     System.out.println();
     for (CitingArticle a : result.articles()) {
       System.out.println(style.bold((a.self() ? "[the document itself] " : "") + (a.title() == null ? a.path() : a.title())));

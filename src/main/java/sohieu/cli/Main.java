@@ -1,7 +1,6 @@
 package sohieu.cli;
 
 import java.io.PrintWriter;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sohieu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Search engine for citations of Vietnamese party and state documents in news in Vietnamese,",
         "Russian, French, Polish and English."},
-    subcommands = {IngestCommand.class, SearchCommand.class, CiteCommand.class, ShowCommand.class, ScanCommand.class,
-        StatsCommand.class, CheckCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class,
+    subcommands = {IngestCommand.class, SearchCommand.class, CiteCommand.class, RefsCommand.class, ShowCommand.class, ScanCommand.class,
+        StatsCommand.class, CheckCommand.class, DemoCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 found, 1 nothing found, 2 usage or input error.",
         "Examples:", "  scripts/sohieu demo", "  scripts/sohieu ingest corpus/", "  scripts/sohieu cite 12-CT/TW",
@@ -45,7 +44,6 @@ public final class Main {
 
   static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
-    cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof IllegalArgumentException || e instanceof UserError) {

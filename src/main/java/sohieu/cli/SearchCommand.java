@@ -30,6 +30,15 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--sort", defaultValue = "score", description = "score (BM25, default) or date (newest first).")
   String sort;
 
+  @Option(names = "--lang", paramLabel = "LANG", description = "Only documents with paragraphs in this language (vi, ru, fr, pl, en).")
+  String lang;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "Only documents published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Only documents published on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
+  String to;
+
   @Mixin
   IndexOption index;
 
@@ -40,18 +49,21 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!sort.equals("score") && !sort.equals("date")) throw new Main.UserError("--sort takes score or date, not " + sort);
     String query = String.join(" ", words);
+    // The options are the query language's own fields, so that both spell the same search.
+    if (lang != null) query = "+lang:" + lang + " +(" + query + ")";
+    if (from != null || to != null) query = "+date:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "] +(" + query + ")";
     SearchResult result;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       result = searcher.search(query, limit, offset, sort.equals("date"));
     }
-    if (output.table()) print(result); else Output.print(output, plain(result), "hits", plain(result).hits());
+    if (output.table()) print(result, String.join(" ", words)); else Output.print(output, plain(result), "hits", plain(result).hits());
     return result.hits().isEmpty() ? Main.NOTHING : Main.FOUND;
   }
 
-  private void print(SearchResult result) {
+  private void print(SearchResult result, String typed) {
     Style style = new Style(output.colorOn());
     if (result.hits().isEmpty()) {
-      System.out.println("no results for " + result.query());
+      System.err.println("no results for " + typed);
       return;
     }
     int rank = offset;

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -58,6 +61,7 @@ final class DocumentBuilder {
     }
     for (String lang : langs) {
       doc.add(new StringField(Fields.LANG, lang, Field.Store.YES));
+      doc.add(new SortedSetDocValuesField(Fields.LANG_DV, new BytesRef(lang)));
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_LANG, lang));
     }
     Set<String> refs = new LinkedHashSet<>();
@@ -71,6 +75,7 @@ final class DocumentBuilder {
         doc.add(new StringField(Fields.REF_ISSUER, c.issuer(), Field.Store.NO));
       }
     }
+    if (!article.citations().isEmpty()) doc.add(new BinaryDocValuesField(Fields.REF_DATA, RefData.encode(article.citations())));
     for (String ref : refs) {
       doc.add(new StringField(Fields.REF, ref, Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_REF, ref));

@@ -27,6 +27,10 @@ public final class Fields {
   public static final String TEXT = "text";
   /** Paragraph spans and languages, stored compactly: "lang start end" per line. */
   public static final String PARAGRAPHS = "paragraphs";
+  /** Per document, its references in brief as binary doc values (see {@link RefData}). */
+  public static final String REF_DATA = "ref_data";
+  /** Per document, its languages as sorted-set doc values, for reference tables. */
+  public static final String LANG_DV = "lang_dv";
   /** Every citation mention as JSON, stored for `cite` and `show`. */
   public static final String MENTIONS = "mentions";
 

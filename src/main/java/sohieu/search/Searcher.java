@@ -5,15 +5,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -109,12 +113,45 @@ public final class Searcher implements Closeable {
         values(d, Fields.LANG), self, mentions);
   }
 
+  /** The tallies, timeline and co-cited references of {@code canonical}, or null when nothing cites it. */
+  public CiteProfile profile(String canonical, int coCited) throws IOException {
+    Query cites = new TermQuery(new Term(Fields.REF, canonical));
+    ReferenceTables tables = new ReferenceTables(searcher);
+    ReferenceRow row = tables.row(cites, canonical);
+    if (row == null) return null;
+    List<Stats.Count> others = labels(counts(cites), Fields.FACET_REF, coCited + 1).stream()
+        .filter(c -> !c.label().equals(canonical)).limit(coCited).toList();
+    return new CiteProfile(row, tables.timeline(cites, canonical), others);
+  }
+
+  /**
+   * Every reference in the index, most cited first: articles counted by the reference facet, the rest tallied
+   * from doc values. Only articles published on or after {@code since} count when it is given.
+   */
+  public List<ReferenceRow> refs(String type, String issuer, LocalDate since, long minArticles) throws IOException {
+    Query docs = since == null ? new MatchAllDocsQuery()
+        : LongPoint.newRangeQuery(Fields.DATE_DAY, since.toEpochDay(), Long.MAX_VALUE);
+    Map<String, Long> articles = new HashMap<>();
+    for (Stats.Count c : labels(counts(docs), Fields.FACET_REF, Integer.MAX_VALUE)) articles.put(c.label(), c.documents());
+    List<ReferenceRow> rows = new ArrayList<>();
+    for (ReferenceRow r : new ReferenceTables(searcher).rows(docs, articles::containsKey)) {
+      long n = articles.getOrDefault(r.canonical(), r.articles());
+      if (n < minArticles) continue;
+      if (type != null && !type.equalsIgnoreCase(r.type())) continue;
+      if (issuer != null && !issuer.equalsIgnoreCase(r.issuer())) continue;
+      rows.add(new ReferenceRow(r.canonical(), r.type(), r.issuer(), n, r.mentions(), r.firstSeen(), r.lastSeen(),
+          r.languages(), r.issued()));
+    }
+    rows.sort(Comparator.comparingLong(ReferenceRow::articles).reversed().thenComparing(ReferenceRow::canonical));
+    return rows;
+  }
+
   /** Canonical references in the index that share the number of {@code canonical} or its type and issuer. */
   public List<String> nearMisses(String canonical) throws IOException {
     String number = canonical.split("[-/]", 2)[0];
     List<String> near = new ArrayList<>();
-    for (LabelAndValue lv : counts(null).getAllChildren(Fields.FACET_REF).labelValues) {
-      String label = lv.label;
+    for (Stats.Count c : labels(counts(null), Fields.FACET_REF, Integer.MAX_VALUE)) {
+      String label = c.label();
       if (!label.equals(canonical) && label.split("[-/]", 2)[0].equals(number)) near.add(label);
     }
     return near;
@@ -155,7 +192,7 @@ public final class Searcher implements Closeable {
   private static List<Stats.Count> labels(Facets facets, String dim, int top) throws IOException {
     FacetResult result;
     try {
-      result = facets.getTopChildren(top, dim);
+      result = top == Integer.MAX_VALUE ? facets.getAllChildren(dim) : facets.getTopChildren(top, dim);
     } catch (IllegalArgumentException noSuchDimension) {
       return List.of();
     }

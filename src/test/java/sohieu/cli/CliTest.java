@@ -215,4 +215,114 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("ok: 6 documents"), r.out());
   }
+
+  private static List<String> hitFiles(String... args) throws Exception {
+    String[] full = new String[args.length + 3];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--json";
+    full[args.length + 1] = "--index";
+    full[args.length + 2] = index;
+    Run r = run(full);
+    if (r.code() == 1) return List.of();
+    assertEquals(0, r.code(), r.err());
+    List<String> files = new ArrayList<>();
+    for (JsonNode h : Json.MAPPER.readTree(r.out()).get("hits")) files.add(Path.of(h.get("path").asText()).getFileName().toString().substring(0, 3));
+    return files.stream().sorted().toList();
+  }
+
+  @Test
+  void queryFieldsAndDateRanges() throws Exception {
+    assertEquals(List.of("000", "003"), hitFiles("search", "date:[2023-12-01 TO 2023-12-31] Parti OR партии"));
+    assertEquals(List.of("000", "003"), hitFiles("search", "Parti OR партии", "--from", "2023-12", "--to", "2023-12-31"));
+    assertEquals(List.of("004"), hitFiles("search", "lang:pl"));
+    assertEquals(List.of("001", "002"), hitFiles("search", "type:CT"));
+    assertEquals(List.of("001"), hitFiles("search", "issuer:TU"));
+    assertEquals(List.of("004"), hitFiles("search", "ref:16-qd/tw"));
+    assertEquals(List.of("001", "002"), hitFiles("search", "12-CT/TW дипломатия"));
+    assertEquals(List.of("001", "002"), hitFiles("search", "дипломатия", "--lang", "ru"));
+    assertEquals(List.of(), hitFiles("search", "дипломатия", "--lang", "fr"));
+    assertEquals(List.of("003"), hitFiles("search", "Politburo -Hanoi"));
+    assertEquals(List.of("003"), hitFiles("search", "\"décision n° 209\""));
+  }
+
+  @Test
+  void badDateInAQueryIsAUsageError() {
+    Run r = run("search", "date:[2023-13 TO 2024]", "--index", index);
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("not a date"), r.err());
+  }
+
+  @Test
+  void nearMissSuggestsTheNumberThatIsThere() {
+    Run r = run("cite", "12-CT/TU", "--index", index);
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("did you mean 12-CT/TW"), r.err());
+  }
+
+  @Test
+  void citeProfileStatesTheIssueDateAndCoCitedReferences() throws Exception {
+    Run r = run("cite", "12-CT/TW", "--json", "--index", index);
+    JsonNode profile = Json.MAPPER.readTree(r.out()).get("profile");
+    assertEquals(2, profile.get("reference").get("issued").get("2022-01-05").asInt());
+    List<String> co = new ArrayList<>();
+    profile.get("coCited").forEach(c -> co.add(c.get("label").asText()));
+    assertTrue(co.containsAll(List.of("210-KH/TU", "12-KL/TW", "25-CT/TW")), co.toString());
+    assertEquals(1, profile.get("timeline").get("2023-11").asInt());
+  }
+
+  @Test
+  void citeTimelineDrawsMonths() {
+    Run r = run("cite", "43-KL/TW", "--timeline", "--color=never", "--index", index);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("2023-12 ████████████████████████████████████████ 4"), r.out());
+    assertTrue(r.out().contains("issued 2019-01-07 (stated in 1 article)"), r.out());
+  }
+
+  @Test
+  void refsTableFiltersAndParsesBackAsCsv() throws Exception {
+    Run r = run("refs", "--type", "CT", "--csv", "--index", index);
+    assertEquals(0, r.code(), r.err());
+    try (CSVParser csv = CSVParser.parse(r.out(), CSVFormat.RFC4180.builder().setHeader().get())) {
+      List<CSVRecord> rows = csv.getRecords();
+      assertEquals(List.of("12-CT/TW", "25-CT/TW"), rows.stream().map(x -> x.get("canonical")).toList());
+      assertEquals("2", rows.get(0).get("articles"));
+    }
+    Run two = run("refs", "--min-articles", "2", "--json", "--index", index);
+    List<String> refs = new ArrayList<>();
+    Json.MAPPER.readTree(two.out()).get("references").forEach(x -> refs.add(x.get("canonical").asText()));
+    assertEquals(List.of("12-CT/TW", "12-KL/TW"), refs);
+    assertEquals(1, run("refs", "--issuer", "XYZ", "--index", index).code());
+  }
+
+  @Test
+  void jsonLinesAreOneRecordPerLine() throws Exception {
+    Run r = run("cite", "43-KL/TW", "--jsonl", "--index", index);
+    List<String> lines = r.out().lines().toList();
+    assertEquals(4, lines.size());
+    for (String line : lines) assertEquals("43-KL/TW", Json.MAPPER.readTree(line).get("canonical").asText());
+  }
+
+  @Test
+  void noColourUnlessAsked() {
+    assertFalse(run("search", "Politburo", "--index", index).out().contains("\u001b["));
+    assertTrue(run("search", "Politburo", "--color=always", "--index", index).out().contains("\u001b["));
+  }
+
+  @Test
+  void completionScriptsForBashAndZsh() {
+    Run bash = run("completion", "bash");
+    assertEquals(0, bash.code());
+    assertTrue(bash.out().contains("complete -F _complete_sohieu") || bash.out().contains("_complete_sohieu"));
+    assertTrue(run("completion", "zsh").out().startsWith("autoload -U +X compinit"));
+    assertEquals(2, run("completion", "fish").code());
+  }
+
+  @Test
+  void helpOfEveryCommandShowsExamples() {
+    for (String cmd : List.of("ingest", "search", "cite", "refs", "show", "scan", "stats", "check", "demo", "completion")) {
+      Run r = run(cmd, "--help");
+      assertEquals(0, r.code(), cmd);
+      assertTrue(r.out().contains("Example"), cmd + " help has no example");
+    }
+  }
 }

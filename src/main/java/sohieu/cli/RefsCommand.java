@@ -1,0 +1,81 @@
+package sohieu.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sohieu.refs.CitationRecognizer;
+import sohieu.refs.Vocabulary;
+import sohieu.search.ReferenceRow;
+import sohieu.search.Searcher;
+
+/** Every reference in the index as a table: articles, mentions, first and last seen, languages, stated issue date. */
+@Command(name = "refs", mixinStandardHelpOptions = true,
+    description = "Every document number cited in the index, most cited first: articles, mentions, first and last "
+        + "seen, languages, type, issuer and the issue date the texts state.",
+    footer = {"", "Examples:", "  scripts/sohieu refs", "  scripts/sohieu refs --type CT --min-articles 2",
+        "  scripts/sohieu refs --issuer TW --since 2023-01-01 --csv"})
+final class RefsCommand implements Callable<Integer> {
+  @Option(names = "--type", paramLabel = "CODE", description = "Only this document type (NQ, KL, CT, QĐ or QD, KH, ...).")
+  String type;
+
+  @Option(names = "--issuer", paramLabel = "CODE", description = "Only this issuer (TW, TU, CP, QH15, ...).")
+  String issuer;
+
+  @Option(names = "--since", paramLabel = "DATE", description = "Count only articles published on or after this date (YYYY-MM-DD).")
+  String since;
+
+  @Option(names = "--min-articles", paramLabel = "N", defaultValue = "1", description = "Only references cited by at least N articles.")
+  long minArticles;
+
+  @Option(names = "--limit", defaultValue = "50", description = "Rows to show in the table (default ${DEFAULT-VALUE}; machine formats get all).")
+  int limit;
+
+  @Mixin
+  IndexOption index;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    LocalDate from = null;
+    if (since != null) {
+      try {
+        from = LocalDate.parse(since);
+      } catch (DateTimeParseException e) {
+        throw new Main.UserError("--since takes a date as YYYY-MM-DD, not " + since);
+      }
+    }
+    List<ReferenceRow> rows;
+    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+      rows = searcher.refs(code(type), code(issuer), from, minArticles);
+    }
+    if (!output.table()) {
+      Output.print(output, Output.map("references", rows), "references", rows);
+    } else if (!rows.isEmpty()) {
+      Style style = new Style(output.colorOn());
+      Vocabulary words = CitationRecognizer.standard().vocabulary();
+      Table t = new Table("REFERENCE", "ARTICLES", "MENTIONS", "FIRST", "LAST", "LANGS", "TYPE", "ISSUER", "ISSUED");
+      for (ReferenceRow r : rows.subList(0, Math.min(limit, rows.size()))) {
+        String issued = r.issuedDate() == null ? null : r.issuedDate() + (r.issued().size() > 1 ? " (!)" : "");
+        t.row(style.accent(r.canonical()), r.articles(), r.mentions(), r.firstSeen(), r.lastSeen(),
+            String.join("+", r.languages()), words.typeName(r.type(), "en"), words.issuerName(r.issuer(), "en"), issued);
+      }
+      t.print(System.out, style);
+      if (rows.size() > limit) System.out.println(style.dim((rows.size() - limit) + " more; --limit to see them"));
+      if (rows.stream().anyMatch(r -> r.issued().size() > 1)) System.out.println(style.dim("(!) the texts state different issue dates: see cite"));
+    } else {
+      System.err.println("no references match in " + index.index);
+    }
+    return rows.isEmpty() ? Main.NOTHING : Main.FOUND;
+  }
+
+  /** Codes as the recognizer writes them: upper case, D typed for Đ. */
+  private static String code(String s) {
+    return s == null ? null : s.toUpperCase().replace("QD", "QĐ").replace("ND", "NĐ");
+  }
+}
