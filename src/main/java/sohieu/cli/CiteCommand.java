@@ -121,7 +121,7 @@ final class CiteCommand implements Callable<Integer> {
 
   private void print(CiteResult result, CiteProfile profile, Vocabulary words) {
     Style style = new Style(output.colorOn());
-    System.out.println(style.bold(result.canonical()) + style.dim("  cited by " + result.total() + " articles"
+    System.out.println(style.bold(result.canonical()) + style.dim("  cited by " + result.total() + (result.total() == 1 ? " article" : " articles")
         + (result.total() > result.articles().size() ? ", newest " + result.articles().size() + " shown" : "")));
     if (profile != null) printIdentity(profile, words, style);
     System.out.println();

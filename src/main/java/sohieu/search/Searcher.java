@@ -23,6 +23,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -146,13 +150,17 @@ public final class Searcher implements Closeable {
     return rows;
   }
 
-  /** Canonical references in the index that share the number of {@code canonical} or its type and issuer. */
+  /** Canonical references in the index one or two edits away from {@code canonical}, nearest first. */
   public List<String> nearMisses(String canonical) throws IOException {
-    String number = canonical.split("[-/]", 2)[0];
+    Terms terms = MultiTerms.getTerms(reader, Fields.REF);
     List<String> near = new ArrayList<>();
-    for (Stats.Count c : labels(counts(null), Fields.FACET_REF, Integer.MAX_VALUE)) {
-      String label = c.label();
-      if (!label.equals(canonical) && label.split("[-/]", 2)[0].equals(number)) near.add(label);
+    if (terms == null) return near;
+    for (int edits = 1; edits <= 2 && near.isEmpty(); edits++) {
+      FuzzyTermsEnum fuzzy = new FuzzyTermsEnum(terms, new Term(Fields.REF, canonical), edits, 0, true);
+      for (BytesRef t = fuzzy.next(); t != null; t = fuzzy.next()) {
+        String label = t.utf8ToString();
+        if (!label.equals(canonical)) near.add(label);
+      }
     }
     return near;
   }

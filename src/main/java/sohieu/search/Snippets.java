@@ -2,6 +2,8 @@ package sohieu.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import sohieu.analysis.LanguageAnalyzers;
 import sohieu.lang.Paragraph;
@@ -32,6 +35,8 @@ final class Snippets {
   private final UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(ANALYZER)
       .withFormatter(new SnipFormatter())
       .withMaxLength(200_000)
+      // Passages are sentences that never run across a paragraph break.
+      .withBreakIterator(() -> new SplittingBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT), '\n'))
       .build();
 
   List<String> best(Query query, String text, List<Paragraph> paragraphs, int count) {
@@ -45,8 +50,9 @@ final class Snippets {
     if (found.isEmpty()) found.addAll(highlight(LanguageAnalyzers.FOLDED_FIELD, query, text, count));
     return found.stream()
         .sorted(Comparator.comparingDouble(Snip::score).reversed())
-        .limit(count)
         .map(s -> s.text().strip())
+        .distinct() // scraped pages repeat their headline
+        .limit(count)
         .toList();
   }
 
