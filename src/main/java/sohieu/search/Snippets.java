@@ -46,8 +46,8 @@ final class Snippets {
       sb.append(text, p.start(), p.end()).append('\n');
     }
     List<Snip> found = new ArrayList<>();
-    for (var e : byLanguage.entrySet()) found.addAll(highlight(LanguageAnalyzers.field(e.getKey()), query, e.getValue().toString(), count + 3));
-    if (found.isEmpty()) found.addAll(highlight(LanguageAnalyzers.FOLDED_FIELD, query, text, count + 3));
+    for (var e : byLanguage.entrySet()) found.addAll(highlight(LanguageAnalyzers.field(e.getKey()), query, e.getValue().toString(), count + 8));
+    if (found.isEmpty()) found.addAll(highlight(LanguageAnalyzers.FOLDED_FIELD, query, text, count + 8));
     return found.stream()
         .sorted(Comparator.comparingDouble(Snip::score).reversed())
         .map(s -> s.text().strip())
