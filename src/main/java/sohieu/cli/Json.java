@@ -3,6 +3,7 @@ package sohieu.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -21,6 +22,7 @@ final class Json {
           gen.writeString(kind.name().toLowerCase(Locale.ROOT));
         }
       }))
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE) // jq-friendly, one style for every command
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private Json() {}

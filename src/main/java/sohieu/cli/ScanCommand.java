@@ -43,7 +43,8 @@ final class ScanCommand implements Callable<Integer> {
     ExtractedDocument doc = extract();
     String text = doc.text();
     List<Paragraph> paragraphs = ParagraphSegmenter.standard().segment(text);
-    List<Citation> citations = CitationRecognizer.standard().scan(text);
+    CitationRecognizer recognizer = CitationRecognizer.standard();
+    List<Citation> citations = recognizer.scan(text);
     if (output.table()) {
       printTable(doc, paragraphs, citations);
     } else {
@@ -57,6 +58,7 @@ final class ScanCommand implements Callable<Integer> {
       out.put("text", text);
       out.put("paragraphs", paragraphs);
       out.put("citations", citations);
+      out.put("identity", recognizer.identify(text).orElse(null));
       Output.print(output, out, "citations", citations);
     }
     return citations.isEmpty() ? Main.NOTHING : Main.FOUND;

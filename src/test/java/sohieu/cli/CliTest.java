@@ -265,7 +265,7 @@ class CliTest {
     JsonNode profile = Json.MAPPER.readTree(r.out()).get("profile");
     assertEquals(2, profile.get("reference").get("issued").get("2022-01-05").asInt());
     List<String> co = new ArrayList<>();
-    profile.get("coCited").forEach(c -> co.add(c.get("label").asText()));
+    profile.get("co_cited").forEach(c -> co.add(c.get("label").asText()));
     assertTrue(co.containsAll(List.of("210-KH/TU", "12-KL/TW", "25-CT/TW")), co.toString());
     assertEquals(1, profile.get("timeline").get("2023-11").asInt());
   }
