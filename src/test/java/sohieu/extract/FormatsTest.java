@@ -165,4 +165,19 @@ class FormatsTest {
     String head = expected.substring(0, Math.min(400, expected.length()));
     assertTrue(got.contains(head.substring(head.indexOf('\n') + 1)), name + ": " + got.substring(0, Math.min(200, got.length())));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tika_testdocs/testWORD.doc|Sample Word Document", "tika_testdocs/testWORD_various.doc|Footnote appears here",
+      "tika_testdocs/testWORD.docx|Sample Word Document", "tika_testdocs/testRTFWindowsCodepage1250.rtf|zażółć gęślą jaźń",
+      "tika_testdocs/testEPUB.epub|Chapter 1", "tika_testdocs/testHTML_charset_utf16le.html|This is a sample text",
+      "tika_testdocs/testODFwithOOo3.odt|Tika is part of the Lucene project.", "tika_testdocs/testPDF.pdf|Apache Tika",
+      "tika_testdocs/russian.cp866.txt|Однажды, в студеную зимнюю пору", "epub/audacity-manual.pl.epub|niebezpieczeństwa",
+      "html/udhr.vie.html|Tuyên ngôn", "pdf/maint-guide.ru.pdf|Прос"})
+  void realFilesOfEveryFormat(String file, String expected) throws Exception {
+    Path path = Path.of("../shared/data/formats").resolve(file);
+    assumeTrue(Files.exists(path), "../shared/data is absent: real files of every format are checked where available");
+    String text = extractor.extract(path).text();
+    assertTrue(text.contains(expected), file + ": " + text.substring(0, Math.min(300, text.length())));
+  }
 }
