@@ -121,7 +121,8 @@ public final class Ingester implements Closeable {
     ExtractedDocument extract(Path file) throws ExtractionException;
   }
 
-  void extraction(Extraction extraction) { this.extraction = extraction; }
+  /** Replaces the extraction step by one built around it, before {@link #ingest} runs. */
+  void wrapExtraction(java.util.function.UnaryOperator<Extraction> wrap) { this.extraction = wrap.apply(extraction); }
 
   /** The files under the given paths (folders recursively, hidden entries skipped), minus those matching a glob. */
   public static List<Path> collect(List<Path> roots, List<String> excludeGlobs) throws IOException {
