@@ -141,7 +141,7 @@ final class IngestCommand implements Callable<Integer> {
       long total = bytes.addAndGet(size);
       int f = outcome == IngestListener.Outcome.FAILED ? failed.incrementAndGet() : failed.get();
       double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-      bar.setExtraMessage(String.format(Locale.ROOT, "%.1f MB/s%s", total / 1e6 / seconds, f == 0 ? "" : ", " + f + " failed"));
+      bar.setExtraMessage(String.format(Locale.ROOT, "  %.1f MB/s%s", total / 1e6 / seconds, f == 0 ? "" : ", " + f + " failed"));
       bar.step();
     }
 
