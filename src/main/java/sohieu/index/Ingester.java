@@ -56,8 +56,9 @@ import sohieu.refs.DocumentIdentity;
  */
 public final class Ingester implements Closeable {
   private static final String PID_FILE = "ingest.pid";
-  private static final int COMMIT_EVERY_FILES = 2000;
   private static final long COMMIT_EVERY_MILLIS = 30_000;
+  /** More text than any article has (a data dump, or a bomb that slipped past the parser); analysing it would stall. */
+  static final int MAX_CHARS = 20_000_000;
 
   private final Path indexDir;
   private final FSDirectory directory;
@@ -65,6 +66,8 @@ public final class Ingester implements Closeable {
   private final int threads;
   private final Duration timeout;
   private final Extractor extractor;
+  private int commitEvery = 2000;
+  private Extraction extraction;
   private final ParagraphSegmenter segmenter = ParagraphSegmenter.standard();
   private final CitationRecognizer recognizer = CitationRecognizer.standard();
   private final DocumentBuilder builder = new DocumentBuilder();
@@ -72,6 +75,7 @@ public final class Ingester implements Closeable {
   private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout,
                    Charset charset) {
     this.extractor = new Extractor(charset);
+    this.extraction = extractor::extract;
     this.indexDir = indexDir;
     this.directory = directory;
     this.writer = writer;
@@ -99,20 +103,36 @@ public final class Ingester implements Closeable {
       writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       directory.close();
-      throw new IndexBusyException("index is being written by another ingest (pid " + holder(indexDir) + ")");
+      throw new IndexBusyException(busyMessage(indexDir));
     }
     Files.writeString(indexDir.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
     return new Ingester(indexDir, directory, writer, Math.max(1, threads), timeout, charset);
   }
 
+  /** Commits after every {@code files} files as well as every 30 s; small values let tests crash between commits. */
+  public Ingester commitEvery(int files) {
+    this.commitEvery = Math.max(1, files);
+    return this;
+  }
+
+  /** One file's text extraction; a seam so that tests can stand in a parser that hangs. */
+  @FunctionalInterface
+  interface Extraction {
+    ExtractedDocument extract(Path file) throws ExtractionException;
+  }
+
+  /** Replaces the extraction step by one built around it, before {@link #ingest} runs. */
+  void wrapExtraction(java.util.function.UnaryOperator<Extraction> wrap) { this.extraction = wrap.apply(extraction); }
+
   /** The files under the given paths (folders recursively, hidden entries skipped), minus those matching a glob. */
   public static List<Path> collect(List<Path> roots, List<String> excludeGlobs) throws IOException {
     List<PathMatcher> excludes = new ArrayList<>();
     for (String glob : excludeGlobs) excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-    List<Path> files = new ArrayList<>();
+    // Keyed by absolute path: a file named twice (a folder and a file in it) would be indexed by two racing tasks.
+    java.util.Map<Path, Path> files = new java.util.LinkedHashMap<>();
     for (Path root : roots) {
       if (!Files.isDirectory(root)) {
-        files.add(root);
+        files.putIfAbsent(root.toAbsolutePath().normalize(), root);
         continue;
       }
       try (Stream<Path> walk = Files.walk(root)) {
@@ -120,10 +140,10 @@ public final class Ingester implements Closeable {
             .filter(p -> !isHidden(root.relativize(p)))
             .filter(p -> excludes.stream().noneMatch(m -> m.matches(p.getFileName()) || m.matches(root.relativize(p))))
             .sorted()
-            .forEach(files::add);
+            .forEach(p -> files.putIfAbsent(p.toAbsolutePath().normalize(), p));
       }
     }
-    return files;
+    return new ArrayList<>(files.values());
   }
 
   /** Ingests the files; with {@code prune}, also removes documents whose files no longer exist. */
@@ -162,24 +182,20 @@ public final class Ingester implements Closeable {
     try {
       for (Path file : files) {
         slots.acquire();
+        failIfWriterBroken();
         Settlement settlement = new Settlement(slots);
-        Future<?> task = workers.submit(() -> {
-          try {
-            process(file, existing, settlement, listener);
-          } catch (Throwable t) {
-            if (settlement.settle()) listener.done(file, IngestListener.Outcome.FAILED, 0, describe(t));
-          } finally {
-            settlement.settle();
-            settlement.disarm();
-          }
-        });
+        Future<?> task = workers.submit(() -> work(file, existing, settlement, listener));
         settlement.arm(watchdog.schedule(() -> {
-          if (settlement.settle()) {
+          if (!settlement.claim()) return;
+          try {
             task.cancel(true);
-            listener.done(file, IngestListener.Outcome.FAILED, 0, "timed out after " + timeout.toSeconds() + " s");
+            listener.done(file, IngestListener.Outcome.FAILED, 0, "timed out after " + seconds(timeout)
+                + " (the parser did not finish; --timeout allows longer)");
+          } finally {
+            settlement.release();
           }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS));
-        if (++sinceCommit >= COMMIT_EVERY_FILES || System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
+        if (++sinceCommit >= commitEvery || System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
           writer.commit();
           sinceCommit = 0;
           lastCommit = System.currentTimeMillis();
@@ -187,26 +203,34 @@ public final class Ingester implements Closeable {
       }
       slots.acquire(threads);
       slots.release(threads);
+      failIfWriterBroken();
     } finally {
       workers.shutdownNow();
       watchdog.shutdownNow();
     }
   }
 
-  /** Makes sure a file is reported once, by its task or by the watchdog, and frees its slot then. */
+  /** A writer that hit a tragedy (out of memory, disk full) refuses every document; going on would fail them all. */
+  private void failIfWriterBroken() throws IOException {
+    Throwable tragedy = writer.getTragicException();
+    if (tragedy != null) throw new IOException("the index writer failed: " + describe(tragedy), tragedy);
+  }
+
+  /**
+   * Makes sure a file is reported once, by its task or by the watchdog: whoever claims it reports it and then
+   * frees its slot, so that waiting for every slot means every report has been made.
+   */
   private static final class Settlement {
-    private final AtomicBoolean settled = new AtomicBoolean();
+    private final AtomicBoolean claimed = new AtomicBoolean();
     private final Semaphore slots;
     private volatile ScheduledFuture<?> guard;
     private volatile boolean finished;
 
     Settlement(Semaphore slots) { this.slots = slots; }
 
-    boolean settle() {
-      if (!settled.compareAndSet(false, true)) return false;
-      slots.release();
-      return true;
-    }
+    boolean claim() { return claimed.compareAndSet(false, true); }
+
+    void release() { slots.release(); }
 
     void arm(ScheduledFuture<?> guard) {
       this.guard = guard;
@@ -220,37 +244,72 @@ public final class Ingester implements Closeable {
     }
   }
 
-  private void process(Path file, IndexSearcher existing, Settlement settlement, IngestListener listener)
-      throws IOException, ExtractionException {
+  /** The work on one file, which reports its outcome unless the watchdog has already given up on it. */
+  private void work(Path file, IndexSearcher existing, Settlement settlement, IngestListener listener) {
+    try {
+      Prepared prepared;
+      try {
+        prepared = prepare(file, existing);
+      } catch (Throwable t) {
+        if (settlement.claim()) {
+          try {
+            listener.done(file, IngestListener.Outcome.FAILED, 0, describe(t));
+          } finally {
+            settlement.release();
+          }
+        }
+        return;
+      }
+      // Past the time limit the watchdog has reported this file as failed; indexing it now would contradict that.
+      if (!settlement.claim()) return;
+      try {
+        IngestListener.Outcome outcome = IngestListener.Outcome.UNCHANGED;
+        if (prepared.doc != null) {
+          writer.updateDocument(new Term(Fields.PATH, prepared.path), prepared.doc);
+          outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
+        }
+        listener.done(file, outcome, prepared.size, null);
+      } catch (Throwable t) {
+        listener.done(file, IngestListener.Outcome.FAILED, 0, describe(t));
+      } finally {
+        settlement.release();
+      }
+    } finally {
+      settlement.disarm();
+    }
+  }
+
+  /** A file ready to index ({@code doc} null when its content is unchanged). */
+  private record Prepared(String path, long size, Document doc, boolean replaces) {}
+
+  private Prepared prepare(Path file, IndexSearcher existing) throws IOException, ExtractionException {
     String path = file.toAbsolutePath().normalize().toString();
     long size;
-    String hash;
     try {
       size = Files.size(file);
-      hash = sha256(file);
     } catch (NoSuchFileException e) {
       throw new ExtractionException("no such file");
     }
+    if (Files.isDirectory(file)) throw new ExtractionException("a folder, not a file");
     if (size == 0) throw new ExtractionException("empty file");
+    // Checked before hashing: reading a huge file only to refuse it would cost the batch its time.
     if (size > Extractor.MAX_BYTES) {
       throw new ExtractionException("too large: " + (size >> 20) + " MB (the limit is " + (Extractor.MAX_BYTES >> 20) + " MB)");
     }
+    String hash = sha256(file);
     String previous = existing == null ? null : storedHash(existing, path);
-    if (hash.equals(previous)) {
-      if (settlement.settle()) listener.done(file, IngestListener.Outcome.UNCHANGED, size, null);
-      return;
-    }
-    ExtractedDocument extracted = extractor.extract(file);
+    if (hash.equals(previous)) return new Prepared(path, size, null, true);
+    ExtractedDocument extracted = extraction.extract(file);
     if (extracted.text().isBlank()) throw new ExtractionException("no text found (a scanned image, or not a document)");
-    Article article = analyze(path, hash, size, extracted);
-    Document doc = builder.build(article);
-    if (!settlement.settled.compareAndSet(false, true)) return;
-    try {
-      writer.updateDocument(new Term(Fields.PATH, path), doc);
-    } finally {
-      settlement.slots.release();
+    if (extracted.text().length() > MAX_CHARS) {
+      throw new ExtractionException("too much text: " + extracted.text().length() / 1_000_000 + " million characters (no article is that long)");
     }
-    listener.done(file, previous == null ? IngestListener.Outcome.ADDED : IngestListener.Outcome.UPDATED, size, null);
+    Document doc = builder.build(analyze(path, hash, size, extracted));
+    return new Prepared(path, size, doc, previous != null);
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
   private Article analyze(String path, String hash, long size, ExtractedDocument document) {
@@ -309,12 +368,20 @@ public final class Ingester implements Closeable {
     return false;
   }
 
-  private static String holder(Path indexDir) {
+  /**
+   * Why the write lock is taken: the ingest named in the pid file, or, when that file is missing or names a process
+   * that is gone (left by a kill -9, or the lock is a check's), just that someone else holds it.
+   */
+  public static String busyMessage(Path indexDir) {
     try {
-      return Files.readString(indexDir.resolve(PID_FILE)).strip();
-    } catch (IOException e) {
-      return "unknown";
+      long pid = Long.parseLong(Files.readString(indexDir.resolve(PID_FILE)).strip());
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        return "index is being written by another ingest (pid " + pid + ")";
+      }
+    } catch (IOException | NumberFormatException e) {
+      // No usable pid file: fall through to the anonymous message.
     }
+    return "index is in use by another process (an ingest or a check)";
   }
 
   @Override
