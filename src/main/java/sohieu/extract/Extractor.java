@@ -85,6 +85,9 @@ public final class Extractor {
       String text = new String(buffered.readAllBytes(), charset);
       if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
       if (text.indexOf('\u0000') >= 0) throw new ExtractionException("not text: binary data in a text file");
+      if (text.length() > ArticleTextHandler.MAX_CHARS) {
+        throw new ExtractionException("more than " + ArticleTextHandler.MAX_CHARS / 1_000_000 + " million characters of text");
+      }
       ArticleCleaner.Cleaned cleaned = clean(text);
       return new ExtractedDocument(cleaned.text(), cleaned.title() == null ? null : cleaned.title().strip(),
           cleaned.published(), cleaned.outlet(), cleaned.sourceUrl(), "text/plain");

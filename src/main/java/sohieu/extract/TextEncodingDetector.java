@@ -22,6 +22,7 @@ import org.apache.tika.parser.html.charsetdetector.StandardHtmlEncodingDetector;
  */
 public final class TextEncodingDetector implements EncodingDetector {
   private static final int SAMPLE = 64 * 1024;
+  private static final int SCORED = 16 * 1024;
   private static final List<Charset> LEGACY = List.of(Charset.forName("windows-1252"), Charset.forName("windows-1250"),
       Charset.forName("ISO-8859-2"), Charset.forName("windows-1251"), Charset.forName("KOI8-R"),
       Charset.forName("IBM866"), Charset.forName("windows-1258"), LegacyCharsets.TCVN3, LegacyCharsets.VISCII);
@@ -66,10 +67,12 @@ public final class TextEncodingDetector implements EncodingDetector {
     Charset declared = new StandardHtmlEncodingDetector().detect(new ByteArrayInputStream(b), new Metadata());
     if (declared != null) return declared;
     if (utf8) return StandardCharsets.UTF_8;
+    // 16 KB of text tell the encodings apart; scoring more only costs time on large or binary files.
+    byte[] head = b.length > SCORED ? java.util.Arrays.copyOf(b, SCORED) : b;
     Charset best = LEGACY.get(0);
     long bestScore = Long.MIN_VALUE;
     for (Charset cs : LEGACY) {
-      long score = plausibility(NFC.normalize(new String(b, cs)));
+      long score = plausibility(NFC.normalize(new String(head, cs)));
       if (score > bestScore) {
         bestScore = score;
         best = cs;
