@@ -21,7 +21,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * present, ../shared/data/vi-dev (vi) and ../shared/data/langid/dev.tsv (all five languages). "und" and "folded"
  * run on everything. Each analyzer warms up 1 s, then analyzes its texts repeatedly for about 2 s.
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:target/lib/* sohieu.analysis.AnalyzerBench [seconds]}
+ * <p>Run: {@code java -cp target/classes:target/test-classes:target/lib/* sohieu.analysis.AnalyzerBench [seconds [lang,lang...]]}
  */
 public final class AnalyzerBench {
   private static final long MAX_BYTES_PER_LANGUAGE = 4_000_000;
@@ -69,6 +69,7 @@ public final class AnalyzerBench {
     Map<String, Double> mbPerS = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : texts.entrySet()) {
       List<String> in = e.getValue();
+      if (args.length > 1 && !java.util.Arrays.asList(args[1].split(",")).contains(e.getKey())) continue;
       if (in.isEmpty()) {
         mbPerS.put(e.getKey(), null);
         continue;
