@@ -243,20 +243,24 @@ public final class CitationRecognizer {
     while (s > limit) {
       char c = t.charAt(s - 1);
       if (c == '\n') break;
-      if (Chars.isSpace(c) && s >= 2 && ".!?…".indexOf(t.charAt(s - 2)) >= 0 && !abbreviation(t, s - 2)) break;
+      if (Chars.isSpace(c) && s >= 2 && isStop(t.charAt(s - 2)) && !abbreviation(t, s - 2)) break;
       s--;
     }
     int e = end, elimit = Math.min(t.length(), end + SENTENCE_REACH);
     while (e < elimit) {
       char c = t.charAt(e);
       if (c == '\n') break;
-      if (".!?…".indexOf(c) >= 0 && (e + 1 >= t.length() || Chars.isSpace(t.charAt(e + 1))) && !abbreviation(t, e)) {
+      if (isStop(c) && (e + 1 >= t.length() || Chars.isSpace(t.charAt(e + 1))) && !abbreviation(t, e)) {
         e++;
         break;
       }
       e++;
     }
     return t.substring(s, e).strip();
+  }
+
+  private static boolean isStop(char c) {
+    return c == '.' || c == '!' || c == '?' || c == '…';
   }
 
   /** A '.' at p ends an abbreviation of one or two letters ("No.", "Nr.", "n.", "tr.", "г."), not a sentence. */
