@@ -47,10 +47,8 @@ final class ChainAnalyzer extends Analyzer {
   /** NFC before anything else, with offsets corrected, so that decomposed input is read like composed input. */
   @Override
   protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-    return new org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter(reader, NFC);
+    return new NfcCharFilter(reader);
   }
-
-  private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
 
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {

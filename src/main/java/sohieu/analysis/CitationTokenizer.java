@@ -1,9 +1,8 @@
 package sohieu.analysis;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.lucene.analysis.Tokenizer;
@@ -13,8 +12,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.Attribute;
+import org.apache.lucene.util.AttributeImpl;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
+import sohieu.refs.CitationRecognizer.Mention;
 
 /**
  * Keeps document citations whole: emits every explicit citation that {@link CitationRecognizer} finds as ONE token
@@ -45,8 +46,12 @@ public final class CitationTokenizer extends Tokenizer {
 
   private final StringBuilder buffer = new StringBuilder();
   private final char[] chunk = new char[8192];
+  /** Pairs (source in words, target here) of attribute implementations, for copying a token without look-ups. */
+  private final AttributeImpl[] copyFrom;
+  private final AttributeImpl[] copyTo;
+  private final RangeReader segment = new RangeReader();
   private String text;
-  private List<Citation> citations = List.of();
+  private List<Mention> citations = List.of();
   private int nextCitation;
   private int cursor;
   private int segmentStart;
@@ -62,6 +67,20 @@ public final class CitationTokenizer extends Tokenizer {
     }
     this.wordsOffset = words.addAttribute(OffsetAttribute.class);
     this.wordsPosInc = words.addAttribute(PositionIncrementAttribute.class);
+    List<AttributeImpl> from = new ArrayList<>(), to = new ArrayList<>();
+    for (Iterator<AttributeImpl> it = words.getAttributeImplsIterator(); it.hasNext(); ) {
+      AttributeImpl src = it.next();
+      AttributeImpl dst = null;
+      for (Iterator<AttributeImpl> jt = getAttributeImplsIterator(); jt.hasNext(); ) {
+        AttributeImpl c = jt.next();
+        if (c.getClass() == src.getClass()) dst = c;
+      }
+      if (dst == null) throw new IllegalStateException("no " + src.getClass().getName() + " to copy into");
+      from.add(src);
+      to.add(dst);
+    }
+    this.copyFrom = from.toArray(AttributeImpl[]::new);
+    this.copyTo = to.toArray(AttributeImpl[]::new);
   }
 
   @Override
@@ -70,7 +89,7 @@ public final class CitationTokenizer extends Tokenizer {
     while (true) {
       if (inSegment) {
         if (words.incrementToken()) {
-          words.copyTo(this);
+          for (int k = 0; k < copyFrom.length; k++) copyFrom[k].copyTo(copyTo[k]); // = words.copyTo(this)
           offsetAtt.setOffset(correctOffset(segmentStart + wordsOffset.startOffset()),
               correctOffset(segmentStart + wordsOffset.endOffset()));
           takePending();
@@ -84,7 +103,7 @@ public final class CitationTokenizer extends Tokenizer {
       if (cursor >= text.length()) {
         return false;
       }
-      Citation next = nextCitation < citations.size() ? citations.get(nextCitation) : null;
+      Mention next = nextCitation < citations.size() ? citations.get(nextCitation) : null;
       if (next != null && next.start() == cursor) {
         nextCitation++;
         cursor = next.end();
@@ -98,7 +117,8 @@ public final class CitationTokenizer extends Tokenizer {
       int segmentEnd = next != null ? next.start() : text.length();
       segmentStart = cursor;
       cursor = segmentEnd;
-      words.setReader(new StringReader(text.substring(segmentStart, segmentEnd)));
+      segment.set(text, segmentStart, segmentEnd);
+      words.setReader(segment);
       words.reset();
       inSegment = true;
     }
@@ -114,14 +134,20 @@ public final class CitationTokenizer extends Tokenizer {
   @Override
   public void reset() throws IOException {
     super.reset();
-    buffer.setLength(0);
-    for (int n; (n = input.read(chunk)) != -1; ) {
-      buffer.append(chunk, 0, n);
-    }
-    text = buffer.toString();
-    buffer.setLength(0);
-    if (buffer.capacity() > 1 << 16) {
-      buffer.trimToSize();
+    String whole = input instanceof NfcCharFilter nfc ? nfc.unchangedText() : null;
+    if (whole != null) {
+      nfc(input).consumed();
+      text = whole;
+    } else {
+      buffer.setLength(0);
+      for (int n; (n = input.read(chunk)) != -1; ) {
+        buffer.append(chunk, 0, n);
+      }
+      text = buffer.toString();
+      buffer.setLength(0);
+      if (buffer.capacity() > 1 << 16) {
+        buffer.trimToSize();
+      }
     }
     citations = explicitCitations(text);
     nextCitation = 0;
@@ -130,28 +156,63 @@ public final class CitationTokenizer extends Tokenizer {
     pendingPosInc = 0;
   }
 
-  /** Explicit citations in text order, without overlaps, each a non-empty span inside the text. */
-  private List<Citation> explicitCitations(String s) {
-    List<Citation> found = new ArrayList<>();
+  private static NfcCharFilter nfc(Reader r) {
+    return (NfcCharFilter) r;
+  }
+
+  /**
+   * Explicit citations in text order, without overlaps, each a non-empty span inside the text
+   * ({@link CitationRecognizer#explicitMentions} gives them so already; the checks stay as a guard).
+   */
+  private List<Mention> explicitCitations(String s) {
     if (s.indexOf('/') < 0) {
-      return found; // every explicit number has a slash (25-NQ/TW, 15/2020/NĐ-CP): skip the regex scan
+      return List.of(); // every explicit number has a slash (25-NQ/TW, 15/2020/NĐ-CP): skip the scan
     }
-    for (Citation c : recognizer.scan(s)) {
-      if (c.kind() == Citation.Kind.EXPLICIT && c.start() >= 0 && c.end() > c.start() && c.end() <= s.length()
-          && c.canonical() != null && !c.canonical().isEmpty()) {
-        found.add(c);
-      }
-    }
-    found.sort(Comparator.comparingInt(Citation::start).thenComparingInt(c -> -c.end()));
-    List<Citation> kept = new ArrayList<>(found.size());
+    List<Mention> found = recognizer.explicitMentions(s);
     int end = 0;
-    for (Citation c : found) {
-      if (c.start() >= end) {
+    for (Mention c : found) {
+      if (c.start() < end || c.end() <= c.start() || c.end() > s.length() || c.canonical() == null || c.canonical().isEmpty()) {
+        return guarded(found, s.length());
+      }
+      end = c.end();
+    }
+    return found;
+  }
+
+  private static List<Mention> guarded(List<Mention> found, int length) {
+    List<Mention> kept = new ArrayList<>(found.size());
+    int end = 0;
+    for (Mention c : found) {
+      if (c.start() >= end && c.end() > c.start() && c.end() <= length && c.canonical() != null && !c.canonical().isEmpty()) {
         kept.add(c);
         end = c.end();
       }
     }
     return kept;
+  }
+
+  /** A reader over a range of a string, reused for every segment (no substring copy). */
+  private static final class RangeReader extends Reader {
+    private String s;
+    private int pos, end;
+
+    void set(String s, int start, int end) {
+      this.s = s;
+      this.pos = start;
+      this.end = end;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) {
+      if (pos >= end) return -1;
+      int n = Math.min(len, end - pos);
+      s.getChars(pos, pos + n, cbuf, off);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Override

@@ -10,8 +10,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
-import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pl.PolishAnalyzer;
@@ -38,6 +36,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * und     ICUTokenizer | ICU folding
  * folded  ICUTokenizer | Elision | English possessive | ICU folding (accents, case, đ→d, ł→l, ё→е)
  * </pre>
+ * NFKC_Casefold and ICU folding run through {@link TableNormalizerFilter} (the same terms, a table for the common
+ * characters); input is read as NFC through {@link NfcCharFilter} (a check, then nothing, for NFC text).
  */
 public final class LanguageAnalyzers {
   /** Language codes with a field of their own; "und" is text of no known language. */
@@ -70,8 +70,8 @@ public final class LanguageAnalyzers {
   /** Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "nghi quyet" matches "Nghị quyết". */
   public static Analyzer folded() {
     return new ChainAnalyzer("folded", ICUTokenizer::new,
-        in -> new ICUFoldingFilter(new EnglishPossessiveFilter(elision(in))),
-        in -> new ICUFoldingFilter(elision(in)));
+        in -> TableNormalizerFilter.folding(new EnglishPossessiveFilter(elision(in))),
+        in -> TableNormalizerFilter.folding(elision(in)));
   }
 
   /** text_vi ... text_und by language, {@value #FOLDED_FIELD} and every other field by {@link #folded()}. */
@@ -85,8 +85,8 @@ public final class LanguageAnalyzers {
 
   static Analyzer vietnamese() {
     return new ChainAnalyzer("vi", ICUTokenizer::new,
-        in -> new VietnameseToneMarkFilter(new ICUNormalizer2Filter(in)),
-        in -> new VietnameseToneMarkFilter(new ICUNormalizer2Filter(in)));
+        in -> new VietnameseToneMarkFilter(TableNormalizerFilter.nfkcCasefold(in)),
+        in -> new VietnameseToneMarkFilter(TableNormalizerFilter.nfkcCasefold(in)));
   }
 
   static Analyzer russian() {
@@ -96,14 +96,14 @@ public final class LanguageAnalyzers {
   /** Russian with the given stemmer (the recall measurement compares stemmers). */
   static Analyzer russian(UnaryOperator<TokenStream> stemmer) {
     return new ChainAnalyzer("ru", StandardTokenizer::new,
-        in -> stemmer.apply(new RussianYoFilter(new ICUNormalizer2Filter(in))),
-        in -> new RussianYoFilter(new ICUNormalizer2Filter(in)));
+        in -> stemmer.apply(new RussianYoFilter(TableNormalizerFilter.nfkcCasefold(in))),
+        in -> new RussianYoFilter(TableNormalizerFilter.nfkcCasefold(in)));
   }
 
   static Analyzer french() {
     return new ChainAnalyzer("fr", StandardTokenizer::new,
-        in -> new ICUFoldingFilter(new FrenchLightStemFilter(new ICUNormalizer2Filter(elision(in)))),
-        in -> new ICUFoldingFilter(elision(in)));
+        in -> TableNormalizerFilter.folding(new FrenchLightStemFilter(TableNormalizerFilter.nfkcCasefold(elision(in)))),
+        in -> TableNormalizerFilter.folding(elision(in)));
   }
 
   static Analyzer polish() {
@@ -113,8 +113,8 @@ public final class LanguageAnalyzers {
   /** Polish with the given stemmer (the recall measurement compares stemmers). */
   static Analyzer polish(UnaryOperator<TokenStream> stemmer) {
     return new ChainAnalyzer("pl", StandardTokenizer::new,
-        in -> stemmer.apply(new ICUNormalizer2Filter(in)),
-        ICUNormalizer2Filter::new);
+        in -> stemmer.apply(TableNormalizerFilter.nfkcCasefold(in)),
+        TableNormalizerFilter::nfkcCasefold);
   }
 
   static TokenStream stempel(TokenStream in) {
@@ -123,12 +123,12 @@ public final class LanguageAnalyzers {
 
   static Analyzer english() {
     return new ChainAnalyzer("en", StandardTokenizer::new,
-        in -> new PorterStemFilter(new ICUNormalizer2Filter(new EnglishPossessiveFilter(in))),
-        ICUNormalizer2Filter::new);
+        in -> new PorterStemFilter(TableNormalizerFilter.nfkcCasefold(new EnglishPossessiveFilter(in))),
+        TableNormalizerFilter::nfkcCasefold);
   }
 
   static Analyzer und() {
-    return new ChainAnalyzer("und", ICUTokenizer::new, ICUFoldingFilter::new, ICUFoldingFilter::new);
+    return new ChainAnalyzer("und", ICUTokenizer::new, TableNormalizerFilter::folding, TableNormalizerFilter::folding);
   }
 
   private static TokenStream elision(TokenStream in) {

@@ -13,7 +13,8 @@ import java.util.List;
  * ...) → und. Second, for Latin text the script cannot settle (English, French, Polish or Vietnamese written without
  * diacritics, short captions), a statistical model restricted to vi, fr, pl, en decides.
  *
- * <p>Thread-safe and cheap to share: {@link #standard()} returns one shared instance; the model is loaded once per JVM.
+ * <p>Thread-safe and cheap to share: {@link #standard()} returns one shared instance and costs nothing to get; the
+ * trigram table is read when Latin text first needs a model, Lingua only when a short Latin text does (once per JVM).
  */
 public final class LanguageIdentifier {
   public static final String UNDETERMINED = "und";

@@ -11,20 +11,40 @@ final class LinguaLatinModel implements LanguageIdentifier.LatinModel {
   /** From this many letter trigrams on, the fast trigram scorer decides; shorter text goes to Lingua in full. */
   static final int TRIGRAMS_FOR_FAST_PATH = 20;
 
-  private final LanguageDetector detector;
-  private final TrigramScorer trigrams;
+  private final boolean lowAccuracy;
+  private final java.util.function.Supplier<TrigramScorer> trigrams;
   private final int fastFrom;
 
   LinguaLatinModel(boolean lowAccuracy) { this(lowAccuracy, TRIGRAMS_FOR_FAST_PATH); }
 
-  /** fastFrom: trigram count from which the fast scorer decides (Integer.MAX_VALUE: always Lingua). */
+  /**
+   * fastFrom: trigram count from which the fast scorer decides (Integer.MAX_VALUE: always Lingua). Cheap: the trigram
+   * table and Lingua's models are loaded on first need, once per JVM.
+   */
   LinguaLatinModel(boolean lowAccuracy, int fastFrom) {
+    this.lowAccuracy = lowAccuracy;
     this.fastFrom = fastFrom;
-    this.trigrams = fastFrom == Integer.MAX_VALUE ? null : new TrigramScorer();
+    this.trigrams = fastFrom == Integer.MAX_VALUE ? null : TrigramScorer.lazyShared();
+  }
+
+  /** Lingua restricted to vi, fr, pl, en; built (models read, several seconds) by the first call that needs it. */
+  private static final class HighAccuracy {
+    static final LanguageDetector DETECTOR = build(false);
+  }
+
+  private static final class LowAccuracy {
+    static final LanguageDetector DETECTOR = build(true);
+  }
+
+  private static LanguageDetector build(boolean lowAccuracy) {
     LanguageDetectorBuilder b = LanguageDetectorBuilder.fromLanguages(
         Language.VIETNAMESE, Language.FRENCH, Language.POLISH, Language.ENGLISH).withPreloadedLanguageModels();
     if (lowAccuracy) b = b.withLowAccuracyMode();
-    detector = b.build();
+    return b.build();
+  }
+
+  private LanguageDetector detector() {
+    return lowAccuracy ? LowAccuracy.DETECTOR : HighAccuracy.DETECTOR;
   }
 
   private static final class Holder {
@@ -34,9 +54,9 @@ final class LinguaLatinModel implements LanguageIdentifier.LatinModel {
   static LinguaLatinModel shared() { return Holder.SHARED; }
 
   @Override public Verdict classify(String text) {
-    if (trigrams != null) {
+    if (trigrams != null && TrigramScorer.count(text) >= fastFrom) {
       double[] scores = new double[TrigramScorer.LANGS.size()];
-      int count = trigrams.score(text, scores);
+      int count = trigrams.get().score(text, scores);
       if (count >= fastFrom) {
         int best = 0;
         for (int l = 1; l < scores.length; l++) if (scores[l] > scores[best]) best = l;
@@ -46,7 +66,7 @@ final class LinguaLatinModel implements LanguageIdentifier.LatinModel {
         return new Verdict(TrigramScorer.LANGS.get(best), Math.min(1, (scores[best] - second) / 5));
       }
     }
-    SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(text);
+    SortedMap<Language, Double> values = detector().computeLanguageConfidenceValues(text);
     Language best = null;
     double first = 0, second = 0;
     for (Map.Entry<Language, Double> e : values.entrySet()) {

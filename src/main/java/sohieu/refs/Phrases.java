@@ -15,9 +15,28 @@ final class Phrases {
 
   private static final int GAP = 3;
   private final Vocabulary vocab;
+  /** ASCII chars that end some number lead-in key (before a ':' too): a token ending in another ASCII char is none. */
+  private final boolean[] leadInLast = new boolean[128];
 
   Phrases(Vocabulary vocab) {
     this.vocab = vocab;
+    for (String k : vocab.roleKeys("number")) {
+      for (int i = k.length() - 1; i >= 0 && i >= k.length() - 2; i--) {
+        char c = k.charAt(i);
+        if (c < 128) leadInLast[c] = true;
+      }
+    }
+  }
+
+  /**
+   * False when no number lead-in can end at e: its last char (or the one before a final ':') is ASCII and ends no
+   * lead-in key. Exact: key() lower-cases ASCII one for one and leaves it last.
+   */
+  private boolean mayEndLeadIn(String t, int e) {
+    char c = t.charAt(e - 1);
+    if (c == ':' && e >= 2) c = t.charAt(e - 2);
+    if (c >= 128 || c == '_' || Chars.isSpace(c)) return true; // key() drops separators: no shortcut then
+    return leadInLast[Character.toLowerCase(c)];
   }
 
   /**
@@ -70,6 +89,7 @@ final class Phrases {
     int s = e;
     while (s > 0 && e - s < 12 && !Chars.isSpace(t.charAt(s - 1)) && !Chars.isDigit(t.charAt(s - 1))) s--;
     if (s == e || e - s >= 12) return -1;
+    if (!mayEndLeadIn(t, e)) return -1;
     String tok = Chars.key(t.substring(s, e));
     if (vocab.hasRole("number", tok)) return backSpace(t, s);
     if (tok.endsWith(":") && vocab.hasRole("number", tok.substring(0, tok.length() - 1))) return backSpace(t, s);

@@ -145,6 +145,11 @@ public final class Vocabulary {
     return s != null && s.contains(key);
   }
 
+  /** Every key of a role (empty when none). */
+  Set<String> roleKeys(String role) {
+    return roles.getOrDefault(role, Set.of());
+  }
+
   int maxTypeWords() {
     return maxTypeWords;
   }

@@ -1,0 +1,89 @@
+package sohieu.analysis;
+
+import com.ibm.icu.text.Normalizer;
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Same terms as {@link org.apache.lucene.analysis.icu.ICUNormalizer2Filter} with the same {@link Normalizer2}, but a
+ * term made only of characters below U+2000 that each normalize to one character and always have a normalization
+ * boundary before them ({@link Normalizer2#hasBoundaryBefore}) is rewritten char by char from a table: for such a
+ * string the normalization is exactly the concatenation of the characters' normalizations. Every other term (combining
+ * marks, ß, soft hyphens, CJK, fullwidth forms, surrogates) goes to ICU as before. The tables are built once per JVM.
+ */
+final class TableNormalizerFilter extends TokenFilter {
+  private static final int LIMIT = 0x2000;
+
+  /** A normalizer and its one-char table (0: ask ICU). */
+  static final class Table {
+    final Normalizer2 normalizer;
+    final char[] map = new char[LIMIT];
+
+    Table(Normalizer2 normalizer) {
+      this.normalizer = normalizer;
+      for (int c = 1; c < LIMIT; c++) {
+        if (!normalizer.hasBoundaryBefore(c)) continue;
+        String r = normalizer.normalize(String.valueOf((char) c));
+        if (r.length() == 1 && r.charAt(0) != 0) map[c] = r.charAt(0);
+      }
+    }
+  }
+
+  private static final class NfkcCasefold {
+    static final Table TABLE = new Table(Normalizer2.getInstance(null, "nfkc_cf", Normalizer2.Mode.COMPOSE));
+  }
+
+  private static final class Folding {
+    static final Table TABLE = new Table(ICUFoldingFilter.NORMALIZER);
+  }
+
+  /** Same terms as {@code new ICUNormalizer2Filter(in)} (NFKC_Casefold). */
+  static TokenStream nfkcCasefold(TokenStream in) {
+    return new TableNormalizerFilter(in, NfkcCasefold.TABLE);
+  }
+
+  /** Same terms as {@code new ICUFoldingFilter(in)}. */
+  static TokenStream folding(TokenStream in) {
+    return new TableNormalizerFilter(in, Folding.TABLE);
+  }
+
+  private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+  private final char[] map;
+  private final Normalizer2 normalizer;
+  private final StringBuilder buffer = new StringBuilder();
+
+  private TableNormalizerFilter(TokenStream input, Table table) {
+    super(input);
+    this.map = table.map;
+    this.normalizer = table.normalizer;
+  }
+
+  @Override
+  public boolean incrementToken() throws IOException {
+    if (!input.incrementToken()) return false;
+    char[] b = termAtt.buffer();
+    int n = termAtt.length();
+    for (int i = 0; i < n; i++) {
+      char c = b[i];
+      if (c >= LIMIT || map[c] == 0) {
+        slow();
+        return true;
+      }
+    }
+    for (int i = 0; i < n; i++) b[i] = map[b[i]];
+    return true;
+  }
+
+  /** What ICUNormalizer2Filter does with every term. */
+  private void slow() {
+    if (normalizer.quickCheck(termAtt) != Normalizer.YES) {
+      buffer.setLength(0);
+      normalizer.normalize(termAtt, buffer);
+      termAtt.setEmpty().append(buffer);
+    }
+  }
+}
