@@ -160,12 +160,21 @@ public final class CitationTokenizer extends Tokenizer {
     return (NfcCharFilter) r;
   }
 
+  /** A slash in any form the recognizer reads as one: ASCII, fullwidth, fraction or division slash. */
+  private static boolean hasSlash(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '\uFF0F' || c == '\u2044' || c == '\u2215') return true;
+    }
+    return false;
+  }
+
   /**
    * Explicit citations in text order, without overlaps, each a non-empty span inside the text
    * ({@link CitationRecognizer#explicitMentions} gives them so already; the checks stay as a guard).
    */
   private List<Mention> explicitCitations(String s) {
-    if (s.indexOf('/') < 0) {
+    if (!hasSlash(s)) {
       return List.of(); // every explicit number has a slash (25-NQ/TW, 15/2020/NĐ-CP): skip the scan
     }
     List<Mention> found = recognizer.explicitMentions(s);

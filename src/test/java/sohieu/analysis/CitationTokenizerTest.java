@@ -48,7 +48,7 @@ class CitationTokenizerTest {
   @Test
   void anyAcceptedSpellingOfAQueryGivesTheCanonicalTerm() {
     for (Analyzer a : all()) {
-      for (String q : List.of("25-NQ/TW", "25-nq/tw", "25- NQ/TW", "25 – NQ / TW", "025-NQ/TW")) {
+      for (String q : List.of("25-NQ/TW", "25-nq/tw", "25- NQ/TW", "25 – NQ / TW", "025-NQ/TW", "２５－ＮＱ／ＴＷ", "25-NQ∕TW")) {
         assertEquals(List.of("25-NQ/TW"), TokenAssert.terms(a, q), a + ": " + q);
       }
       assertEquals(List.of("16-QĐ/TW"), TokenAssert.terms(a, "16-QD/TW"), a.toString());
