@@ -46,8 +46,9 @@ class LanguageSearchTest {
 
   @Test
   void vietnameseToneMarkStylesAndNfdMatchAlike() throws Exception {
-    assertEquals(List.of("vi-nfd.txt", "vi-old.txt"), hits("hoà bình"));
-    assertEquals(List.of("vi-nfd.txt", "vi-old.txt"), hits("hòa bình"));
+    // The folded catch-all also finds "Hoa Binh" written without diacritics; it ranks last (see below).
+    assertEquals(List.of("en.txt", "vi-nfd.txt", "vi-old.txt"), hits("hoà bình"));
+    assertEquals(hits("hoà bình"), hits("hòa bình"));
     assertEquals(List.of("en.txt", "vi-nfd.txt", "vi-old.txt"), hits("hoa binh"));
   }
 
