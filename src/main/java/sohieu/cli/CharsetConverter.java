@@ -12,7 +12,7 @@ final class CharsetConverter implements CommandLine.ITypeConverter<Charset> {
     try {
       return Charset.forName(name);
     } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
-      throw new CommandLine.TypeConversionException("unknown charset '" + name + "' (e.g. UTF-8, windows-1251, KOI8-R, windows-1250, windows-1258, TCVN3, VISCII)");
+      throw new CommandLine.TypeConversionException("unknown charset '" + name + "' (e.g. UTF-8, windows-1251, KOI8-R, windows-1250, windows-1258, TCVN3, VISCII, VNI)");
     }
   }
 }

@@ -55,7 +55,7 @@ final class IngestCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Option(names = "--charset", paramLabel = "NAME", converter = CharsetConverter.class,
-      description = "Read text files in this encoding instead of detecting it (e.g. windows-1251, TCVN3, VISCII).")
+      description = "Read text files in this encoding instead of detecting it (e.g. windows-1251, KOI8-R, windows-1250, windows-1258, TCVN3, VISCII, VNI).")
   Charset charset;
 
   @Option(names = "--json", description = "Print failures and the summary as JSON lines.")

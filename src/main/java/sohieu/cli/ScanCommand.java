@@ -32,7 +32,7 @@ final class ScanCommand implements Callable<Integer> {
   String file;
 
   @Option(names = "--charset", paramLabel = "NAME", converter = CharsetConverter.class,
-      description = "Read a text file in this encoding instead of detecting it (e.g. windows-1258, TCVN3, VISCII).")
+      description = "Read a text file in this encoding instead of detecting it (e.g. windows-1251, windows-1258, TCVN3, VISCII, VNI).")
   Charset charset;
 
   @Mixin

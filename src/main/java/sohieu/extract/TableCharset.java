@@ -12,11 +12,12 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A single-byte charset read from a 256-row table ({@code HEX<TAB>CODEPOINT}), for the legacy Vietnamese
- * encodings the JDK lacks (TCVN 5712, VISCII). Decoding may yield combining marks; the extractor composes them.
+ * A single-byte charset read from a 256-row table ({@code HEX<TAB>CODEPOINT [CODEPOINT]}), for the legacy
+ * Vietnamese encodings the JDK lacks (TCVN 5712, VISCII, VNI). A byte may decode to one or two chars, combining
+ * marks among them; the extractor composes them. Encoding covers the bytes that stand for a single char.
  */
 final class TableCharset extends Charset {
-  private final char[] toChar = new char[256];
+  private final String[] toText = new String[256];
   private final byte[] toByte = new byte[0x10000];
   private final boolean[] encodable = new boolean[0x10000];
 
@@ -28,8 +29,11 @@ final class TableCharset extends Charset {
         if (line.startsWith("#") || line.isBlank()) continue;
         String[] f = line.split("\t");
         int b = Integer.parseInt(f[0], 16);
-        char c = (char) Integer.parseInt(f[1].strip(), 16);
-        toChar[b] = c;
+        StringBuilder text = new StringBuilder();
+        for (String cp : f[1].strip().split(" ")) text.append((char) Integer.parseInt(cp, 16));
+        toText[b] = text.toString();
+        if (text.length() != 1) continue;
+        char c = text.charAt(0);
         if (!encodable[c]) {
           encodable[c] = true;
           toByte[c] = (byte) b;
@@ -45,12 +49,14 @@ final class TableCharset extends Charset {
 
   @Override
   public CharsetDecoder newDecoder() {
-    return new CharsetDecoder(this, 1, 1) {
+    return new CharsetDecoder(this, 1, 2) {
       @Override
       protected CoderResult decodeLoop(ByteBuffer in, CharBuffer out) {
         while (in.hasRemaining()) {
-          if (!out.hasRemaining()) return CoderResult.OVERFLOW;
-          out.put(toChar[in.get() & 0xff]);
+          String text = toText[in.get(in.position()) & 0xff];
+          if (out.remaining() < text.length()) return CoderResult.OVERFLOW;
+          in.get();
+          out.put(text);
         }
         return CoderResult.UNDERFLOW;
       }

@@ -25,7 +25,7 @@ public final class TextEncodingDetector implements EncodingDetector {
   private static final int SCORED = 16 * 1024;
   private static final List<Charset> LEGACY = List.of(Charset.forName("windows-1252"), Charset.forName("windows-1250"),
       Charset.forName("ISO-8859-2"), Charset.forName("windows-1251"), Charset.forName("KOI8-R"),
-      Charset.forName("IBM866"), Charset.forName("windows-1258"), LegacyCharsets.TCVN3, LegacyCharsets.VISCII);
+      Charset.forName("IBM866"), Charset.forName("windows-1258"), LegacyCharsets.TCVN3, LegacyCharsets.VISCII, LegacyCharsets.VNI);
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
   /** A Vietnamese syllable without its tone: initial consonants, a vowel nucleus, a final consonant. */
   private static final java.util.regex.Pattern SYLLABLE = java.util.regex.Pattern.compile(
@@ -72,7 +72,9 @@ public final class TextEncodingDetector implements EncodingDetector {
     Charset best = LEGACY.get(0);
     long bestScore = Long.MIN_VALUE;
     for (Charset cs : LEGACY) {
-      long score = plausibility(NFC.normalize(new String(head, cs)));
+      String decoded = new String(head, cs), composed = NFC.normalize(decoded);
+      // Marks that compose with their letter are the signature of the encodings that write them apart (VNI, 1258).
+      long score = plausibility(composed) + 2L * (decoded.length() - composed.length());
       if (score > bestScore) {
         bestScore = score;
         best = cs;

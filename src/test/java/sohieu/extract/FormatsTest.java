@@ -180,4 +180,45 @@ class FormatsTest {
     String text = extractor.extract(path).text();
     assertTrue(text.contains(expected), file + ": " + text.substring(0, Math.min(300, text.length())));
   }
+
+  @Test
+  void vniIsDecodedAndDetected() throws Exception {
+    byte[] bytes = vni(VI);
+    assertEquals(VI, new Extractor(Charset.forName("VNI")).extract(new ByteArrayInputStream(bytes), "a.txt").text());
+    assertEquals(VI, text(bytes, "a.txt"));
+  }
+
+  /**
+   * VNI Windows bytes for Vietnamese text, written from the keyboard layout's rules (base letter, then a byte for
+   * circumflex or breve with or without the tone, or for the tone alone; own bytes for đ, ơ, ư and toned i, ỵ).
+   */
+  static byte[] vni(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String tones = "\u0301\u0300\u0309\u0303\u0323";
+    for (char c : text.toCharArray()) {
+      String d = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+      char base = d.charAt(0);
+      boolean upper = Character.isUpperCase(base);
+      if (c == 'đ' || c == 'Đ') { out.write(upper ? 0xD1 : 0xF1); continue; }
+      if (d.length() == 1) { out.write(c); continue; }
+      int tone = -1; char mod = 0;
+      for (int i = 1; i < d.length(); i++) {
+        int t = tones.indexOf(d.charAt(i));
+        if (t >= 0) tone = t; else mod = d.charAt(i);
+      }
+      char lower = Character.toLowerCase(base);
+      if (lower == 'i' && mod == 0) { out.write(upper ? new int[] {0xCD, 0xCC, 0xC6, 0xD3, 0xD2}[tone] : new int[] {0xED, 0xEC, 0xE6, 0xF3, 0xF2}[tone]); continue; }
+      if (lower == 'y' && mod == 0 && tone == 4) { out.write(upper ? 0xCE : 0xEE); continue; }
+      if (mod == '\u031B') { // horn: ơ, ư have their own bytes
+        out.write(lower == 'o' ? (upper ? 0xD4 : 0xF4) : (upper ? 0xD6 : 0xF6));
+        if (tone >= 0) out.write(upper ? new int[] {0xD9, 0xD8, 0xDB, 0xD5, 0xCF}[tone] : new int[] {0xF9, 0xF8, 0xFB, 0xF5, 0xEF}[tone]);
+        continue;
+      }
+      out.write(base);
+      if (mod == '\u0302') out.write(tone < 0 ? (upper ? 0xC2 : 0xE2) : (upper ? new int[] {0xC1, 0xC0, 0xC5, 0xC3, 0xC4} : new int[] {0xE1, 0xE0, 0xE5, 0xE3, 0xE4})[tone]);
+      else if (mod == '\u0306') out.write(tone < 0 ? (upper ? 0xCA : 0xEA) : (upper ? new int[] {0xC9, 0xC8, 0xDA, 0xDC, 0xCB} : new int[] {0xE9, 0xE8, 0xFA, 0xFC, 0xEB})[tone]);
+      else out.write(upper ? new int[] {0xD9, 0xD8, 0xDB, 0xD5, 0xCF}[tone] : new int[] {0xF9, 0xF8, 0xFB, 0xF5, 0xEF}[tone]);
+    }
+    return out.toByteArray();
+  }
 }
