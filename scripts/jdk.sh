@@ -1,8 +1,13 @@
 # Sourced by the project's scripts: exports JAVA_HOME as a JDK >= 21 (JAVA_HOME if new enough, else the newest
 # under /usr/lib/jvm), or exits with what to install.
 sohieu_java_major() {
-  local v
-  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  local v=""
+  # The JDK's release file answers without starting a JVM (about 0.1 s saved on every launch); java itself otherwise.
+  if [ -f "$1/release" ]; then v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"); fi
+  if [ -z "$v" ]; then
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  fi
+  v=${v#1.}
   echo "${v%%.*}"
 }
 sohieu_find_jdk() {
@@ -26,4 +31,5 @@ if ! JAVA_HOME=$(sohieu_find_jdk); then
   exit 2
 fi
 export JAVA_HOME
+SOHIEU_JAVA_MAJOR=$(sohieu_java_major "$JAVA_HOME")
 export PATH="$JAVA_HOME/bin:$PATH"

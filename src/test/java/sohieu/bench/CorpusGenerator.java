@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * <p>Usage: {@code CorpusGenerator OUT_DIR DOCS [SEED]}
  */
 public final class CorpusGenerator {
+  /** Changes whenever the same seed would give other files; cached corpora carry it in their folder name. */
+  public static final int VERSION = 2;
   private static final String[] TYPES = {"NQ", "KL", "CT", "QĐ", "KH", "HD", "TB", "QC"};
   private static final String[] ISSUERS = {"TW", "TW", "TW", "TU", "BCT", "BBT", "ĐU"};
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
@@ -102,7 +104,7 @@ public final class CorpusGenerator {
           .append(String.format("20%02d-%02d-%02d", 17 + random.nextInt(8), 1 + random.nextInt(12), 1 + random.nextInt(28)))
           .append("\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/politics\">Politics</a></nav><article><h1>")
           .append(escape(title)).append("</h1>\n");
-      for (String p : paragraphs) text.append("<p>").append(escape(p)).append("</p>\n");
+      for (String p : paragraphs) text.append("<p>").append(escape(p).replace("\u00A0", "&nbsp;")).append("</p>\n");
       text.append("</article><footer>© Outlet</footer></body></html>\n");
     } else {
       text.append(title).append("\n\n");
@@ -119,12 +121,18 @@ public final class CorpusGenerator {
       case "pl" -> "uchwała nr ";
       default -> "Nghị quyết số ";
     };
-    String s = switch (random.nextInt(5)) {
+    // Mostly the four common variants and the canonical form; rarely what a CMS leaves in: a no-break space after
+    // the hyphen (written &nbsp; in HTML) or a soft hyphen in place of the hyphen.
+    String s = switch (random.nextInt(20) / 4) {
       case 0 -> canonical.replace("-", "- ");
       case 1 -> canonical.replace("Đ", "D");
       case 2 -> canonical.toLowerCase();
       case 3 -> canonical.replace("-", "–");
-      default -> canonical;
+      default -> switch (random.nextInt(4)) {
+        case 0 -> canonical.replace("-", "-\u00A0");
+        case 1 -> canonical.replace("-", "\u00AD");
+        default -> canonical;
+      };
     };
     return lead + s;
   }

@@ -19,18 +19,18 @@ import sohieu.refs.CitationRecognizer;
 import sohieu.search.Searcher;
 
 /**
- * Measures ingest throughput, peak heap and index size on a generated corpus, then query latency (citation
- * lookup, one word, a phrase, a folded Vietnamese query) over a warm searcher, and how many of the generated
- * citations `cite` finds. Prints one JSON line.
+ * Measures ingest throughput, peak heap and index size (against the input files and against the extracted text)
+ * on a generated corpus, then query latency (citation lookup, one word, a phrase, a folded Vietnamese query) over a
+ * warm searcher, and how many of the generated citations `cite` finds. Prints one JSON line.
  *
- * <p>Usage: {@code IngestBench CACHE_DIR DOCS}; the corpus is generated once per size under CACHE_DIR.
+ * <p>Usage: {@code IngestBench CACHE_DIR DOCS}; the corpus is generated once per size under CACHE_DIR
+ * ({@link #corpus}), the index is rebuilt at CACHE_DIR/index-DOCS.
  */
 public final class IngestBench {
   public static void main(String[] args) throws Exception {
     Path cache = Path.of(args[0]);
     int docs = Integer.parseInt(args[1]);
-    Path corpus = cache.resolve("corpus-" + docs);
-    if (!Files.exists(corpus.resolve("truth.tsv"))) CorpusGenerator.generate(Path.of("corpus"), corpus, docs, 42);
+    Path corpus = corpus(cache, docs);
     Path index = cache.resolve("index-" + docs);
     deleteTree(index);
     List<Path> files = Ingester.collect(List.of(corpus), List.of("truth.tsv"));
@@ -56,7 +56,12 @@ public final class IngestBench {
     out.put("ingest_mb_per_s", round(summary.megabytesPerSecond()));
     out.put("peak_heap_mb", peakHeap / (1 << 20));
     out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
+    out.put("input_mb", round(input / 1e6));
+    out.put("index_mb", round(indexBytes / 1e6));
     out.put("index_to_input", round(indexBytes / (double) input));
+    long textBytes = storedTextBytes(index);
+    out.put("text_mb", round(textBytes / 1e6));
+    out.put("index_to_text", round(indexBytes / (double) textBytes));
 
     List<String> truth = Files.readAllLines(corpus.resolve("truth.tsv"));
     List<String> refs = new ArrayList<>();
@@ -75,18 +80,47 @@ public final class IngestBench {
         foundArticles += searcher.cite(ref, 10).total();
       }
       out.put("cite_article_recall_top200", round(foundArticles / (double) expectedArticles));
-      out.put("cite_p50_ms", latency(() -> searcher.cite(refs.get((int) (Math.random() * Math.min(500, refs.size()))), 20)));
-      out.put("word_p50_ms", latency(() -> searcher.search("дипломатии", 10, 0, false)));
-      out.put("phrase_p50_ms", latency(() -> searcher.search("\"народной дипломатии\"", 10, 0, false)));
-      out.put("folded_vi_p50_ms", latency(() -> searcher.search("nghi quyet", 10, 0, false)));
+      java.util.SplittableRandom pick = new java.util.SplittableRandom(7);
+      int pool = Math.min(500, refs.size());
+      latency(out, "cite", () -> searcher.cite(refs.get(pick.nextInt(pool)), 20));
+      latency(out, "word", () -> searcher.search("дипломатии", 10, 0, false));
+      latency(out, "phrase", () -> searcher.search("\"народной дипломатии\"", 10, 0, false));
+      latency(out, "folded_vi", () -> searcher.search("nghi quyet", 10, 0, false));
     }
     System.out.println(sohieu.bench.BenchJson.line(out));
   }
 
+  /** The generated corpus of this size under the cache, generated on first use (the name carries the generator's version). */
+  static Path corpus(Path cache, int docs) throws java.io.IOException {
+    Path corpus = cache.resolve("corpus-v" + CorpusGenerator.VERSION + "-" + docs);
+    if (!Files.exists(corpus.resolve("truth.tsv"))) {
+      Path tmp = cache.resolve(corpus.getFileName() + ".partial");
+      try { deleteTree(tmp); } catch (Exception e) { throw new java.io.IOException(e); }
+      CorpusGenerator.generate(Path.of("corpus"), tmp, docs, 42);
+      Files.move(tmp, corpus);
+    }
+    return corpus;
+  }
+
+  /** Sum of the UTF-8 bytes of the stored extracted text of every document. */
+  static long storedTextBytes(Path index) throws java.io.IOException {
+    long sum = 0;
+    try (org.apache.lucene.index.DirectoryReader reader =
+             org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+      org.apache.lucene.index.StoredFields stored = reader.storedFields();
+      java.util.Set<String> only = java.util.Set.of(sohieu.index.Fields.TEXT);
+      for (int i = 0; i < reader.maxDoc(); i++) {
+        String text = stored.document(i, only).get(sohieu.index.Fields.TEXT);
+        if (text != null) sum += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      }
+    }
+    return sum;
+  }
+
   interface Query { Object run() throws Exception; }
 
-  /** Median and 99th percentile in ms over 300 runs after 100 warm-up runs, as "p50/p99". */
-  private static String latency(Query q) throws Exception {
+  /** Median and 99th percentile in ms over 300 runs after 100 warm-up runs, as NAME_p50_ms and NAME_p99_ms. */
+  private static void latency(Map<String, Object> out, String name, Query q) throws Exception {
     for (int i = 0; i < 100; i++) q.run();
     long[] t = new long[300];
     for (int i = 0; i < t.length; i++) {
@@ -95,18 +129,19 @@ public final class IngestBench {
       t[i] = System.nanoTime() - s;
     }
     Arrays.sort(t);
-    return String.format("%.3f/%.3f", t[150] / 1e6, t[297] / 1e6);
+    out.put(name + "_p50_ms", Math.round(t[150] / 1e3) / 1e3);
+    out.put(name + "_p99_ms", Math.round(t[297] / 1e3) / 1e3);
   }
 
-  private static double round(double v) { return Math.round(v * 100) / 100.0; }
+  static double round(double v) { return Math.round(v * 100) / 100.0; }
 
-  private static long size(Path dir) throws Exception {
+  static long size(Path dir) throws Exception {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
   }
 
-  private static void deleteTree(Path dir) throws Exception {
+  static void deleteTree(Path dir) throws Exception {
     if (!Files.exists(dir)) return;
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted((a, b) -> b.compareTo(a)).toList()) Files.delete(p);
