@@ -66,7 +66,8 @@ public final class Ingester implements Closeable {
   private final int threads;
   private final Duration timeout;
   private final Extractor extractor;
-  private int commitEvery = 2000;
+  /** Commits cost a flush of every thread's buffer: every 10,000 files or 30 s, whichever comes first. */
+  private int commitEvery = 10_000;
   private Extraction extraction;
   private final ParagraphSegmenter segmenter = ParagraphSegmenter.standard();
   private final CitationRecognizer recognizer = CitationRecognizer.standard();
