@@ -3,6 +3,7 @@ package sohieu.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -34,7 +35,6 @@ final class DocumentBuilder {
     String text = d.text();
     doc.add(new StoredField(Fields.TEXT, text));
     doc.add(new StoredField(Fields.PARAGRAPHS, Paragraphs.encode(article.paragraphs())));
-    doc.add(new StoredField(Fields.MENTIONS, Mentions.encode(article.citations())));
     if (d.title() != null) doc.add(new StoredField(Fields.TITLE, d.title()));
     if (d.sourceUrl() != null) doc.add(new StoredField(Fields.URL, d.sourceUrl()));
     if (d.contentType() != null) doc.add(new StoredField(Fields.CONTENT_TYPE, d.contentType()));
@@ -59,6 +59,7 @@ final class DocumentBuilder {
     if (d.title() != null && !text.contains(d.title())) {
       doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, d.title(), Field.Store.NO));
     }
+    doc.add(new BinaryDocValuesField(Fields.MENTIONS, Mentions.encode(article, List.copyOf(langs))));
     for (String lang : langs) {
       doc.add(new StringField(Fields.LANG, lang, Field.Store.YES));
       doc.add(new SortedSetDocValuesField(Fields.LANG_DV, new BytesRef(lang)));

@@ -31,7 +31,7 @@ public final class Fields {
   public static final String REF_DATA = "ref_data";
   /** Per document, its languages as sorted-set doc values, for reference tables. */
   public static final String LANG_DV = "lang_dv";
-  /** Every citation mention as JSON, stored for `cite` and `show`. */
+  /** Every citation mention with its sentence, and the document's card, as binary doc values (see {@link Mentions}). */
   public static final String MENTIONS = "mentions";
 
   /** Facet dimensions (sorted-set doc values, no taxonomy index). */

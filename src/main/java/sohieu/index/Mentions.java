@@ -1,47 +1,110 @@
 package sohieu.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.apache.lucene.util.BytesRef;
+import sohieu.extract.ExtractedDocument;
 import sohieu.refs.Citation;
-import sohieu.refs.CitationRecognizer;
 
 /**
- * Stores a document's citation mentions in one stored field as JSON, and reads them back. Sentences are not
- * stored: they are cut again from the stored text, which keeps the index small.
+ * A document's citation mentions with their sentences, and what a citation list shows of the document (path,
+ * title, date, outlet, languages), kept as binary doc values: `cite` reads no stored text, so a lookup stays
+ * fast however long the articles are.
  */
 public final class Mentions {
-  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-  private static final TypeReference<List<Citation>> LIST = new TypeReference<>() {};
+  /** What `cite` and `show` need of one document. */
+  public record Card(String path, String title, String date, String outlet, List<String> languages,
+                     List<Citation> mentions) {}
+
+  private static final char FIELD = '\u001f';
+  private static final char RECORD = '\u001e';
 
   private Mentions() {}
 
-  static String encode(List<Citation> citations) {
-    try {
-      return MAPPER.writeValueAsString(citations.stream().map(c -> new Citation(c.canonical(), c.raw(), c.kind(), c.type(),
-          c.issuer(), c.number(), c.year(), c.issued(), c.start(), c.end(), c.confidence(), null)).toList());
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+  /** The card as deflated UTF-8: a sentence that holds several mentions is written once. */
+  static BytesRef encode(Article article, List<String> languages) {
+    ExtractedDocument d = article.document();
+    StringBuilder sb = new StringBuilder();
+    join(sb, article.path(), d.title(), d.published() == null ? null : d.published().toString(), d.outlet(),
+        String.join(" ", languages));
+    List<String> sentences = new ArrayList<>();
+    for (Citation c : article.citations()) {
+      int sentence = sentences.indexOf(c.sentence());
+      if (sentence < 0) {
+        sentence = sentences.size();
+        sentences.add(c.sentence());
+      }
+      sb.append(RECORD);
+      join(sb, c.canonical(), c.raw(), c.kind().name(), c.type(), c.issuer(), c.number(),
+          c.year() == null ? null : c.year().toString(), c.issued() == null ? null : c.issued().toString(),
+          Integer.toString(c.start()), Integer.toString(c.end()), Double.toString(c.confidence()),
+          Integer.toString(sentence));
+    }
+    sb.append(RECORD);
+    join(sb, sentences.toArray(String[]::new));
+    return new BytesRef(deflate(sb.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public static Card decode(BytesRef bytes) {
+    String[] records = new String(inflate(bytes), StandardCharsets.UTF_8).split(String.valueOf(RECORD), -1);
+    String[] h = records[0].split(String.valueOf(FIELD), -1);
+    String[] sentences = records[records.length - 1].split(String.valueOf(FIELD), -1);
+    List<Citation> mentions = new ArrayList<>();
+    for (int i = 1; i < records.length - 1; i++) {
+      String[] f = records[i].split(String.valueOf(FIELD), -1);
+      mentions.add(new Citation(f[0], f[1], Citation.Kind.valueOf(f[2]), f[3], f[4], f[5],
+          f[6].isEmpty() ? null : Integer.valueOf(f[6]), f[7].isEmpty() ? null : LocalDate.parse(f[7]),
+          Integer.parseInt(f[8]), Integer.parseInt(f[9]), Double.parseDouble(f[10]), sentences[Integer.parseInt(f[11])]));
+    }
+    return new Card(h[0], nullIfEmpty(h[1]), nullIfEmpty(h[2]), nullIfEmpty(h[3]),
+        h[4].isEmpty() ? List.of() : List.of(h[4].split(" ")), mentions);
+  }
+
+  private static void join(StringBuilder sb, String... values) {
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) sb.append(FIELD);
+      if (values[i] != null) sb.append(values[i].replace(FIELD, ' ').replace(RECORD, ' '));
     }
   }
 
-  /** The mentions stored for a document whose stored text is {@code text}, each with its sentence. */
-  public static List<Citation> decode(String json, String text) {
-    if (json == null || json.isEmpty()) return List.of();
+  private static String nullIfEmpty(String s) { return s.isEmpty() ? null : s; }
+
+  private static byte[] deflate(byte[] raw) {
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
-      return MAPPER.readValue(json, LIST).stream().map(c -> new Citation(c.canonical(), c.raw(), c.kind(), c.type(),
-          c.issuer(), c.number(), c.year(), c.issued(), c.start(), c.end(), c.confidence(),
-          CitationRecognizer.sentence(text, c.start(), c.end()))).toList();
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("corrupt mentions field", e);
+      deflater.setInput(raw);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+      byte[] buffer = new byte[4096];
+      while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  private static byte[] inflate(BytesRef bytes) {
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(bytes.bytes, bytes.offset, bytes.length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 3);
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("corrupt mentions in the index", e);
+    } finally {
+      inflater.end();
     }
   }
 }

@@ -21,7 +21,11 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -99,22 +103,34 @@ public final class Searcher implements Closeable {
   public CiteResult cite(String canonical, int limit) throws IOException {
     Query cites = new TermQuery(new Term(Fields.REF, canonical));
     Query self = new TermQuery(new Term(Fields.SELF_REF, canonical));
-    List<CitingArticle> articles = new ArrayList<>();
-    for (ScoreDoc sd : searcher.search(self, 10).scoreDocs) articles.add(citing(sd.doc, canonical, true));
+    List<Integer> selfDocs = new ArrayList<>(), citingDocs = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(self, 10).scoreDocs) selfDocs.add(sd.doc);
     Query others = new BooleanQuery.Builder().add(cites, BooleanClause.Occur.FILTER)
         .add(self, BooleanClause.Occur.MUST_NOT).build();
     Sort newest = new Sort(new SortField(Fields.DATE_DAY, SortField.Type.LONG, true), SortField.FIELD_DOC);
-    TopDocs top = searcher.search(others, Math.max(1, limit), newest);
-    for (ScoreDoc sd : top.scoreDocs) articles.add(citing(sd.doc, canonical, false));
+    for (ScoreDoc sd : searcher.search(others, Math.max(1, limit), newest).scoreDocs) citingDocs.add(sd.doc);
+    List<Integer> all = new ArrayList<>(selfDocs);
+    all.addAll(citingDocs);
+    Map<Integer, Mentions.Card> cards = cards(all);
+    List<CitingArticle> articles = new ArrayList<>();
+    for (int doc : all) {
+      Mentions.Card c = cards.get(doc);
+      articles.add(new CitingArticle(c.path(), c.title(), c.date(), c.outlet(), c.languages(), selfDocs.contains(doc),
+          c.mentions().stream().filter(m -> m.canonical().equals(canonical)).toList()));
+    }
     return new CiteResult(canonical, searcher.count(cites), articles);
   }
 
-  private CitingArticle citing(int doc, String canonical, boolean self) throws IOException {
-    Document d = searcher.storedFields().document(doc);
-    List<Citation> mentions = Mentions.decode(d.get(Fields.MENTIONS), d.get(Fields.TEXT)).stream()
-        .filter(c -> c.canonical().equals(canonical)).toList();
-    return new CitingArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-        values(d, Fields.LANG), self, mentions);
+  /** The cards of some documents, read from doc values in index order (doc values iterate forward only). */
+  private Map<Integer, Mentions.Card> cards(List<Integer> docs) throws IOException {
+    Map<Integer, Mentions.Card> out = new HashMap<>();
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (int doc : docs.stream().sorted().distinct().toList()) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      BinaryDocValues values = DocValues.getBinary(leaf.reader(), Fields.MENTIONS);
+      if (values.advanceExact(doc - leaf.docBase)) out.put(doc, Mentions.decode(values.binaryValue()));
+    }
+    return out;
   }
 
   /** The tallies, timeline and co-cited references of {@code canonical}, or null when nothing cites it. */
@@ -212,7 +228,7 @@ public final class Searcher implements Closeable {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
         d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), d.get(Fields.HASH), values(d, Fields.LANG), d.get(Fields.TEXT),
-        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), Mentions.decode(d.get(Fields.MENTIONS), d.get(Fields.TEXT)));
+        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), cards(List.of(doc)).get(doc).mentions());
   }
 
   private static List<String> values(Document d, String field) {
