@@ -84,7 +84,7 @@ final class CiteCommand implements Callable<Integer> {
       r.issued().forEach((d, n) -> dates.add(d + " (stated in " + n + (n == 1 ? " article)" : " articles)")));
       System.out.println("   issued " + String.join(", ", dates) + (r.issued().size() > 1 ? style.bold("  conflicting dates") : ""));
     }
-    System.out.println("   " + r.mentions() + " mentions, " + String.join("+", r.languages()) + ", seen "
+    System.out.println("   " + r.mentions() + (r.mentions() == 1 ? " mention, " : " mentions, ") + String.join("+", r.languages()) + ", seen "
         + (r.firstSeen() == null ? "(undated)" : r.firstSeen() + " to " + r.lastSeen()));
     if (!profile.coCited().isEmpty()) {
       System.out.println("   cited with " + String.join(", ", profile.coCited().stream()
