@@ -27,7 +27,10 @@ public final class FurnitureReport {
       seeds = s.filter(p -> p.getFileName().toString().matches("\\d{3}_.*\\.txt")).sorted().toList();
     }
     for (Path seed : seeds) {
-      List<String> raw = Files.readAllLines(seed).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+      // Compared as the extractor writes text: NFC, no-break spaces as spaces.
+      List<String> raw = Files.readAllLines(seed).stream()
+          .map(l -> java.text.Normalizer.normalize(l.replace('\u00a0', ' '), java.text.Normalizer.Form.NFC).strip())
+          .filter(l -> !l.isEmpty()).toList();
       Set<String> kept = new HashSet<>();
       for (String l : extractor.extract(seed).text().split("\n")) if (!l.isBlank()) kept.add(l.strip());
       List<String> dropped = new ArrayList<>();
