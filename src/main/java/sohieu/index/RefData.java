@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.util.BytesRef;
 import sohieu.refs.Citation;
 
@@ -39,12 +40,16 @@ public final class RefData {
     return new BytesRef(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  public static List<Entry> decode(BytesRef bytes) {
+  /** The entries whose canonical number {@code keep} accepts; the others are skipped without being parsed. */
+  public static List<Entry> decode(BytesRef bytes, Predicate<String> keep) {
     List<Entry> out = new ArrayList<>();
     String s = bytes.utf8ToString();
-    for (String line : s.split("\n")) {
-      if (line.isEmpty()) continue;
-      String[] f = line.split("\t", -1);
+    for (int start = 0, end; start < s.length(); start = end + 1) {
+      end = s.indexOf('\n', start);
+      if (end < 0) end = s.length();
+      int tab = s.indexOf('\t', start);
+      if (tab < 0 || tab > end || !keep.test(s.substring(start, tab))) continue;
+      String[] f = s.substring(start, end).split("\t", -1);
       out.add(new Entry(f[0], f[1], f[2], Integer.parseInt(f[3]), f[4].isEmpty() ? List.of() : List.of(f[4].split(" "))));
     }
     return out;

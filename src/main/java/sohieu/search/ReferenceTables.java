@@ -60,15 +60,12 @@ final class ReferenceTables {
     return rows;
   }
 
-  /** Mentions of {@code canonical} per publication month ("2023-12"), in the documents matching {@code query}. */
-  Map<String, Long> timeline(Query query, String canonical) throws IOException {
-    Tally t = tally(query, canonical::equals).get(canonical);
-    return t == null ? Map.of() : t.months;
-  }
+  /** One reference's row and its mentions per publication month ("2023-12"), in one pass. */
+  record Profile(ReferenceRow row, Map<String, Long> months) {}
 
-  ReferenceRow row(Query query, String canonical) throws IOException {
+  Profile profile(Query query, String canonical) throws IOException {
     Tally t = tally(query, canonical::equals).get(canonical);
-    return t == null ? null : t.row(canonical);
+    return t == null ? null : new Profile(t.row(canonical), t.months);
   }
 
   private Map<String, Tally> tally(Query query, Predicate<String> keep) throws IOException {
@@ -91,8 +88,7 @@ final class ReferenceTables {
         if (langs.advanceExact(doc)) {
           for (int i = 0; i < langs.docValueCount(); i++) docLangs.add(langs.lookupOrd(langs.nextOrd()).utf8ToString());
         }
-        for (RefData.Entry e : RefData.decode(refData.binaryValue())) {
-          if (!keep.test(e.canonical())) continue;
+        for (RefData.Entry e : RefData.decode(refData.binaryValue(), keep)) {
           Tally t = tallies.computeIfAbsent(e.canonical(), k -> new Tally());
           if (t.type == null || t.type.isEmpty()) t.type = e.type();
           if (t.issuer == null || t.issuer.isEmpty()) t.issuer = e.issuer();

@@ -136,12 +136,11 @@ public final class Searcher implements Closeable {
   /** The tallies, timeline and co-cited references of {@code canonical}, or null when nothing cites it. */
   public CiteProfile profile(String canonical, int coCited) throws IOException {
     Query cites = new TermQuery(new Term(Fields.REF, canonical));
-    ReferenceTables tables = new ReferenceTables(searcher);
-    ReferenceRow row = tables.row(cites, canonical);
-    if (row == null) return null;
+    ReferenceTables.Profile profile = new ReferenceTables(searcher).profile(cites, canonical);
+    if (profile == null) return null;
     List<Stats.Count> others = labels(counts(cites), Fields.FACET_REF, coCited + 1).stream()
         .filter(c -> !c.label().equals(canonical)).limit(coCited).toList();
-    return new CiteProfile(row, tables.timeline(cites, canonical), others);
+    return new CiteProfile(profile.row(), profile.months(), others);
   }
 
   /**
@@ -166,7 +165,7 @@ public final class Searcher implements Closeable {
     return rows;
   }
 
-  /** Canonical references in the index one or two edits away from {@code canonical}, nearest first. */
+  /** Up to five canonical references in the index one or two edits away from {@code canonical}, nearest first. */
   public List<String> nearMisses(String canonical) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, Fields.REF);
     List<String> near = new ArrayList<>();
@@ -178,7 +177,7 @@ public final class Searcher implements Closeable {
         if (!label.equals(canonical)) near.add(label);
       }
     }
-    return near;
+    return near.subList(0, Math.min(5, near.size()));
   }
 
   /** The document stored under a path, or the only one whose file name starts with {@code key}. */
