@@ -7,6 +7,4 @@ import java.util.List;
  *
  * @param total how many articles in the index carry the citation, shown or not
  */
-public record CiteResult(String canonical, long total, List<CitingArticle> articles) {
-  public int mentionCount() { return articles.stream().mapToInt(a -> a.mentions().size()).sum(); }
-}
+public record CiteResult(String canonical, long total, List<CitingArticle> articles) {}

@@ -54,14 +54,12 @@ public final class Searcher implements Closeable {
   private final FSDirectory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
-  private final CitationRecognizer recognizer;
   private final ArticleQueryParser parser;
 
   private Searcher(FSDirectory directory, DirectoryReader reader, CitationRecognizer recognizer) {
     this.directory = directory;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
-    this.recognizer = recognizer;
     this.parser = new ArticleQueryParser(recognizer);
   }
 
@@ -75,8 +73,6 @@ public final class Searcher implements Closeable {
     }
     return new Searcher(directory, DirectoryReader.open(directory), recognizer);
   }
-
-  public Query parse(String query) { return parser.parse(query); }
 
   public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
     Query query = parser.parse(queryText);
@@ -148,7 +144,7 @@ public final class Searcher implements Closeable {
    * from doc values. Only articles published on or after {@code since} count when it is given.
    */
   public List<ReferenceRow> refs(String type, String issuer, LocalDate since, long minArticles) throws IOException {
-    Query docs = since == null ? new MatchAllDocsQuery()
+    Query docs = since == null ? MatchAllDocsQuery.INSTANCE
         : LongPoint.newRangeQuery(Fields.DATE_DAY, since.toEpochDay(), Long.MAX_VALUE);
     Map<String, Long> articles = new HashMap<>();
     for (Stats.Count c : labels(counts(docs), Fields.FACET_REF, Integer.MAX_VALUE)) articles.put(c.label(), c.documents());
@@ -208,7 +204,7 @@ public final class Searcher implements Closeable {
 
   private Facets counts(Query filter) throws IOException {
     SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
-    var collector = searcher.search(filter == null ? new MatchAllDocsQuery() : filter, new FacetsCollectorManager());
+    var collector = searcher.search(filter == null ? MatchAllDocsQuery.INSTANCE : filter, new FacetsCollectorManager());
     return new SortedSetDocValuesFacetCounts(state, collector);
   }
 
@@ -233,8 +229,6 @@ public final class Searcher implements Closeable {
   private static List<String> values(Document d, String field) {
     return Arrays.stream(d.getFields(field)).map(IndexableField::stringValue).toList();
   }
-
-  public CitationRecognizer recognizer() { return recognizer; }
 
   @Override
   public void close() throws IOException {
