@@ -29,7 +29,6 @@ public final class Main {
 
   /** Library logging would clutter a command-line tool's output; Sohieu reports what matters itself. */
   static void quietLibraries() {
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     for (java.util.logging.Logger logger : QUIET) logger.setLevel(java.util.logging.Level.OFF);
   }
 
