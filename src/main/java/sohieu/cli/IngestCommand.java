@@ -35,7 +35,7 @@ import sohieu.index.Ingester;
     description = "Add files and folders (recursively) to the index. Unchanged files are skipped by content hash, "
         + "changed ones replaced; one bad file never stops the batch.",
     footer = {"", "Exit codes: 0 every file indexed or unchanged, 1 some files failed (listed), 2 usage error.",
-        "Examples:", "  scripts/sohieu ingest corpus/", "  scripts/sohieu ingest --exclude '*.md' --prune corpus/",
+        "Examples:", "  scripts/sohieu ingest --exclude SOURCES.md corpus/", "  scripts/sohieu ingest --exclude '*.md' --prune ~/articles/",
         "  find ~/scrapes -name '*.html' | scripts/sohieu ingest -"})
 final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders; - reads one path per line from standard input.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         StatsCommand.class, CheckCommand.class, DemoCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 found, 1 nothing found, 2 usage or input error.",
-        "Examples:", "  scripts/sohieu demo", "  scripts/sohieu ingest corpus/", "  scripts/sohieu cite 12-CT/TW",
+        "Examples:", "  scripts/sohieu demo", "  scripts/sohieu ingest --exclude SOURCES.md corpus/", "  scripts/sohieu cite 12-CT/TW",
         "  scripts/sohieu search \"nghi quyet\""})
 public final class Main {
   static final int FOUND = 0;
