@@ -51,14 +51,15 @@ final class RefsCommand implements Callable<Integer> {
       }
     }
     List<ReferenceRow> rows;
-    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
-      rows = searcher.refs(code(type), code(issuer), from, minArticles);
+    CitationRecognizer recognizer = CitationRecognizer.standard();
+    try (Searcher searcher = Searcher.open(index.index, recognizer)) {
+      rows = searcher.refs(code(recognizer, type), code(recognizer, issuer), from, minArticles);
     }
     if (!output.table()) {
       Output.print(output, Output.map("references", rows), "references", rows);
     } else if (!rows.isEmpty()) {
       Style style = new Style(output.colorOn());
-      Vocabulary words = CitationRecognizer.standard().vocabulary();
+      Vocabulary words = recognizer.vocabulary();
       Table t = new Table("REFERENCE", "ARTICLES", "MENTIONS", "FIRST", "LAST", "LANGS", "TYPE", "ISSUER", "ISSUED");
       for (ReferenceRow r : rows.subList(0, Math.min(limit, rows.size()))) {
         String issued = r.issuedDate() == null ? null : r.issuedDate() + (r.issued().size() > 1 ? " (!)" : "");
@@ -74,8 +75,10 @@ final class RefsCommand implements Callable<Integer> {
     return rows.isEmpty() ? Main.NOTHING : Main.FOUND;
   }
 
-  /** Codes as the recognizer writes them: upper case, D typed for Đ. */
-  private static String code(String s) {
-    return s == null ? null : s.toUpperCase().replace("QD", "QĐ").replace("ND", "NĐ");
+  /** Codes as the recognizer writes them ("qd" -> "QĐ"); the comparison ignores case. */
+  private static String code(CitationRecognizer recognizer, String s) {
+    if (s == null) return null;
+    String official = recognizer.vocabulary().spelling(s);
+    return official != null ? official : s;
   }
 }

@@ -64,24 +64,15 @@ public final class CitationRecognizer {
     if (text == null || text.isEmpty()) return List.of();
     List<Citation> out = new ArrayList<>();
     Map<String, Citation> lastFull = new HashMap<>();
-    int n = text.length(), i = 0;
-    while (i < n) {
-      if (!Chars.isDigit(text.charAt(i))) {
-        i++;
-        continue;
-      }
+    for (int i = nextNumber(text, 0), next; i >= 0; i = nextNumber(text, next)) {
       int de = CodeScanner.digitsEnd(text, i);
-      if (!boundaryBefore(text, i)) {
-        i = de;
-        continue;
-      }
       int prevEnd = out.isEmpty() ? -1 : out.get(out.size() - 1).end();
-      CodeScanner.Code k = codes.read(text, i, false);
-      if (k != null && (!k.needsLeadIn() || phrases.hasLeadIn(text, i)) && !mailAfter(text, k.end()) && !inUrl(text, i)) {
+      CodeScanner.Code k = explicitAt(text, i);
+      if (k != null) {
         Citation c = explicit(text, k, prevEnd);
         out.add(c);
         if (c.type() != null) lastFull.put(c.type() + " " + c.number(), c);
-        i = k.end();
+        next = k.end();
         continue;
       }
       if (de - i <= 5 && bareAfter(text, de)) {
@@ -91,9 +82,30 @@ public final class CitationRecognizer {
           if (c.kind() == Citation.Kind.PARTIAL) lastFull.put(c.type() + " " + c.number(), c);
         }
       }
-      i = de;
+      next = de;
     }
     return out;
+  }
+
+  /** The next digit run at or after {@code i} that starts at a word boundary, or -1. */
+  private static int nextNumber(String t, int i) {
+    int n = t.length();
+    while (i < n) {
+      if (!Chars.isDigit(t.charAt(i))) {
+        i++;
+      } else if (boundaryBefore(t, i)) {
+        return i;
+      } else {
+        i = CodeScanner.digitsEnd(t, i);
+      }
+    }
+    return -1;
+  }
+
+  /** The full number read at {@code i} when it stands there as a citation (with a lead-in where its form needs one). */
+  private CodeScanner.Code explicitAt(String t, int i) {
+    CodeScanner.Code k = codes.read(t, i, false);
+    return k != null && (!k.needsLeadIn() || phrases.hasLeadIn(t, i)) && !mailAfter(t, k.end()) && !inUrl(t, i) ? k : null;
   }
 
   /** An explicit citation's span and canonical form, without the rest of a {@link Citation}. */
@@ -107,25 +119,15 @@ public final class CitationRecognizer {
   public List<Mention> explicitMentions(String text) {
     if (text == null || text.isEmpty()) return List.of();
     List<Mention> out = null;
-    int n = text.length(), i = 0;
-    while (i < n) {
-      if (!Chars.isDigit(text.charAt(i))) {
-        i++;
+    for (int i = nextNumber(text, 0), next; i >= 0; i = nextNumber(text, next)) {
+      CodeScanner.Code k = explicitAt(text, i);
+      if (k == null) {
+        next = CodeScanner.digitsEnd(text, i);
         continue;
       }
-      int de = CodeScanner.digitsEnd(text, i);
-      if (!boundaryBefore(text, i)) {
-        i = de;
-        continue;
-      }
-      CodeScanner.Code k = codes.read(text, i, false);
-      if (k != null && (!k.needsLeadIn() || phrases.hasLeadIn(text, i)) && !mailAfter(text, k.end()) && !inUrl(text, i)) {
-        if (out == null) out = new ArrayList<>();
-        out.add(new Mention(k.start(), k.end(), k.canonical()));
-        i = k.end();
-        continue;
-      }
-      i = de;
+      if (out == null) out = new ArrayList<>();
+      out.add(new Mention(k.start(), k.end(), k.canonical()));
+      next = k.end();
     }
     return out == null ? List.of() : out;
   }

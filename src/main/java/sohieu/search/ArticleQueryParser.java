@@ -110,9 +110,10 @@ public final class ArticleQueryParser {
     }
   }
 
-  /** Document type and issuer codes are stored as the recognizer writes them: upper case with Đ. */
-  private static String codeOf(String text) {
-    return text.toUpperCase().replace("QD", "QĐ").replace("ND", "NĐ").replace("DA", "ĐA");
+  /** Document type and issuer codes as the recognizer writes them ("qd" -> "QĐ", "ttg" -> "TTg"). */
+  private String codeOf(String text) {
+    String official = recognizer.vocabulary().spelling(text);
+    return official != null ? official : text.toUpperCase(java.util.Locale.ROOT);
   }
 
   /** Epoch day of an ISO date, or of the first (or last) day of a year "2023" or month "2023-05". */

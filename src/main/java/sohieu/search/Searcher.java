@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
@@ -29,6 +28,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.Term;
@@ -178,22 +178,24 @@ public final class Searcher implements Closeable {
 
   /** The document stored under a path, or the only one whose file name starts with {@code key}. */
   public Optional<StoredArticle> show(String key) throws IOException {
-    Query exact = new TermQuery(new Term(Fields.PATH, Path.of(key).toAbsolutePath().normalize().toString()));
-    TopDocs top = searcher.search(exact, 1);
-    if (top.scoreDocs.length == 0) {
-      List<Integer> matches = new ArrayList<>();
-      for (int doc = 0; doc < reader.maxDoc() && matches.size() < 2; doc++) {
-        String path = reader.storedFields().document(doc, Set.of(Fields.PATH)).get(Fields.PATH);
-        if (path != null && (Path.of(path).getFileName().toString().startsWith(key) || path.endsWith(key))
-            && searcher.count(new TermQuery(new Term(Fields.PATH, path))) > 0) matches.add(doc);
+    String exact = Path.of(key).toAbsolutePath().normalize().toString();
+    List<String> matches = new ArrayList<>();
+    // The path terms, not the stored documents: the dictionary holds each path once and reads no text.
+    Terms paths = MultiTerms.getTerms(reader, Fields.PATH);
+    TermsEnum it = paths == null ? TermsEnum.EMPTY : paths.iterator();
+    for (BytesRef t = it.next(); t != null && matches.size() < 2; t = it.next()) {
+      String path = t.utf8ToString();
+      if (path.equals(exact)) {
+        matches = List.of(path);
+        break;
       }
-      if (matches.size() != 1) {
-        if (matches.size() > 1) throw new IllegalArgumentException("'" + key + "' names more than one document; give more of the path");
-        return Optional.empty();
-      }
-      return Optional.of(stored(matches.get(0)));
+      if ((Path.of(path).getFileName().toString().startsWith(key) || path.endsWith(key))
+          && searcher.count(new TermQuery(new Term(Fields.PATH, path))) > 0) matches.add(path);
     }
-    return Optional.of(stored(top.scoreDocs[0].doc));
+    if (matches.size() > 1) throw new IllegalArgumentException("'" + key + "' names more than one document; give more of the path");
+    if (matches.isEmpty()) return Optional.empty();
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.PATH, matches.get(0))), 1);
+    return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(stored(top.scoreDocs[0].doc));
   }
 
   public Stats stats(int top) throws IOException {
