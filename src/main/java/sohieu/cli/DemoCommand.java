@@ -21,18 +21,26 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: the project's index/).")
   Path index = HOME.resolve("index");
 
+  /** The launcher's start-up cache is trained on lookups alone, over an index it ingested in another process. */
+  @Option(names = "--lookups-only", hidden = true, description = "Skip the ingest; the index must exist.")
+  boolean lookupsOnly;
+
   @Override
   public Integer call() {
     if (!Files.isDirectory(corpus)) throw new Main.UserError(corpus + ": no such folder (run from the project root)");
     String idx = index.toString();
     List<String[]> steps = new ArrayList<>();
-    steps.add(new String[] {"ingest", "--exclude", "SOURCES.md", "--index", idx, corpus.toString()});
+    if (!lookupsOnly) steps.add(new String[] {"ingest", "--exclude", "SOURCES.md", "--index", idx, corpus.toString()});
     steps.add(new String[] {"stats", "--top", "8", "--index", idx});
     steps.add(new String[] {"cite", "12-CT/TW", "--index", idx});
     steps.add(new String[] {"cite", "16-qd/tw", "--index", idx});
     steps.add(new String[] {"search", "народной дипломатии", "--limit", "2", "--index", idx});
     steps.add(new String[] {"search", "nghi quyet", "--limit", "2", "--index", idx});
     steps.add(new String[] {"search", "étranger", "--limit", "1", "--index", idx});
+    if (lookupsOnly) {
+      steps.add(new String[] {"refs", "--limit", "3", "--index", idx});
+      steps.add(new String[] {"cite", "25-NQ/TW", "--json", "--index", idx});
+    }
     for (String[] step : steps) {
       System.out.println("$ sohieu " + String.join(" ", quoted(step)));
       int code = Main.commandLine().execute(step);

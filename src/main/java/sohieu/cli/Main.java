@@ -19,12 +19,30 @@ public final class Main {
   static final int NOTHING = 1;
   static final int ERROR = 2;
 
+  /**
+   * The commands a lookup names first, built alone: reading the annotations of every command costs a short-lived
+   * process a tenth of a second, and `sohieu cite ...` needs only its own. Help, version, completion and man pages
+   * use the whole tree of {@link #commandLine()}.
+   */
+  private static final java.util.Map<String, java.util.function.Supplier<Object>> LOOKUPS = java.util.Map.of(
+      "cite", CiteCommand::new, "search", SearchCommand::new, "show", ShowCommand::new, "refs", RefsCommand::new,
+      "stats", StatsCommand::new, "scan", ScanCommand::new);
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
+  }
+
+  /** The command line that will run {@code args}: the lookup they name alone, or else the whole tree. */
+  static CommandLine commandLine(String... args) {
+    var lookup = args.length > 0 ? LOOKUPS.get(args[0]) : null;
+    if (lookup == null) return commandLine();
+    CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.create().name("sohieu"));
+    root.addSubcommand(lookup.get());
+    return handled(root);
   }
 
   /** Library logging would clutter a command-line tool's output; Sohieu reports what matters itself. */
@@ -41,8 +59,12 @@ public final class Main {
     quietLibraries();
   }
 
+  /** The whole command tree, with Sohieu's handling of errors. */
   static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new Main());
+    return handled(new CommandLine(new Main()));
+  }
+
+  private static CommandLine handled(CommandLine cmd) {
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof IllegalArgumentException || e instanceof UserError) {

@@ -69,16 +69,22 @@ final class DocumentBuilder {
     if (article.selfRef() != null) {
       doc.add(new StringField(Fields.SELF_REF, article.selfRef(), Field.Store.YES));
       refs.add(article.selfRef());
+      doc.add(new Field(Fields.REF, article.selfRef(), Fields.REF_MENTION));
     }
+    Set<String> issued = new LinkedHashSet<>();
     for (Citation c : article.citations()) {
       if (refs.add(c.canonical())) {
         doc.add(new StringField(Fields.REF_TYPE, c.type(), Field.Store.NO));
         doc.add(new StringField(Fields.REF_ISSUER, c.issuer(), Field.Store.NO));
       }
+      doc.add(new Field(Fields.REF, c.canonical(), Fields.REF_MENTION));
+      if (c.issued() != null && issued.add(c.canonical() + " " + c.issued())) {
+        doc.add(new StringField(Fields.REF_ISSUED, c.canonical() + " " + c.issued(), Field.Store.NO));
+      }
     }
     if (!article.citations().isEmpty()) doc.add(new BinaryDocValuesField(Fields.REF_DATA, RefData.encode(article.citations())));
     for (String ref : refs) {
-      doc.add(new StringField(Fields.REF, ref, Field.Store.YES));
+      doc.add(new StoredField(Fields.REF, ref));
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_REF, ref));
     }
     try {

@@ -1,6 +1,8 @@
 package sohieu.index;
 
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
 
 /** The names of the index's fields and the facet configuration that goes with them. */
 public final class Fields {
@@ -17,8 +19,13 @@ public final class Fields {
   public static final String DATE_DAY = "date_day";
   /** Languages of the document's paragraphs, each once. */
   public static final String LANG = "lang";
-  /** Canonical citations the document carries, each once. */
+  /**
+   * Canonical citations the document carries: stored once each, indexed once per mention, so that a term's
+   * frequency in a document is the number of times the document cites it.
+   */
   public static final String REF = "ref";
+  /** "CANONICAL ISSUE-DATE" for every issue date the document states for a reference, each pair once. */
+  public static final String REF_ISSUED = "ref_issued";
   public static final String REF_TYPE = "ref_type";
   public static final String REF_ISSUER = "ref_issuer";
   /** The canonical number of the document itself when the file is the directive's own text. */
@@ -39,6 +46,17 @@ public final class Fields {
   public static final String FACET_REF = "f_ref";
   public static final String FACET_OUTLET = "f_outlet";
   public static final String FACET_MONTH = "f_month";
+
+  /** How {@link #REF} is indexed: one untokenized term per mention, with frequencies, not stored. */
+  public static final FieldType REF_MENTION;
+  static {
+    FieldType t = new FieldType();
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    t.setTokenized(false);
+    t.setOmitNorms(true);
+    t.freeze();
+    REF_MENTION = t;
+  }
 
   private Fields() {}
 

@@ -132,7 +132,7 @@ public final class Searcher implements Closeable {
   /** The tallies, timeline and co-cited references of {@code canonical}, or null when nothing cites it. */
   public CiteProfile profile(String canonical, int coCited) throws IOException {
     Query cites = new TermQuery(new Term(Fields.REF, canonical));
-    ReferenceTables.Profile profile = new ReferenceTables(searcher).profile(cites, canonical);
+    ReferenceTables.Profile profile = new ReferenceTables(searcher).profile(canonical);
     if (profile == null) return null;
     List<Stats.Count> others = labels(counts(cites), Fields.FACET_REF, coCited + 1).stream()
         .filter(c -> !c.label().equals(canonical)).limit(coCited).toList();

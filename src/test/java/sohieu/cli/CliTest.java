@@ -35,7 +35,7 @@ class CliTest {
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      var cmd = Main.commandLine();
+      var cmd = Main.commandLine(args);
       cmd.setOut(new java.io.PrintWriter(System.out, true));
       cmd.setErr(new java.io.PrintWriter(System.err, true));
       int code = cmd.execute(args);
@@ -324,5 +324,20 @@ class CliTest {
       assertEquals(0, r.code(), cmd);
       assertTrue(r.out().contains("Example"), cmd + " help has no example");
     }
+  }
+
+  @Test
+  void aLookupBuiltAloneReadsLikeTheWholeTree() {
+    // `sohieu cite ...` builds only the cite command; its help and usage errors must not show it.
+    Run alone = run("cite", "--help");
+    var whole = Main.commandLine();
+    java.io.StringWriter help = new java.io.StringWriter();
+    whole.setOut(new java.io.PrintWriter(help, true));
+    assertEquals(0, whole.execute("cite", "--help"));
+    assertEquals(help.toString(), alone.out());
+    assertTrue(alone.out().startsWith("Usage: sohieu cite"), alone.out());
+    Run missing = run("cite", "--index", index);
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("Try 'sohieu cite --help'"), missing.err());
   }
 }
