@@ -29,10 +29,10 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  *
  * <pre>
  * vi      ICUTokenizer | NFKC_Casefold | VietnameseToneMarkFilter (traditional placement: hòa, thủy, khỏe)
- * ru      StandardTokenizer | NFKC_Casefold | ё→е | RussianLightStem
+ * ru      StandardTokenizer | NFKC_Casefold | ё→е | RussianLightStem | ICU folding of non-Cyrillic words
  * fr      StandardTokenizer | Elision (l' d' qu' ...) | NFKC_Casefold | FrenchLightStem | ICU folding
  * pl      StandardTokenizer | NFKC_Casefold | PolishLemmaFilter (morfologik lemmas, stempel for unknown words)
- * en      StandardTokenizer | English possessive | NFKC_Casefold | Porter
+ * en      StandardTokenizer | English possessive | ICU folding | Porter
  * und     ICUTokenizer | ICU folding
  * folded  ICUTokenizer | Elision | English possessive | ICU folding (accents, case, đ→d, ł→l, ё→е)
  * </pre>
@@ -46,6 +46,16 @@ public final class LanguageAnalyzers {
   public static final String FOLDED_FIELD = "text_folded";
 
   private LanguageAnalyzers() {}
+
+  /**
+   * Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} as well as in its own field: yes
+   * where its own analyzer keeps diacritics that people leave out when they type (Vietnamese tones and đ, Polish
+   * letters, which the lemmatizer needs) and for text of no known language. The French, English and Russian fields
+   * fold Latin accents themselves, so a second copy of those paragraphs would only double their cost and size.
+   */
+  public static boolean needsFoldedCopy(String lang) {
+    return lang == null || !(lang.equals("fr") || lang.equals("en") || lang.equals("ru"));
+  }
 
   /** The field that holds text of this language: "text_" + lang. */
   public static String field(String lang) {
@@ -101,8 +111,8 @@ public final class LanguageAnalyzers {
   /** Russian with the given stemmer (the recall measurement compares stemmers). */
   static Analyzer russian(UnaryOperator<TokenStream> stemmer) {
     return new ChainAnalyzer("ru", StandardTokenizer::new,
-        in -> stemmer.apply(new RussianYoFilter(TableNormalizerFilter.nfkcCasefold(in))),
-        in -> new RussianYoFilter(TableNormalizerFilter.nfkcCasefold(in)));
+        in -> TableNormalizerFilter.foldingUnlessCyrillic(stemmer.apply(new RussianYoFilter(TableNormalizerFilter.nfkcCasefold(in)))),
+        in -> TableNormalizerFilter.foldingUnlessCyrillic(new RussianYoFilter(TableNormalizerFilter.nfkcCasefold(in))));
   }
 
   static Analyzer french() {
@@ -128,8 +138,8 @@ public final class LanguageAnalyzers {
 
   static Analyzer english() {
     return new ChainAnalyzer("en", StandardTokenizer::new,
-        in -> new PorterStemFilter(TableNormalizerFilter.nfkcCasefold(new EnglishPossessiveFilter(in))),
-        TableNormalizerFilter::nfkcCasefold);
+        in -> new PorterStemFilter(TableNormalizerFilter.folding(new EnglishPossessiveFilter(in))),
+        TableNormalizerFilter::folding);
   }
 
   static Analyzer und() {

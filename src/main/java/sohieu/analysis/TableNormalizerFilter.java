@@ -43,23 +43,33 @@ final class TableNormalizerFilter extends TokenFilter {
 
   /** Same terms as {@code new ICUNormalizer2Filter(in)} (NFKC_Casefold). */
   static TokenStream nfkcCasefold(TokenStream in) {
-    return new TableNormalizerFilter(in, NfkcCasefold.TABLE);
+    return new TableNormalizerFilter(in, NfkcCasefold.TABLE, false);
   }
 
   /** Same terms as {@code new ICUFoldingFilter(in)}. */
   static TokenStream folding(TokenStream in) {
-    return new TableNormalizerFilter(in, Folding.TABLE);
+    return new TableNormalizerFilter(in, Folding.TABLE, false);
+  }
+
+  /**
+   * ICU folding of the terms that hold no Cyrillic letter: in Russian text a Vietnamese or French name loses its
+   * accents ("Nguyễn" is "nguyen"), while Russian words keep the letters folding would merge (й is not и).
+   */
+  static TokenStream foldingUnlessCyrillic(TokenStream in) {
+    return new TableNormalizerFilter(in, Folding.TABLE, true);
   }
 
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final char[] map;
   private final Normalizer2 normalizer;
   private final StringBuilder buffer = new StringBuilder();
+  private final boolean unlessCyrillic;
 
-  private TableNormalizerFilter(TokenStream input, Table table) {
+  private TableNormalizerFilter(TokenStream input, Table table, boolean unlessCyrillic) {
     super(input);
     this.map = table.map;
     this.normalizer = table.normalizer;
+    this.unlessCyrillic = unlessCyrillic;
   }
 
   @Override
@@ -67,6 +77,9 @@ final class TableNormalizerFilter extends TokenFilter {
     if (!input.incrementToken()) return false;
     char[] b = termAtt.buffer();
     int n = termAtt.length();
+    if (unlessCyrillic) {
+      for (int i = 0; i < n; i++) if (b[i] >= '\u0400' && b[i] <= '\u052F') return true;
+    }
     for (int i = 0; i < n; i++) {
       char c = b[i];
       if (c >= LIMIT || map[c] == 0) {

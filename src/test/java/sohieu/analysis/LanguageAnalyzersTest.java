@@ -123,6 +123,15 @@ class LanguageAnalyzersTest {
     assertSameTerms(RU, "секретарём", "секретарем");
   }
 
+  @Test
+  void russianFoldsLatinNamesButNotCyrillicLetters() {
+    // A Vietnamese name in Russian text is found typed without diacritics: ru paragraphs have no folded copy.
+    assertSameTerms(RU, "Nguyễn Phú Trọng", "nguyen phu trong");
+    assertSameTerms(RU, "Đà Nẵng", "da nang");
+    assertFalse(shareTerm(RU, "йод", "иод"), "folding would merge й and и");
+    assertSameTerms(RU, "ещё Nguyễn", "еще NGUYEN");
+  }
+
   // ---- French ----
 
   @Test
@@ -163,6 +172,12 @@ class LanguageAnalyzersTest {
   }
 
   // ---- und ----
+
+  @Test
+  void englishFoldsAccents() {
+    assertSameTerms(EN, "Nguyễn Phú Trọng's visit", "nguyen phu trong visit");
+    assertSameTerms(EN, "café", "cafe");
+  }
 
   @Test
   void undNormalizesAndFoldsOnly() {

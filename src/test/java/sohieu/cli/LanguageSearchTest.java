@@ -31,7 +31,8 @@ class LanguageSearchTest {
     Files.writeString(docs.resolve("fr.txt"), "Relations extérieures\n\n"
         + "Le Comité du Parti à l'étranger a présenté son rapport sur la diplomatie populaire du pays.\n");
     Files.writeString(docs.resolve("ru.txt"), "Народная дипломатия\n\n"
-        + "Делегация обсудила вопросы народной дипломатии и сотрудничества между провинциями двух стран.\n");
+        + "Делегация обсудила вопросы народной дипломатии и сотрудничества между провинциями двух стран.\n\n"
+        + "Генеральный секретарь ЦК КПВ Нгуен Фу Чонг (Nguyễn Phú Trọng) принял делегацию в Ханое.\n");
     index = tmp.resolve("index").toString();
     assertEquals(0, CliTest.run("ingest", "--index", index, docs.toString()).code());
   }
@@ -68,6 +69,31 @@ class LanguageSearchTest {
   void russianStems() throws Exception {
     assertEquals(List.of("ru.txt"), hits("дипломатия"));
     assertEquals(List.of("ru.txt"), hits("\"народной дипломатии\""));
+  }
+
+  @Test
+  void russianParagraphsFindLatinNamesTypedWithoutDiacritics() throws Exception {
+    assertEquals(List.of("ru.txt"), hits("nguyen phu trong"));
+    assertEquals(List.of("ru.txt"), hits("\"Nguyễn Phú Trọng\""));
+  }
+
+  @Test
+  void onlyParagraphsWhoseFieldKeepsDiacriticsHaveAFoldedCopy() throws Exception {
+    try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(Path.of(index)))) {
+      var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+      java.util.function.ToIntFunction<String> folded = term -> {
+        try {
+          return searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("text_folded", term)));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+      assertEquals(2, folded.applyAsInt("binh"), "vi paragraphs are folded");
+      assertEquals(1, folded.applyAsInt("uchwaly"), "pl paragraphs are folded");
+      assertEquals(0, folded.applyAsInt("дипломатии"), "ru paragraphs are not");
+      assertEquals(0, folded.applyAsInt("etranger"), "fr paragraphs are not");
+      assertEquals(0, folded.applyAsInt("flowers"), "en paragraphs are not");
+    }
   }
 
   @Test
