@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
 import sohieu.index.IndexBusyException;
 import sohieu.index.IngestListener;
 import sohieu.index.IngestSummary;
+import sohieu.index.FileSet;
 import sohieu.index.Ingester;
 
 /** Adds files and folders to the index, incrementally by content hash, reporting every failure. */
@@ -86,7 +87,7 @@ final class IngestCommand implements Callable<Integer> {
     if (Files.exists(index.index) && !Files.isDirectory(index.index)) {
       throw new Main.UserError(index.index + " is a file, not an index folder");
     }
-    List<Path> files = Ingester.collect(roots, excludes);
+    FileSet files = FileSet.of(roots, excludes);
     ConcurrentLinkedQueue<Map<String, Object>> failures = new ConcurrentLinkedQueue<>();
     IngestSummary summary;
     try (Ingester ingester = Ingester.open(index.index, threads, Duration.ofSeconds(timeoutSeconds), charset);
@@ -129,9 +130,9 @@ final class IngestCommand implements Callable<Integer> {
 
     private IngestProgress(ProgressBar bar) { this.bar = bar; }
 
-    static IngestProgress start(List<Path> files) {
+    static IngestProgress start(FileSet files) {
       if (!stderrIsTerminal()) return new IngestProgress(null);
-      return new IngestProgress(new ProgressBarBuilder().setTaskName("ingest").setInitialMax(files.size())
+      return new IngestProgress(new ProgressBarBuilder().setTaskName("ingest").setInitialMax(files.count())
           .setUnit(" files", 1).showSpeed(new DecimalFormat("0")).setUpdateIntervalMillis(250)
           .setStyle(ProgressBarStyle.ASCII).build());
     }

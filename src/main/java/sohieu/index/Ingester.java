@@ -4,11 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -125,30 +122,8 @@ public final class Ingester implements Closeable {
   /** Replaces the extraction step by one built around it, before {@link #ingest} runs. */
   void wrapExtraction(java.util.function.UnaryOperator<Extraction> wrap) { this.extraction = wrap.apply(extraction); }
 
-  /** The files under the given paths (folders recursively, hidden entries skipped), minus those matching a glob. */
-  public static List<Path> collect(List<Path> roots, List<String> excludeGlobs) throws IOException {
-    List<PathMatcher> excludes = new ArrayList<>();
-    for (String glob : excludeGlobs) excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-    // Keyed by absolute path: a file named twice (a folder and a file in it) would be indexed by two racing tasks.
-    java.util.Map<Path, Path> files = new java.util.LinkedHashMap<>();
-    for (Path root : roots) {
-      if (!Files.isDirectory(root)) {
-        files.putIfAbsent(root.toAbsolutePath().normalize(), root);
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(Files::isRegularFile)
-            .filter(p -> !isHidden(root.relativize(p)))
-            .filter(p -> excludes.stream().noneMatch(m -> m.matches(p.getFileName()) || m.matches(root.relativize(p))))
-            .sorted()
-            .forEach(p -> files.putIfAbsent(p.toAbsolutePath().normalize(), p));
-      }
-    }
-    return new ArrayList<>(files.values());
-  }
-
   /** Ingests the files; with {@code prune}, also removes documents whose files no longer exist. */
-  public IngestSummary ingest(List<Path> files, boolean prune, IngestListener listener)
+  public IngestSummary ingest(Iterable<Path> files, boolean prune, IngestListener listener)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
     AtomicInteger[] counts = new AtomicInteger[IngestListener.Outcome.values().length];
@@ -170,7 +145,7 @@ public final class Ingester implements Closeable {
         (System.nanoTime() - started) / 1_000_000);
   }
 
-  private void run(List<Path> files, IndexSearcher existing, IngestListener listener)
+  private void run(Iterable<Path> files, IndexSearcher existing, IngestListener listener)
       throws InterruptedException, IOException {
     // A permit per running file, returned when the file settles (done or timed out), so that a parser stuck
     // past its time limit costs a thread but never a slot.
@@ -291,7 +266,7 @@ public final class Ingester implements Closeable {
     } catch (NoSuchFileException e) {
       throw new ExtractionException("no such file");
     }
-    if (Files.isDirectory(file)) throw new ExtractionException("a folder, not a file");
+    if (Files.isDirectory(file)) throw new ExtractionException("a folder that cannot be read");
     if (size == 0) throw new ExtractionException("empty file");
     // Checked before hashing: reading a huge file only to refuse it would cost the batch its time.
     if (size > Extractor.MAX_BYTES) {
@@ -362,11 +337,6 @@ public final class Ingester implements Closeable {
     if (t instanceof OutOfMemoryError) return "too large to extract in the available memory";
     String msg = t.getMessage();
     return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.replaceAll("\\s+", " "));
-  }
-
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) if (part.toString().startsWith(".")) return true;
-    return false;
   }
 
   /**

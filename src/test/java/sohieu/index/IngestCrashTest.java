@@ -64,7 +64,7 @@ class IngestCrashTest {
 
     IngestSummary rerun;
     try (Ingester ingester = Ingester.open(index, 2, Duration.ofSeconds(60))) {
-      rerun = ingester.ingest(Ingester.collect(List.of(docs), List.of()), false, IngestListener.NONE);
+      rerun = ingester.ingest(FileSet.of(List.of(docs), List.of()), false, IngestListener.NONE);
     }
     assertEquals(new IngestSummary(FILES - committed, 0, committed, 0, 0, rerun.bytes(), rerun.millis()), rerun);
     try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {

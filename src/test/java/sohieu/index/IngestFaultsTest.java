@@ -43,7 +43,7 @@ class IngestFaultsTest {
 
   private Path corpusCopy() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("docs"));
-    for (Path seed : Ingester.collect(List.of(Path.of("corpus")), List.of("*.md"))) {
+    for (Path seed : FileSet.of(List.of(Path.of("corpus")), List.of("*.md"))) {
       Files.copy(seed, dir.resolve(seed.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
     return dir;
@@ -51,7 +51,7 @@ class IngestFaultsTest {
 
   private static Run ingest(Ingester ingester, Path docs) throws Exception {
     Map<String, String> failures = new ConcurrentHashMap<>();
-    IngestSummary summary = ingester.ingest(Ingester.collect(List.of(docs), List.of()), false, (file, outcome, bytes, reason) -> {
+    IngestSummary summary = ingester.ingest(FileSet.of(List.of(docs), List.of()), false, (file, outcome, bytes, reason) -> {
       if (outcome == IngestListener.Outcome.FAILED) failures.put(file.getFileName().toString(), reason);
     });
     return new Run(summary, failures);

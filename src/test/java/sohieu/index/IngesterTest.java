@@ -24,7 +24,7 @@ class IngesterTest {
 
   private Path corpusCopy() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("docs"));
-    for (Path seed : Ingester.collect(List.of(Path.of("corpus")), List.of("*.md"))) {
+    for (Path seed : FileSet.of(List.of(Path.of("corpus")), List.of("*.md"))) {
       Files.copy(seed, dir.resolve(seed.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
     return dir;
@@ -32,7 +32,7 @@ class IngesterTest {
 
   private IngestSummary ingest(Path index, Path docs, boolean prune, Map<Path, String> failures) throws Exception {
     try (Ingester ingester = Ingester.open(index, 2, Duration.ofSeconds(60))) {
-      return ingester.ingest(Ingester.collect(List.of(docs), List.of()), prune, (file, outcome, bytes, reason) -> {
+      return ingester.ingest(FileSet.of(List.of(docs), List.of()), prune, (file, outcome, bytes, reason) -> {
         if (outcome == IngestListener.Outcome.FAILED) failures.put(file, reason);
       });
     }
