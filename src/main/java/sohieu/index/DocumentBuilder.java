@@ -71,7 +71,10 @@ final class DocumentBuilder {
     if (article.selfRef() != null) {
       doc.add(new StringField(Fields.SELF_REF, article.selfRef(), Field.Store.YES));
       refs.add(article.selfRef());
-      doc.add(new Field(Fields.REF, article.selfRef(), Fields.REF_MENTION));
+      // Findable by its number even when its text never cites it; a heading that does is a mention already.
+      if (article.citations().stream().noneMatch(c -> c.canonical().equals(article.selfRef()))) {
+        doc.add(new Field(Fields.REF, article.selfRef(), Fields.REF_MENTION));
+      }
     }
     Set<String> issued = new LinkedHashSet<>();
     for (Citation c : article.citations()) {

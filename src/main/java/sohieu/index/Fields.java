@@ -3,6 +3,8 @@ package sohieu.index;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 
 /** The names of the index's fields and the facet configuration that goes with them. */
 public final class Fields {
@@ -56,6 +58,19 @@ public final class Fields {
     t.setOmitNorms(true);
     t.freeze();
     REF_MENTION = t;
+  }
+
+  /**
+   * Newest first by publication day, undated documents last, as `cite` and `search --sort date` list them. Saying
+   * where the undated go (rather than letting them count as day 0) lets Lucene skip, through the day's points, the
+   * matches that cannot make the page. (Keeping the index itself in this order would make a lookup stop after one
+   * page per segment, but it cost a fifth of the ingest speed.)
+   */
+  public static final Sort NEWEST_FIRST;
+  static {
+    SortField day = new SortField(DATE_DAY, SortField.Type.LONG, true);
+    day.setMissingValue(Long.MIN_VALUE);
+    NEWEST_FIRST = new Sort(day);
   }
 
   private Fields() {}

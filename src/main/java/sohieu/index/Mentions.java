@@ -52,11 +52,18 @@ public final class Mentions {
   }
 
   public static Card decode(BytesRef bytes) {
+    return decode(bytes, null);
+  }
+
+  /** The card with only the mentions of {@code canonical} (all of them when null); the others are not parsed. */
+  public static Card decode(BytesRef bytes, String canonical) {
     String[] records = new String(inflate(bytes), StandardCharsets.UTF_8).split(String.valueOf(RECORD), -1);
     String[] h = records[0].split(String.valueOf(FIELD), -1);
     String[] sentences = records[records.length - 1].split(String.valueOf(FIELD), -1);
+    String prefix = canonical == null ? null : canonical + FIELD;
     List<Citation> mentions = new ArrayList<>();
     for (int i = 1; i < records.length - 1; i++) {
+      if (prefix != null && !records[i].startsWith(prefix)) continue;
       String[] f = records[i].split(String.valueOf(FIELD), -1);
       mentions.add(new Citation(f[0], f[1], Citation.Kind.valueOf(f[2]), f[3], f[4], f[5],
           f[6].isEmpty() ? null : Integer.valueOf(f[6]), f[7].isEmpty() ? null : LocalDate.parse(f[7]),

@@ -78,7 +78,7 @@ public final class Searcher implements Closeable {
     Query query = parser.parse(queryText);
     int n = Math.max(1, offset + limit);
     TopDocs top = byDate
-        ? searcher.search(query, n, new Sort(new SortField(Fields.DATE_DAY, SortField.Type.LONG, true), SortField.FIELD_SCORE))
+        ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
         : searcher.search(query, n);
     Snippets snippets = new Snippets();
     List<Hit> hits = new ArrayList<>();
@@ -103,28 +103,30 @@ public final class Searcher implements Closeable {
     for (ScoreDoc sd : searcher.search(self, 10).scoreDocs) selfDocs.add(sd.doc);
     Query others = new BooleanQuery.Builder().add(cites, BooleanClause.Occur.FILTER)
         .add(self, BooleanClause.Occur.MUST_NOT).build();
-    Sort newest = new Sort(new SortField(Fields.DATE_DAY, SortField.Type.LONG, true), SortField.FIELD_DOC);
-    for (ScoreDoc sd : searcher.search(others, Math.max(1, limit), newest).scoreDocs) citingDocs.add(sd.doc);
+    for (ScoreDoc sd : searcher.search(others, Math.max(1, limit), Fields.NEWEST_FIRST).scoreDocs) citingDocs.add(sd.doc);
     List<Integer> all = new ArrayList<>(selfDocs);
     all.addAll(citingDocs);
-    Map<Integer, Mentions.Card> cards = cards(all);
+    Map<Integer, Mentions.Card> cards = cards(all, canonical);
     List<CitingArticle> articles = new ArrayList<>();
     for (int doc : all) {
       Mentions.Card c = cards.get(doc);
       articles.add(new CitingArticle(c.path(), c.title(), c.date(), c.outlet(), c.languages(), selfDocs.contains(doc),
-          c.mentions().stream().filter(m -> m.canonical().equals(canonical)).toList()));
+          c.mentions()));
     }
     return new CiteResult(canonical, searcher.count(cites), articles);
   }
 
-  /** The cards of some documents, read from doc values in index order (doc values iterate forward only). */
-  private Map<Integer, Mentions.Card> cards(List<Integer> docs) throws IOException {
+  /**
+   * The cards of some documents, with the mentions of {@code canonical} only (all when null), read from doc values
+   * in index order (doc values iterate forward only).
+   */
+  private Map<Integer, Mentions.Card> cards(List<Integer> docs, String canonical) throws IOException {
     Map<Integer, Mentions.Card> out = new HashMap<>();
     List<LeafReaderContext> leaves = reader.leaves();
     for (int doc : docs.stream().sorted().distinct().toList()) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
       BinaryDocValues values = DocValues.getBinary(leaf.reader(), Fields.MENTIONS);
-      if (values.advanceExact(doc - leaf.docBase)) out.put(doc, Mentions.decode(values.binaryValue()));
+      if (values.advanceExact(doc - leaf.docBase)) out.put(doc, Mentions.decode(values.binaryValue(), canonical));
     }
     return out;
   }
@@ -225,7 +227,7 @@ public final class Searcher implements Closeable {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
         d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), d.get(Fields.HASH), values(d, Fields.LANG), d.get(Fields.TEXT),
-        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), cards(List.of(doc)).get(doc).mentions());
+        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions());
   }
 
   private static List<String> values(Document d, String field) {

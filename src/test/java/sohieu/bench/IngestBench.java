@@ -31,7 +31,8 @@ public final class IngestBench {
   public static void main(String[] args) throws Exception {
     Path cache = Path.of(args[0]);
     int docs = Integer.parseInt(args[1]);
-    Path corpus = corpus(cache, docs);
+    long seed = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_SEED;
+    Path corpus = corpus(cache, docs, seed);
     Path index = cache.resolve("index-" + docs);
     deleteTree(index);
     FileSet files = FileSet.of(List.of(corpus), List.of("truth.tsv"));
@@ -129,13 +130,18 @@ public final class IngestBench {
     }
   }
 
-  /** The generated corpus of this size under the cache, generated on first use (the name carries the generator's version). */
-  static Path corpus(Path cache, int docs) throws java.io.IOException {
-    Path corpus = cache.resolve("corpus-v" + CorpusGenerator.VERSION + "-" + docs);
+  static final long DEFAULT_SEED = 42;
+
+  /**
+   * The generated corpus of this size and seed under the cache, generated on first use: corpus-vV-N, or
+   * corpus-vV-N-sS for a seed other than the default (V is the generator's version).
+   */
+  static Path corpus(Path cache, int docs, long seed) throws java.io.IOException {
+    Path corpus = cache.resolve("corpus-v" + CorpusGenerator.VERSION + "-" + docs + (seed == DEFAULT_SEED ? "" : "-s" + seed));
     if (!Files.exists(corpus.resolve("truth.tsv"))) {
       Path tmp = cache.resolve(corpus.getFileName() + ".partial");
       try { deleteTree(tmp); } catch (Exception e) { throw new java.io.IOException(e); }
-      CorpusGenerator.generate(Path.of("corpus"), tmp, docs, 42);
+      CorpusGenerator.generate(Path.of("corpus"), tmp, docs, seed);
       Files.move(tmp, corpus);
     }
     return corpus;

@@ -340,4 +340,15 @@ class CliTest {
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("Try 'sohieu cite --help'"), missing.err());
   }
+
+  @Test
+  void profileCountsEveryMentionOnceIncludingTheDocumentItself() throws Exception {
+    for (String ref : List.of("57-NQ/TW", "43-KL/TW", "12-CT/TW")) {
+      JsonNode out = Json.MAPPER.readTree(run("cite", ref, "--json", "--index", index).out());
+      int listed = 0;
+      for (JsonNode article : out.get("articles")) listed += article.get("mentions").size();
+      assertEquals(listed, out.get("profile").get("reference").get("mentions").asInt(), ref);
+      assertEquals(out.get("total").asInt(), out.get("profile").get("reference").get("articles").asInt(), ref);
+    }
+  }
 }
