@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -55,22 +56,43 @@ public final class Mentions {
     return decode(bytes, null);
   }
 
-  /** The card with only the mentions of {@code canonical} (all of them when null); the others are not parsed. */
+  /**
+   * The card with only the mentions of {@code canonical} (all of them when null). The separators are ASCII control
+   * bytes, so the records are found in the inflated UTF-8 and only the kept ones, and their sentences, become text.
+   */
   public static Card decode(BytesRef bytes, String canonical) {
-    String[] records = new String(inflate(bytes), StandardCharsets.UTF_8).split(String.valueOf(RECORD), -1);
-    String[] h = records[0].split(String.valueOf(FIELD), -1);
-    String[] sentences = records[records.length - 1].split(String.valueOf(FIELD), -1);
-    String prefix = canonical == null ? null : canonical + FIELD;
+    byte[] raw = inflate(bytes);
+    int header = indexOf(raw, (byte) RECORD, 0);
+    int sentencesAt = lastIndexOf(raw, (byte) RECORD);
+    String[] h = utf8(raw, 0, header).split(String.valueOf(FIELD), -1);
+    byte[] prefix = canonical == null ? null : (canonical + FIELD).getBytes(StandardCharsets.UTF_8);
+    String[] sentences = null;
     List<Citation> mentions = new ArrayList<>();
-    for (int i = 1; i < records.length - 1; i++) {
-      if (prefix != null && !records[i].startsWith(prefix)) continue;
-      String[] f = records[i].split(String.valueOf(FIELD), -1);
+    for (int at = header; at < sentencesAt; ) {
+      int start = at + 1, end = indexOf(raw, (byte) RECORD, start);
+      at = end;
+      if (prefix != null && (end - start < prefix.length
+          || !Arrays.equals(raw, start, start + prefix.length, prefix, 0, prefix.length))) continue;
+      if (sentences == null) sentences = utf8(raw, sentencesAt + 1, raw.length).split(String.valueOf(FIELD), -1);
+      String[] f = utf8(raw, start, end).split(String.valueOf(FIELD), -1);
       mentions.add(new Citation(f[0], f[1], Citation.Kind.valueOf(f[2]), f[3], f[4], f[5],
           f[6].isEmpty() ? null : Integer.valueOf(f[6]), f[7].isEmpty() ? null : LocalDate.parse(f[7]),
           Integer.parseInt(f[8]), Integer.parseInt(f[9]), Double.parseDouble(f[10]), sentences[Integer.parseInt(f[11])]));
     }
     return new Card(h[0], nullIfEmpty(h[1]), nullIfEmpty(h[2]), nullIfEmpty(h[3]),
         h[4].isEmpty() ? List.of() : List.of(h[4].split(" ")), mentions);
+  }
+
+  private static String utf8(byte[] b, int from, int to) { return new String(b, from, to - from, StandardCharsets.UTF_8); }
+
+  private static int indexOf(byte[] b, byte value, int from) {
+    for (int i = from; i < b.length; i++) if (b[i] == value) return i;
+    return b.length;
+  }
+
+  private static int lastIndexOf(byte[] b, byte value) {
+    for (int i = b.length - 1; i >= 0; i--) if (b[i] == value) return i;
+    return -1;
   }
 
   private static void join(StringBuilder sb, String... values) {
