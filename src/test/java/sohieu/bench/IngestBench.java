@@ -34,40 +34,21 @@ public final class IngestBench {
     long seed = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_SEED;
     Path corpus = corpus(cache, docs, seed);
     Path index = cache.resolve("index-" + docs);
-    deleteTree(index);
-    FileSet files = FileSet.of(List.of(corpus), List.of("truth.tsv"));
-    long input = 0;
-    for (Path f : files) input += Files.size(f);
-
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
-    IngestSummary summary;
-    int threads = Runtime.getRuntime().availableProcessors();
-    LiveHeap live = LiveHeap.start();
-    try (Ingester ingester = Ingester.open(index, threads, Duration.ofSeconds(60))) {
-      summary = ingester.ingest(files, false, IngestListener.NONE);
-    }
-    long liveHeap = live.stop();
-    long peakHeap = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) peakHeap += pool.getPeakUsage().getUsed();
-    }
-    long indexBytes = size(index);
-
+    // Reusing an index measures the queries again (after a change to search) without ingesting anew: the ingest
+    // figures are then those saved beside the index when it was built, marked with that commit.
+    Path saved = cache.resolve("index-" + docs + ".ingest.json");
+    boolean reuse = Boolean.getBoolean("sohieu.bench.reuse") && Files.exists(saved) && Files.isDirectory(index);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("docs", docs);
-    out.put("failed", summary.failed());
-    out.put("ingest_files_per_s", round(summary.filesPerSecond()));
-    out.put("ingest_mb_per_s", round(summary.megabytesPerSecond()));
-    out.put("peak_heap_mb", peakHeap / (1 << 20));
-    out.put("peak_live_heap_mb", liveHeap / (1 << 20));
-    out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
-    out.put("input_mb", round(input / 1e6));
-    out.put("index_mb", round(indexBytes / 1e6));
-    out.put("index_to_input", round(indexBytes / (double) input));
-    long textBytes = storedTextBytes(index);
-    out.put("text_mb", round(textBytes / 1e6));
-    out.put("index_to_text", round(indexBytes / (double) textBytes));
-
+    if (reuse) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> before = new com.fasterxml.jackson.databind.ObjectMapper().readValue(saved.toFile(), Map.class);
+      out.putAll(before);
+      out.put("ingest_reused", true);
+    } else {
+      out.putAll(ingest(corpus, index, docs));
+      out.put("ingest_commit", System.getProperty("sohieu.commit", "unknown"));
+      Files.writeString(saved, BenchJson.line(out));
+    }
     List<String> truth = Files.readAllLines(corpus.resolve("truth.tsv"));
     List<String> refs = new ArrayList<>();
     int expectedArticles = 0, foundArticles = 0;
@@ -93,6 +74,45 @@ public final class IngestBench {
       latency(out, "folded_vi", () -> searcher.search("nghi quyet", 10, 0, false));
     }
     System.out.println(sohieu.bench.BenchJson.line(out));
+  }
+
+  /** Ingests the corpus into a new index: throughput, heap and sizes. */
+  private static Map<String, Object> ingest(Path corpus, Path index, int docs) throws Exception {
+    deleteTree(index);
+    Map<String, Object> out = new LinkedHashMap<>();
+    FileSet files = FileSet.of(List.of(corpus), List.of("truth.tsv"));
+    long input = 0;
+    for (Path f : files) input += Files.size(f);
+
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+    IngestSummary summary;
+    int threads = Runtime.getRuntime().availableProcessors();
+    LiveHeap live = LiveHeap.start();
+    try (Ingester ingester = Ingester.open(index, threads, Duration.ofSeconds(60))) {
+      summary = ingester.ingest(files, false, IngestListener.NONE);
+    }
+    long liveHeap = live.stop();
+    long peakHeap = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) peakHeap += pool.getPeakUsage().getUsed();
+    }
+    long indexBytes = size(index);
+
+    out.put("docs", docs);
+    out.put("failed", summary.failed());
+    out.put("ingest_files_per_s", round(summary.filesPerSecond()));
+    out.put("ingest_mb_per_s", round(summary.megabytesPerSecond()));
+    out.put("peak_heap_mb", peakHeap / (1 << 20));
+    out.put("peak_live_heap_mb", liveHeap / (1 << 20));
+    out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
+    out.put("input_mb", round(input / 1e6));
+    out.put("index_mb", round(indexBytes / 1e6));
+    out.put("index_to_input", round(indexBytes / (double) input));
+    long textBytes = storedTextBytes(index);
+    out.put("text_mb", round(textBytes / 1e6));
+    out.put("index_to_text", round(indexBytes / (double) textBytes));
+
+    return out;
   }
 
   /**
