@@ -83,9 +83,8 @@ final class DocumentBuilder {
         doc.add(new StringField(Fields.REF_ISSUER, c.issuer(), Field.Store.NO));
       }
       doc.add(new Field(Fields.REF, c.canonical(), Fields.REF_MENTION));
-      if (c.issued() != null && issued.add(c.canonical() + " " + c.issued())) {
-        doc.add(new StringField(Fields.REF_ISSUED, c.canonical() + " " + c.issued(), Field.Store.NO));
-      }
+      String statedDate = c.issued() == null ? null : c.canonical() + " " + c.issued();
+      if (statedDate != null && issued.add(statedDate)) doc.add(new StringField(Fields.REF_ISSUED, statedDate, Field.Store.NO));
     }
     if (!article.citations().isEmpty()) doc.add(new BinaryDocValuesField(Fields.REF_DATA, RefData.encode(article.citations())));
     for (String ref : refs) {

@@ -55,26 +55,5 @@ public final class RefData {
     return out;
   }
 
-  /**
-   * The entry of one canonical number (its UTF-8 bytes), or null: the bytes are compared line by line and only the
-   * matching line is decoded, so a lookup over many documents costs little more than reading their doc values.
-   */
-  public static Entry entry(BytesRef bytes, BytesRef canonical) {
-    byte[] b = bytes.bytes;
-    int end = bytes.offset + bytes.length;
-    for (int line = bytes.offset; line < end; ) {
-      int tab = line + canonical.length;
-      if (tab < end && b[tab] == '\t' && java.util.Arrays.equals(b, line, tab, canonical.bytes, canonical.offset,
-          canonical.offset + canonical.length)) {
-        int next = line;
-        while (next < end && b[next] != '\n') next++;
-        return decode(new BytesRef(b, line, next - line), c -> true).getFirst();
-      }
-      while (line < end && b[line] != '\n') line++;
-      line++;
-    }
-    return null;
-  }
-
   private static String nz(String s) { return s == null ? "" : s; }
 }

@@ -57,12 +57,46 @@ final class ReferenceTables {
       return months;
     }
 
+    /** Language ordinals of the current segment's articles, named by {@link #nameLanguages} when it ends. */
+    private final java.util.BitSet langOrds = new java.util.BitSet();
+
+    /** One citing article: its mention count, its publication day (when dated) and its languages. */
+    void add(long articleMentions, boolean dated, long day, DocLanguages langs) {
+      articles++;
+      mentions += articleMentions;
+      for (int i = 0; i < langs.count; i++) langOrds.set(langs.ords[i]);
+      if (dated) {
+        firstDay = Math.min(firstDay, day);
+        lastDay = Math.max(lastDay, day);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        monthCounts.merge(date.getYear() * 12 + date.getMonthValue() - 1, articleMentions, Long::sum);
+      }
+    }
+
+    void nameLanguages(SortedSetDocValues langs) throws IOException {
+      for (int o = langOrds.nextSetBit(0); o >= 0; o = langOrds.nextSetBit(o + 1)) languages.add(langs.lookupOrd(o).utf8ToString());
+      langOrds.clear();
+    }
+
     ReferenceRow row(String canonical) {
       return new ReferenceRow(canonical, type, issuer, articles, mentions, day(firstDay), day(lastDay),
           List.copyOf(languages), issued);
     }
 
     private static String day(long d) { return d == Long.MAX_VALUE || d == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(d).toString(); }
+  }
+
+  /** One document's language ordinals, read once and reused for every reference it cites. */
+  private static final class DocLanguages {
+    int[] ords = new int[4];
+    int count;
+
+    DocLanguages read(SortedSetDocValues langs, int doc) throws IOException {
+      count = langs.advanceExact(doc) ? langs.docValueCount() : 0;
+      if (ords.length < count) ords = new int[count];
+      for (int i = 0; i < count; i++) ords[i] = (int) langs.nextOrd();
+      return this;
+    }
   }
 
   /** Every reference cited by the documents matching {@code query} and accepted by {@code keep}, most cited first. */
@@ -96,32 +130,22 @@ final class ReferenceTables {
       Bits live = leaf.reader().getLiveDocs();
       NumericDocValues days = DocValues.getNumeric(leaf.reader(), Fields.DATE_DAY);
       SortedSetDocValues langs = DocValues.getSortedSet(leaf.reader(), Fields.LANG_DV);
-      java.util.BitSet langOrds = new java.util.BitSet();
+      DocLanguages docLangs = new DocLanguages();
       for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
-        int mentions = postings.freq();
         if (t.type == null) {
           BinaryDocValues refData = DocValues.getBinary(leaf.reader(), Fields.REF_DATA);
-          RefData.Entry e = refData.advanceExact(doc) ? RefData.entry(refData.binaryValue(), term) : null;
-          if (e != null) {
-            t.type = e.type();
-            t.issuer = e.issuer();
+          if (refData.advanceExact(doc)) {
+            for (RefData.Entry e : RefData.decode(refData.binaryValue(), canonical::equals)) {
+              t.type = e.type();
+              t.issuer = e.issuer();
+            }
           }
         }
-        t.articles++;
-        t.mentions += mentions;
-        if (langs.advanceExact(doc)) {
-          for (int i = 0; i < langs.docValueCount(); i++) langOrds.set((int) langs.nextOrd());
-        }
-        if (days.advanceExact(doc)) {
-          long day = days.longValue();
-          LocalDate date = LocalDate.ofEpochDay(day);
-          t.firstDay = Math.min(t.firstDay, day);
-          t.lastDay = Math.max(t.lastDay, day);
-          t.monthCounts.merge(date.getYear() * 12 + date.getMonthValue() - 1, (long) mentions, Long::sum);
-        }
+        boolean dated = days.advanceExact(doc);
+        t.add(postings.freq(), dated, dated ? days.longValue() : 0, docLangs.read(langs, doc));
       }
-      for (int o = langOrds.nextSetBit(0); o >= 0; o = langOrds.nextSetBit(o + 1)) t.languages.add(langs.lookupOrd(o).utf8ToString());
+      t.nameLanguages(langs);
     }
     if (t.articles == 0) return null;
     BytesRef prefix = new BytesRef(canonical + " ");
@@ -152,47 +176,23 @@ final class ReferenceTables {
       BinaryDocValues refData = DocValues.getBinary(leaf.reader(), Fields.REF_DATA);
       NumericDocValues days = DocValues.getNumeric(leaf.reader(), Fields.DATE_DAY);
       SortedSetDocValues langs = DocValues.getSortedSet(leaf.reader(), Fields.LANG_DV);
-      // Languages are gathered as ordinals per reference and named once per segment.
-      Map<Tally, java.util.BitSet> langOrds = new HashMap<>();
-      int[] docLangs = new int[4];
+      DocLanguages docLangs = new DocLanguages();
       DocIdSetIterator it = scorer.iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
         if (!refData.advanceExact(doc)) continue;
-        List<RefData.Entry> entries = RefData.decode(refData.binaryValue(), keep);
-        int month = -1;
-        long day = 0;
-        if (days.advanceExact(doc)) {
-          day = days.longValue();
-          LocalDate date = LocalDate.ofEpochDay(day);
-          month = date.getYear() * 12 + date.getMonthValue() - 1;
-        }
-        int langCount = 0;
-        if (langs.advanceExact(doc)) {
-          langCount = langs.docValueCount();
-          if (docLangs.length < langCount) docLangs = new int[langCount];
-          for (int i = 0; i < langCount; i++) docLangs[i] = (int) langs.nextOrd();
-        }
-        for (RefData.Entry e : entries) {
+        boolean dated = days.advanceExact(doc);
+        long day = dated ? days.longValue() : 0;
+        docLangs.read(langs, doc);
+        for (RefData.Entry e : RefData.decode(refData.binaryValue(), keep)) {
           Tally t = tallies.computeIfAbsent(e.canonical(), k -> new Tally());
           if (t.type == null || t.type.isEmpty()) t.type = e.type();
           if (t.issuer == null || t.issuer.isEmpty()) t.issuer = e.issuer();
-          t.articles++;
-          t.mentions += e.mentions();
-          java.util.BitSet ords = langOrds.computeIfAbsent(t, k -> new java.util.BitSet());
-          for (int i = 0; i < langCount; i++) ords.set(docLangs[i]);
+          t.add(e.mentions(), dated, day, docLangs);
           for (String d : e.issued()) t.issued.merge(d, 1L, Long::sum);
-          if (month >= 0) {
-            t.firstDay = Math.min(t.firstDay, day);
-            t.lastDay = Math.max(t.lastDay, day);
-            t.monthCounts.merge(month, (long) e.mentions(), Long::sum);
-          }
         }
       }
-      for (var e : langOrds.entrySet()) {
-        java.util.BitSet ords = e.getValue();
-        for (int o = ords.nextSetBit(0); o >= 0; o = ords.nextSetBit(o + 1)) e.getKey().languages.add(langs.lookupOrd(o).utf8ToString());
-      }
+      for (Tally t : tallies.values()) t.nameLanguages(langs);
     }
     return tallies;
   }
