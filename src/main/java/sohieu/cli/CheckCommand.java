@@ -10,12 +10,15 @@ import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import java.util.List;
+import sohieu.index.FailedFiles;
 import sohieu.index.Ingester;
 
 /** Runs Lucene's CheckIndex and reports the index's health in one line. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Check the index with Lucene's CheckIndex and report its health in one line (read-only).",
-    footer = {"", "Exit codes: 0 healthy, 1 problems found, 2 no index or the index is busy.", "Example:",
+    footer = {"", "Also lists the files that ingest could not index, with the reason (they are missing from the index).",
+        "Exit codes: 0 healthy, 1 problems found, 2 no index or the index is busy.", "Example:",
         "  scripts/sohieu check"})
 final class CheckCommand implements Callable<Integer> {
   @Mixin
@@ -51,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
             docs = reader.numDocs();
           }
           System.out.printf("ok: %d documents in %d segments, %s%n", docs, status.numSegments, index.index);
+          missing();
           return Main.FOUND;
         }
         System.out.printf("damaged: %d of %d segments broken, %d documents would be lost; %s%n",
@@ -58,5 +62,14 @@ final class CheckCommand implements Callable<Integer> {
         return Main.NOTHING;
       }
     }
+  }
+
+  /** The files the last ingests failed on: healthy as the index is, it lacks them. */
+  private void missing() throws java.io.IOException {
+    List<FailedFiles.Entry> failed = FailedFiles.read(index.index);
+    if (failed.isEmpty()) return;
+    System.out.println("missing: " + failed.size() + (failed.size() == 1 ? " file" : " files")
+        + " failed at ingest and " + (failed.size() == 1 ? "is" : "are") + " not in the index:");
+    for (FailedFiles.Entry e : failed) System.out.println("  " + e.path() + ": " + e.reason());
   }
 }

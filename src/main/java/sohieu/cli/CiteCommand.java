@@ -28,8 +28,10 @@ final class CiteCommand implements Callable<Integer> {
   @Parameters(paramLabel = "REF", arity = "1..*", description = "A document number, e.g. 12-CT/TW.")
   String[] ref;
 
-  @Option(names = "--limit", defaultValue = "20", description = "Articles to show, newest first (default ${DEFAULT-VALUE}).")
-  int limit;
+  /** Null when not given: the table shows 20, machine formats everything. */
+  @Option(names = "--limit", paramLabel = "N",
+      description = "Articles to show, newest first (default 20 in the table; --json, --jsonl and --csv give all unless --limit is given).")
+  Integer limit;
 
   @Option(names = "--timeline", description = "Also draw mentions per month as a chart.")
   boolean timeline;
@@ -50,8 +52,10 @@ final class CiteCommand implements Callable<Integer> {
     CiteProfile profile;
     List<String> near;
     try (Searcher searcher = Searcher.open(index.index, recognizer)) {
-      result = searcher.cite(canonical, limit);
-      profile = searcher.profile(canonical, 8);
+      // Machine formats are complete unless a limit is asked for; a person reads the newest page.
+      boolean all = !output.table() && limit == null;
+      result = searcher.cite(canonical, limit != null ? limit : all ? Integer.MAX_VALUE : 20);
+      profile = searcher.profile(canonical, output.table() ? 8 : Integer.MAX_VALUE);
       near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();
     }
     if (result.articles().isEmpty()) {
@@ -121,8 +125,9 @@ final class CiteCommand implements Callable<Integer> {
 
   private void print(CiteResult result, CiteProfile profile, Vocabulary words) {
     Style style = new Style(output.colorOn());
+    long listed = result.articles().stream().filter(a -> !a.self()).count();
     System.out.println(style.bold(result.canonical()) + style.dim("  cited by " + result.total() + (result.total() == 1 ? " article" : " articles")
-        + (result.total() > result.articles().size() ? ", newest " + result.articles().size() + " shown" : "")));
+        + (result.total() > listed ? ", newest " + listed + " shown" : "")));
     if (profile != null) printIdentity(profile, words, style);
     System.out.println();
     for (CitingArticle a : result.articles()) {

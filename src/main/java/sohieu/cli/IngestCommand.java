@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
@@ -34,8 +36,11 @@ import sohieu.index.Ingester;
 /** Adds files and folders to the index, incrementally by content hash, reporting every failure. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = "Add files and folders (recursively) to the index. Unchanged files are skipped by content hash, "
-        + "changed ones replaced; one bad file never stops the batch.",
-    footer = {"", "Exit codes: 0 every file indexed or unchanged, 1 some files failed (listed), 2 usage error.",
+        + "changed ones replaced, a file identical to one already indexed is indexed once; one bad file never stops "
+        + "the batch. In folders, notes (README, SOURCES, LICENSE, COPYING, copyright) and data tables (.tsv, .csv) "
+        + "are skipped unless named or matched by --include. Paths are stored as given.",
+    footer = {"", "Exit codes: 0 every file indexed or unchanged, 1 some files failed (listed), 2 usage error,",
+        "130 interrupted by Ctrl-C (what was done is committed; the same command resumes).",
         "Examples:", "  scripts/sohieu ingest --exclude SOURCES.md corpus/", "  scripts/sohieu ingest --exclude '*.md' --prune ~/articles/",
         "  find ~/scrapes -name '*.html' | scripts/sohieu ingest -"})
 final class IngestCommand implements Callable<Integer> {
@@ -44,6 +49,13 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files whose name or relative path matches (repeatable).")
   List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--include", paramLabel = "GLOB",
+      description = "Also take the notes and data tables otherwise skipped in folders, when their name or relative path matches (repeatable).")
+  List<String> includes = new ArrayList<>();
+
+  @Option(names = "--verbose", description = "List the files skipped as notes or data and those identical to another file.")
+  boolean verbose;
 
   @Option(names = "--prune", description = "Also remove documents whose files no longer exist.")
   boolean prune;
@@ -87,36 +99,94 @@ final class IngestCommand implements Callable<Integer> {
     if (Files.exists(index.index) && !Files.isDirectory(index.index)) {
       throw new Main.UserError(index.index + " is a file, not an index folder");
     }
-    FileSet files = FileSet.of(roots, excludes);
+    FileSet walk = FileSet.of(roots, excludes).skippingNotes(includes);
+    ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
+    Iterable<Path> files = walk.reporting(skipped::add);
     ConcurrentLinkedQueue<Map<String, Object>> failures = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Map<String, Object>> duplicates = new ConcurrentLinkedQueue<>();
     IngestSummary summary;
-    try (Ingester ingester = Ingester.open(index.index, threads, Duration.ofSeconds(timeoutSeconds), charset);
-         IngestProgress progress = IngestProgress.start(files)) {
-      ingester.commitEvery(commitEvery);
-      summary = ingester.ingest(files, prune, (file, outcome, bytes, reason) -> {
-        if (outcome == IngestListener.Outcome.FAILED) failures.add(Output.map("path", file.toString(), "reason", reason));
-        progress.done(outcome, bytes);
-      });
+    Ingester ingester;
+    try {
+      ingester = Ingester.open(index.index, threads, Duration.ofSeconds(timeoutSeconds), charset);
     } catch (IndexBusyException e) {
       throw new Main.UserError(e.getMessage());
     }
-    report(summary, failures);
+    // Ctrl-C starts the JVM's shutdown: the hook stops the workers and holds the exit until what is done is
+    // committed, reported and the pid file removed (or, with a parser stuck, until the time limit has passed).
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onInterrupt = new Thread(() -> {
+      ingester.cancel();
+      try {
+        finished.await(timeoutSeconds + 30L, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "ingest-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try {
+      try (ingester; IngestProgress progress = IngestProgress.start(walk)) {
+        ingester.commitEvery(commitEvery);
+        summary = ingester.ingest(files, prune, (file, outcome, bytes, reason) -> {
+          if (outcome == IngestListener.Outcome.FAILED) failures.add(Output.map("path", file.toString(), "reason", reason));
+          if (outcome == IngestListener.Outcome.DUPLICATE) {
+            duplicates.add(Output.map("path", file.toString(), "same_as", reason.substring(reason.indexOf(" as ") + 4)));
+          }
+          progress.done(outcome, bytes);
+        });
+      }
+      report(summary, failures, duplicates, skipped);
+    } finally {
+      System.out.flush();
+      System.err.flush();
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it returns now that the latch is down.
+      }
+    }
+    if (summary.interrupted()) return INTERRUPTED;
     return summary.failed() == 0 ? Main.FOUND : Main.NOTHING;
   }
 
-  private void report(IngestSummary s, ConcurrentLinkedQueue<Map<String, Object>> failures) throws Exception {
+  /** What a shell reports for a command ended by SIGINT (128 + 2). */
+  static final int INTERRUPTED = 130;
+
+  private void report(IngestSummary s, ConcurrentLinkedQueue<Map<String, Object>> failures,
+                      ConcurrentLinkedQueue<Map<String, Object>> duplicates, ConcurrentLinkedQueue<Path> skipped) throws Exception {
+    List<Map<String, Object>> notes = skipped.stream().map(p -> Output.map("path", p.toString(), "reason",
+        "a note or data table (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name it or use --include")).toList();
     if (json) {
       for (Map<String, Object> f : failures) System.out.println(Json.MAPPER.writeValueAsString(Output.map("failed", f)));
+      for (Map<String, Object> d : duplicates) System.out.println(Json.MAPPER.writeValueAsString(Output.map("duplicate", d)));
+      for (Map<String, Object> n : notes) System.out.println(Json.MAPPER.writeValueAsString(Output.map("skipped", n)));
       System.out.println(Json.MAPPER.writeValueAsString(Output.map("summary", Output.map(
           "added", s.added(), "updated", s.updated(), "unchanged", s.unchanged(), "removed", s.removed(),
-          "failed", s.failed(), "bytes", s.bytes(), "seconds", s.millis() / 1000.0,
+          "failed", s.failed(), "duplicates", s.duplicates(), "skipped", notes.size(), "interrupted", s.interrupted(),
+          "bytes", s.bytes(), "seconds", s.millis() / 1000.0,
           "files_per_s", round(s.filesPerSecond()), "mb_per_s", round(s.megabytesPerSecond())))));
-      return;
+    } else {
+      for (Map<String, Object> f : failures) System.err.println("failed: " + f.get("path") + ": " + f.get("reason"));
+      if (verbose) {
+        for (Map<String, Object> d : duplicates) System.out.println("same: " + d.get("path") + " = " + d.get("same_as"));
+        for (Path p : skipped) System.out.println("skipped: " + p);
+      }
+      System.out.printf(Locale.ROOT, "%d added, %d updated, %d unchanged, %d removed, %d failed in %.1f s (%.0f files/s, %.1f MB/s) -> %s%n",
+          s.added(), s.updated(), s.unchanged(), s.removed(), s.failed(), s.millis() / 1000.0, s.filesPerSecond(),
+          s.megabytesPerSecond(), index.index);
+      String listed = verbose ? "" : " (--verbose lists them)";
+      if (s.duplicates() > 0) {
+        System.out.println(s.duplicates() + (s.duplicates() == 1 ? " file has" : " files have")
+            + " the same content as another file and " + (s.duplicates() == 1 ? "was" : "were") + " not indexed again" + listed);
+      }
+      if (!notes.isEmpty()) {
+        System.out.println("skipped " + notes.size() + (notes.size() == 1 ? " note or data table" : " notes and data tables")
+            + " (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name them or use --include GLOB to ingest them" + listed);
+      }
     }
-    for (Map<String, Object> f : failures) System.err.println("failed: " + f.get("path") + ": " + f.get("reason"));
-    System.out.printf("%d added, %d updated, %d unchanged, %d removed, %d failed in %.1f s (%.0f files/s, %.1f MB/s) -> %s%n",
-        s.added(), s.updated(), s.unchanged(), s.removed(), s.failed(), s.millis() / 1000.0, s.filesPerSecond(),
-        s.megabytesPerSecond(), index.index);
+    if (s.interrupted()) {
+      System.err.println("interrupted: " + (s.added() + s.updated()) + " files committed; run the same command to resume");
+    }
   }
 
   private static double round(double v) { return Math.round(v * 10) / 10.0; }

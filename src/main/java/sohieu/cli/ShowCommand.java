@@ -1,5 +1,6 @@
 package sohieu.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +15,16 @@ import sohieu.search.StoredArticle;
 /** One indexed document: metadata, text by paragraph with languages, and citations. */
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = "Show one indexed document: metadata, text (paragraph by paragraph, with languages) and citations.",
-    footer = {"", "DOC is the path printed by search and cite, or the start of the file's name if only one matches.",
+    footer = {"", "DOC is the path printed by search and cite, or any end of it that reaches into the file's name",
+        "(tvpl/b4a48337, 004) if only one document fits; when several do, they are listed.",
+        "Exit codes: 0 shown, 1 no such document, 2 several documents fit or usage error.",
         "Examples:", "  scripts/sohieu show 004", "  scripts/sohieu show corpus/001_95bb9a9cfe72fd45.txt --json"})
 final class ShowCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "DOC", description = "A path, or the start of a file name.")
+  @Parameters(paramLabel = "DOC", description = "A path, or an end of one (folder/name start, or a name start).")
   String key;
+
+  /** Candidates listed for an ambiguous DOC: enough to see how to narrow it. */
+  private static final int SHOWN = 30;
 
   @Mixin
   IndexOption index;
@@ -31,6 +37,12 @@ final class ShowCommand implements Callable<Integer> {
     Optional<StoredArticle> found;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       found = searcher.show(key);
+    } catch (Searcher.AmbiguousPath e) {
+      System.err.println("sohieu show: " + e.getMessage() + ":");
+      List<String> candidates = e.candidates();
+      for (String path : candidates.subList(0, Math.min(SHOWN, candidates.size()))) System.err.println("  " + path);
+      if (candidates.size() > SHOWN) System.err.println("  ... and " + (candidates.size() - SHOWN) + " more");
+      return Main.ERROR;
     }
     if (found.isEmpty()) {
       System.err.println("no document " + key + " in " + index.index);
@@ -53,7 +65,7 @@ final class ShowCommand implements Callable<Integer> {
     }
     System.out.println();
     Table cs = new Table("CANONICAL", "KIND", "ISSUED", "OFFSETS", "RAW");
-    for (Citation c : a.citations()) cs.row(style.accent(c.canonical()), c.kind().name().toLowerCase(), c.issued(),
+    for (Citation c : a.citations()) cs.row(style.accent(c.canonical()), c.kind() == null ? "" : c.kind().name().toLowerCase(java.util.Locale.ROOT), c.issued(),
         c.start() + "-" + c.end(), c.raw().replace('\n', ' '));
     if (a.citations().isEmpty()) System.out.println("no citations"); else cs.print(System.out, style);
     return Main.FOUND;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sohieu.index.FailedFiles;
 import sohieu.refs.CitationRecognizer;
 import sohieu.search.Searcher;
 import sohieu.search.Stats;
@@ -38,8 +39,20 @@ final class StatsCommand implements Callable<Integer> {
       section("OUTLET", stats.outlets(), style);
       section("MONTH", stats.months(), style);
       section("MOST CITED", stats.references(), style);
+      failedFiles(style);
     }
     return stats.documents() == 0 ? Main.NOTHING : Main.FOUND;
+  }
+
+  /** The files the last ingests could not index, and why: the index is missing them. */
+  private void failedFiles(Style style) throws java.io.IOException {
+    List<FailedFiles.Entry> failed = FailedFiles.read(index.index);
+    if (failed.isEmpty()) return;
+    System.out.println();
+    System.out.println(style.bold(failed.size() + (failed.size() == 1 ? " file is" : " files are") + " not in the index (ingest failed):"));
+    Table t = new Table("NOT INDEXED", "REASON");
+    for (FailedFiles.Entry e : failed) t.row(e.path(), e.reason());
+    t.print(System.out, style);
   }
 
   private static void section(String title, List<Stats.Count> counts, Style style) {

@@ -22,7 +22,11 @@ import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
 import sohieu.refs.Citation;
 
-/** Turns an {@link Article} into the Lucene document the index stores for it. */
+/**
+ * Turns an {@link Article} into the Lucene document the index stores for it. Any metadata may be missing (a
+ * citation whose type or issuer the vocabulary does not know, a page with no title or outlet): what is known is
+ * indexed and the rest left out, never the file refused.
+ */
 final class DocumentBuilder {
   private final FacetsConfig facets = Fields.facetsConfig();
 
@@ -35,10 +39,10 @@ final class DocumentBuilder {
     String text = d.text();
     doc.add(new StoredField(Fields.TEXT, text));
     doc.add(new StoredField(Fields.PARAGRAPHS, Paragraphs.encode(article.paragraphs())));
-    if (d.title() != null) doc.add(new StoredField(Fields.TITLE, d.title()));
-    if (d.sourceUrl() != null) doc.add(new StoredField(Fields.URL, d.sourceUrl()));
-    if (d.contentType() != null) doc.add(new StoredField(Fields.CONTENT_TYPE, d.contentType()));
-    if (d.outlet() != null) {
+    if (known(d.title())) doc.add(new StoredField(Fields.TITLE, d.title()));
+    if (known(d.sourceUrl())) doc.add(new StoredField(Fields.URL, d.sourceUrl()));
+    if (known(d.contentType())) doc.add(new StoredField(Fields.CONTENT_TYPE, d.contentType()));
+    if (known(d.outlet())) {
       doc.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_OUTLET, d.outlet()));
     }
@@ -58,7 +62,7 @@ final class DocumentBuilder {
       }
       langs.add(p.lang());
     }
-    if (d.title() != null && !text.contains(d.title())) {
+    if (known(d.title()) && !text.contains(d.title())) {
       doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, d.title(), Field.Store.NO));
     }
     doc.add(new BinaryDocValuesField(Fields.MENTIONS, Mentions.encode(article, List.copyOf(langs))));
@@ -67,26 +71,28 @@ final class DocumentBuilder {
       doc.add(new SortedSetDocValuesField(Fields.LANG_DV, new BytesRef(lang)));
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_LANG, lang));
     }
+    List<Citation> citations = article.citations().stream().filter(c -> known(c.canonical())).toList();
     Set<String> refs = new LinkedHashSet<>();
-    if (article.selfRef() != null) {
+    if (known(article.selfRef())) {
       doc.add(new StringField(Fields.SELF_REF, article.selfRef(), Field.Store.YES));
       refs.add(article.selfRef());
       // Findable by its number even when its text never cites it; a heading that does is a mention already.
-      if (article.citations().stream().noneMatch(c -> c.canonical().equals(article.selfRef()))) {
+      if (citations.stream().noneMatch(c -> c.canonical().equals(article.selfRef()))) {
         doc.add(new Field(Fields.REF, article.selfRef(), Fields.REF_MENTION));
       }
     }
     Set<String> issued = new LinkedHashSet<>();
-    for (Citation c : article.citations()) {
+    for (Citation c : citations) {
       if (refs.add(c.canonical())) {
-        doc.add(new StringField(Fields.REF_TYPE, c.type(), Field.Store.NO));
-        doc.add(new StringField(Fields.REF_ISSUER, c.issuer(), Field.Store.NO));
+        // A law number with no type word, or a form code, has no type or issuer the vocabulary knows.
+        if (known(c.type())) doc.add(new StringField(Fields.REF_TYPE, c.type(), Field.Store.NO));
+        if (known(c.issuer())) doc.add(new StringField(Fields.REF_ISSUER, c.issuer(), Field.Store.NO));
       }
       doc.add(new Field(Fields.REF, c.canonical(), Fields.REF_MENTION));
       String statedDate = c.issued() == null ? null : c.canonical() + " " + c.issued();
       if (statedDate != null && issued.add(statedDate)) doc.add(new StringField(Fields.REF_ISSUED, statedDate, Field.Store.NO));
     }
-    if (!article.citations().isEmpty()) doc.add(new BinaryDocValuesField(Fields.REF_DATA, RefData.encode(article.citations())));
+    if (!citations.isEmpty()) doc.add(new BinaryDocValuesField(Fields.REF_DATA, RefData.encode(citations)));
     for (String ref : refs) {
       doc.add(new StoredField(Fields.REF, ref));
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_REF, ref));
@@ -97,4 +103,7 @@ final class DocumentBuilder {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A value worth indexing: a facet or a keyword of nothing would be refused, or findable by nothing. */
+  private static boolean known(String s) { return s != null && !s.isBlank(); }
 }

@@ -8,8 +8,10 @@ import org.apache.lucene.search.SortField;
 
 /** The names of the index's fields and the facet configuration that goes with them. */
 public final class Fields {
-  /** Unique key: the file's path as given to ingest, normalized to an absolute path. */
+  /** Unique key: the file's path as given to ingest (relative stays relative), as every command shows it. */
   public static final String PATH = "path";
+  /** The file's absolute path when it was ingested: finds it again when given in another spelling, or from elsewhere. */
+  public static final String FILE = "file";
   public static final String HASH = "hash";
   public static final String SIZE = "size";
   public static final String TITLE = "title";

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * The files under some paths (folders recursively, hidden entries skipped), minus those matching a glob, walked in
@@ -22,10 +23,21 @@ import java.util.NoSuchElementException;
  *
  * <p>Each file is walked once: a path that lies inside another folder given is skipped, as is a path given twice.
  * A folder that cannot be listed is yielded itself, so that the ingest reports it as a failure.
+ *
+ * <p>With {@link #skippingNotes}, the notes that travel with a corpus (README, SOURCES, LICENSE, COPYING and
+ * copyright files) and data tables (.tsv, .csv) found in a folder are left out: they are about the articles, not
+ * articles. A file named as a path is always taken.
  */
 public final class FileSet implements Iterable<Path> {
   private final List<Path> roots;
   private final List<PathMatcher> excludes = new ArrayList<>();
+  private final List<PathMatcher> includes = new ArrayList<>();
+  private boolean skipNotes;
+
+  /** Notes about a corpus by their name (any case, any extension or suffix), and data tables by their extension. */
+  private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile(
+      "(?i)(?:(?:readme|sources|licen[cs]e|copying|copyright)(?:[._-].*)?|.*[._-]licen[cs]e(?:[._-].*)?"
+          + "|.*\\.copyright|.*\\.tsv|.*\\.csv)");
 
   private FileSet(List<Path> roots, List<String> excludeGlobs) {
     this.roots = distinct(roots);
@@ -34,6 +46,26 @@ public final class FileSet implements Iterable<Path> {
 
   public static FileSet of(List<Path> roots, List<String> excludeGlobs) {
     return new FileSet(roots, excludeGlobs);
+  }
+
+  /**
+   * Leaves out, in the folders walked, the notes and data tables that {@link #isNote} names, except those matching
+   * one of {@code includeGlobs} (by name or relative path).
+   */
+  public FileSet skippingNotes(List<String> includeGlobs) {
+    skipNotes = true;
+    for (String glob : includeGlobs) includes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+    return this;
+  }
+
+  /** A README, SOURCES, LICENSE, COPYING or copyright note, or a .tsv or .csv data table. */
+  public static boolean isNote(Path file) {
+    return NOTE.matcher(file.getFileName().toString()).matches();
+  }
+
+  /** The same walk, telling {@code skipped} of each note or data table it leaves out. */
+  public Iterable<Path> reporting(Consumer<Path> skipped) {
+    return () -> new Walk(skipped);
   }
 
   /** Walks the set once to count it (a progress bar's total). */
@@ -61,15 +93,18 @@ public final class FileSet implements Iterable<Path> {
 
   @Override
   public Iterator<Path> iterator() {
-    return new Walk();
+    return new Walk(p -> {});
   }
 
   /** Depth first over sorted folder listings; a stack of the folders still being read. */
   private final class Walk implements Iterator<Path> {
     private final Iterator<Path> rootIt = roots.iterator();
+    private final Consumer<Path> skipped;
     private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
     private Path root;
     private Path next;
+
+    Walk(Consumer<Path> skipped) { this.skipped = skipped; }
 
     @Override
     public boolean hasNext() {
@@ -94,7 +129,11 @@ public final class FileSet implements Iterable<Path> {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) { // a link to a folder could lead round in a circle
           push(p);
         } else if (Files.isRegularFile(p) && !excluded(p)) {
-          next = p;
+          if (skipNotes && isNote(p) && !matches(includes, p)) {
+            skipped.accept(p);
+          } else {
+            next = p;
+          }
         }
       }
       return true;
@@ -121,8 +160,10 @@ public final class FileSet implements Iterable<Path> {
       stack.push(Arrays.asList(sorted).iterator());
     }
 
-    private boolean excluded(Path p) {
-      for (PathMatcher m : excludes) if (m.matches(p.getFileName()) || m.matches(root.relativize(p))) return true;
+    private boolean excluded(Path p) { return matches(excludes, p); }
+
+    private boolean matches(List<PathMatcher> globs, Path p) {
+      for (PathMatcher m : globs) if (m.matches(p.getFileName()) || m.matches(root.relativize(p))) return true;
       return false;
     }
   }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 /** Hears about each file as an ingest run finishes with it; called from worker threads. */
 public interface IngestListener {
   /** What happened to one file. */
-  enum Outcome { ADDED, UPDATED, UNCHANGED, REMOVED, FAILED }
+  enum Outcome { ADDED, UPDATED, UNCHANGED, REMOVED, FAILED, DUPLICATE }
 
-  /** {@code reason} is a one-line explanation for FAILED, otherwise null. */
+  /** {@code reason} is a one-line explanation for FAILED, "same content as PATH" for DUPLICATE, otherwise null. */
   void done(Path file, Outcome outcome, long bytes, String reason);
 
   IngestListener NONE = (file, outcome, bytes, reason) -> {};

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +32,17 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import sohieu.analysis.LanguageAnalyzers;
@@ -50,6 +59,11 @@ import sohieu.refs.DocumentIdentity;
  * Runs files through the pipeline (extract, paragraphs and languages, citations) on all cores into one
  * IndexWriter, skipping files whose content hash is unchanged and committing at intervals so a crash costs
  * only the files since the last commit.
+ *
+ * <p>A file is keyed by its path as given (relative stays relative, so an index can move with its corpus), and
+ * also carries its absolute path, so that the same file given in another spelling replaces its document rather than
+ * adding a second. A file whose content is already indexed under another path is not indexed again. Files that
+ * fail are kept in a list committed with the index ({@link FailedFiles}).
  */
 public final class Ingester implements Closeable {
   private static final String PID_FILE = "ingest.pid";
@@ -69,6 +83,10 @@ public final class Ingester implements Closeable {
   private final ParagraphSegmenter segmenter = ParagraphSegmenter.standard();
   private final CitationRecognizer recognizer = CitationRecognizer.standard();
   private final DocumentBuilder builder = new DocumentBuilder();
+  private final FailedFiles failed;
+  /** Content hash to the file indexed for it in this run, so that identical files running side by side index once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Holder> holders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicBoolean cancelled = new AtomicBoolean();
 
   private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout,
                    Charset charset) {
@@ -79,6 +97,9 @@ public final class Ingester implements Closeable {
     this.writer = writer;
     this.threads = threads;
     this.timeout = timeout;
+    Map<String, String> userData = new java.util.HashMap<>();
+    writer.getLiveCommitData().forEach(e -> userData.put(e.getKey(), e.getValue()));
+    this.failed = FailedFiles.of(userData);
   }
 
   /** Opens (or creates) the index for writing; fails at once if another ingest holds it. */
@@ -122,6 +143,12 @@ public final class Ingester implements Closeable {
   /** Replaces the extraction step by one built around it, before {@link #ingest} runs. */
   void wrapExtraction(java.util.function.UnaryOperator<Extraction> wrap) { this.extraction = wrap.apply(extraction); }
 
+  /**
+   * Stops a running {@link #ingest} (from any thread, e.g. a shutdown hook on Ctrl-C): no new file is started, the
+   * files under way finish, and what is done is committed; the summary then says it was interrupted.
+   */
+  public void cancel() { cancelled.set(true); }
+
   /** Ingests the files; with {@code prune}, also removes documents whose files no longer exist. */
   public IngestSummary ingest(Iterable<Path> files, boolean prune, IngestListener listener)
       throws IOException, InterruptedException {
@@ -132,20 +159,37 @@ public final class Ingester implements Closeable {
     IngestListener counting = (file, outcome, size, reason) -> {
       counts[outcome.ordinal()].incrementAndGet();
       bytes.addAndGet(size);
+      String absolute = file.toAbsolutePath().normalize().toString();
+      if (outcome == IngestListener.Outcome.FAILED) {
+        failed.add(file.normalize().toString(), absolute, reason);
+      } else {
+        failed.clear(absolute);
+      }
       listener.done(file, outcome, size, reason);
     };
+    boolean complete;
     try (DirectoryReader before = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null) {
       IndexSearcher existing = before == null ? null : new IndexSearcher(before);
-      if (prune && before != null) prune(before, counting);
-      run(files, existing, counting);
+      if (prune) {
+        failed.pruneGone();
+        if (before != null) prune(before, counting);
+      }
+      complete = run(files, existing, counting);
     }
-    writer.commit();
+    commit();
     var c = counts;
     return new IngestSummary(c[0].get(), c[1].get(), c[2].get(), c[3].get(), c[4].get(), bytes.get(),
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - started) / 1_000_000, c[5].get(), !complete);
   }
 
-  private void run(Iterable<Path> files, IndexSearcher existing, IngestListener listener)
+  /** Commits the documents with the failure list as it stands, so that the two always agree. */
+  private void commit() throws IOException {
+    writer.setLiveCommitData(failed.userData(writer.getLiveCommitData()).entrySet(), true);
+    writer.commit();
+  }
+
+  /** Runs the files through the workers; false when {@link #cancel} stopped it before the last file. */
+  private boolean run(Iterable<Path> files, IndexSearcher existing, IngestListener listener)
       throws InterruptedException, IOException {
     // A permit per running file, returned when the file settles (done or timed out), so that a parser stuck
     // past its time limit costs a thread but never a slot.
@@ -155,8 +199,13 @@ public final class Ingester implements Closeable {
     watchdog.setRemoveOnCancelPolicy(true);
     long lastCommit = System.currentTimeMillis();
     int sinceCommit = 0;
+    boolean complete = true;
     try {
       for (Path file : files) {
+        if (cancelled.get()) {
+          complete = false;
+          break;
+        }
         slots.acquire();
         failIfWriterBroken();
         Settlement settlement = new Settlement(slots);
@@ -172,7 +221,7 @@ public final class Ingester implements Closeable {
           }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS));
         if (++sinceCommit >= commitEvery || System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
-          writer.commit();
+          commit();
           sinceCommit = 0;
           lastCommit = System.currentTimeMillis();
         }
@@ -180,6 +229,7 @@ public final class Ingester implements Closeable {
       slots.acquire(threads);
       slots.release(threads);
       failIfWriterBroken();
+      return complete;
     } finally {
       workers.shutdownNow();
       watchdog.shutdownNow();
@@ -240,11 +290,17 @@ public final class Ingester implements Closeable {
       if (!settlement.claim()) return;
       try {
         IngestListener.Outcome outcome = IngestListener.Outcome.UNCHANGED;
-        if (prepared.doc != null) {
-          writer.updateDocument(new Term(Fields.PATH, prepared.path), prepared.doc);
+        String note = null;
+        if (prepared.sameAs != null) {
+          // Its own document, if an earlier run indexed it, would now list the same text twice.
+          if (prepared.replaces) writer.deleteDocuments(prepared.own);
+          outcome = IngestListener.Outcome.DUPLICATE;
+          note = "same content as " + prepared.sameAs;
+        } else if (prepared.doc != null) {
+          writer.updateDocuments(prepared.own, List.of(prepared.doc));
           outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
         }
-        listener.done(file, outcome, prepared.size, null);
+        listener.done(file, outcome, prepared.size, note);
       } catch (Throwable t) {
         listener.done(file, IngestListener.Outcome.FAILED, 0, describe(t));
       } finally {
@@ -255,11 +311,23 @@ public final class Ingester implements Closeable {
     }
   }
 
-  /** A file ready to index ({@code doc} null when its content is unchanged). */
-  private record Prepared(String path, long size, Document doc, boolean replaces) {}
+  /**
+   * A file ready to index ({@code doc} null when its content is unchanged), or, with {@code sameAs}, identical to
+   * that indexed file; {@code own} matches the documents this file had under any spelling of its path.
+   */
+  private record Prepared(Query own, long size, Document doc, boolean replaces, String sameAs) {}
 
-  private Prepared prepare(Path file, IndexSearcher existing) throws IOException, ExtractionException {
-    String path = file.toAbsolutePath().normalize().toString();
+  /** The file indexed for some content: its absolute path, and its path as given. */
+  private record Holder(String file, String path) {}
+
+    private Prepared prepare(Path file, IndexSearcher existing) throws IOException, ExtractionException {
+    String path = file.normalize().toString();
+    String absolute = file.toAbsolutePath().normalize().toString();
+    // Its path as given now, its absolute path, or an absolute path as indexes before relative paths stored it.
+    Query own = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.PATH, path)), BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(Fields.FILE, absolute)), BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(Fields.PATH, absolute)), BooleanClause.Occur.SHOULD).build();
     long size;
     try {
       size = Files.size(file);
@@ -273,15 +341,58 @@ public final class Ingester implements Closeable {
       throw new ExtractionException("too large: " + (size >> 20) + " MB (the limit is " + (Extractor.MAX_BYTES >> 20) + " MB)");
     }
     String hash = sha256(file);
-    String previous = existing == null ? null : storedHash(existing, path);
-    if (hash.equals(previous)) return new Prepared(path, size, null, true);
+    String previous = existing == null ? null : storedHash(existing, own);
+    Holder holder = holder(hash, new Holder(absolute, path), existing);
+    if (holder != null) return new Prepared(own, size, null, previous != null, holder.path());
+    if (hash.equals(previous)) return new Prepared(own, size, null, true, null);
     ExtractedDocument extracted = extraction.extract(file);
     if (extracted.text().isBlank()) throw new ExtractionException("no text found (a scanned image, or not a document)");
     if (extracted.text().length() > MAX_CHARS) {
       throw new ExtractionException("too much text: " + extracted.text().length() / 1_000_000 + " million characters (no article is that long)");
     }
     Document doc = builder.build(analyze(path, hash, size, extracted));
-    return new Prepared(path, size, doc, previous != null);
+    doc.add(new StringField(Fields.FILE, absolute, Field.Store.YES));
+    return new Prepared(own, size, doc, previous != null, null);
+  }
+
+  /**
+   * The file that holds {@code hash} in the index when it is not {@code me}, or null when {@code me} is to be
+   * indexed. An indexed file that still has that content keeps its place, so that reruns agree; otherwise the first
+   * file of this run to get there takes it.
+   */
+  private Holder holder(String hash, Holder me, IndexSearcher existing) throws IOException {
+    if (existing != null) {
+      Holder indexed = null;
+      boolean mine = false;
+      for (ScoreDoc sd : existing.search(new TermQuery(new Term(Fields.HASH, hash)), 16).scoreDocs) {
+        Document d = existing.storedFields().document(sd.doc, java.util.Set.of(Fields.PATH, Fields.FILE));
+        String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
+        if (f.equals(me.file()) || p.equals(me.path())) {
+          mine = true;
+        } else if ((indexed == null || p.compareTo(indexed.path()) < 0) && stillHolds(Path.of(f), hash)) {
+          indexed = new Holder(f, p);
+        }
+      }
+      // Two indexed copies (from before duplicates were caught): the smaller path stays.
+      if (indexed != null && (!mine || indexed.path().compareTo(me.path()) < 0)) {
+        holders.putIfAbsent(hash, indexed);
+        return indexed;
+      }
+      if (mine) {
+        Holder first = holders.putIfAbsent(hash, me);
+        return first == null || first.file().equals(me.file()) ? null : first;
+      }
+    }
+    Holder first = holders.putIfAbsent(hash, me);
+    return first == null || first.file().equals(me.file()) ? null : first;
+  }
+
+  private static boolean stillHolds(Path file, String hash) {
+    try {
+      return Files.isRegularFile(file) && hash.equals(sha256(file));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String seconds(Duration d) {
@@ -305,18 +416,21 @@ public final class Ingester implements Closeable {
 
   private void prune(DirectoryReader reader, IngestListener listener) throws IOException {
     StoredFields stored = reader.storedFields();
+    Bits live = MultiBits.getLiveDocs(reader);
     for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      // Deleted documents still have stored fields; deleting their term again is harmless.
-      String path = stored.document(doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH);
-      if (path != null && !Files.exists(Path.of(path))) {
+      if (live != null && !live.get(doc)) continue;
+      Document d = stored.document(doc, java.util.Set.of(Fields.PATH, Fields.FILE));
+      String path = d.get(Fields.PATH), file = d.get(Fields.FILE);
+      // A relative path is looked for from here and, when this is another folder, where the ingest that stored it ran.
+      if (path != null && !Files.exists(Path.of(path)) && (file == null || !Files.exists(Path.of(file)))) {
         writer.deleteDocuments(new Term(Fields.PATH, path));
         listener.done(Path.of(path), IngestListener.Outcome.REMOVED, 0, null);
       }
     }
   }
 
-  private static String storedHash(IndexSearcher searcher, String path) throws IOException {
-    TopDocs hits = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1);
+  private static String storedHash(IndexSearcher searcher, Query own) throws IOException {
+    TopDocs hits = searcher.search(own, 1);
     if (hits.scoreDocs.length == 0) return null;
     return searcher.storedFields().document(hits.scoreDocs[0].doc, java.util.Set.of(Fields.HASH)).get(Fields.HASH);
   }

@@ -36,13 +36,14 @@ public final class Mentions {
         String.join(" ", languages));
     List<String> sentences = new ArrayList<>();
     for (Citation c : article.citations()) {
+      if (c.canonical() == null || c.canonical().isBlank()) continue; // nothing to look it up by
       int sentence = sentences.indexOf(c.sentence());
       if (sentence < 0) {
         sentence = sentences.size();
         sentences.add(c.sentence());
       }
       sb.append(RECORD);
-      join(sb, c.canonical(), c.raw(), c.kind().name(), c.type(), c.issuer(), c.number(),
+      join(sb, c.canonical(), c.raw(), c.kind() == null ? null : c.kind().name(), c.type(), c.issuer(), c.number(),
           c.year() == null ? null : c.year().toString(), c.issued() == null ? null : c.issued().toString(),
           Integer.toString(c.start()), Integer.toString(c.end()), Double.toString(c.confidence()),
           Integer.toString(sentence));
@@ -75,7 +76,8 @@ public final class Mentions {
           || !Arrays.equals(raw, start, start + prefix.length, prefix, 0, prefix.length))) continue;
       if (sentences == null) sentences = utf8(raw, sentencesAt + 1, raw.length).split(String.valueOf(FIELD), -1);
       String[] f = utf8(raw, start, end).split(String.valueOf(FIELD), -1);
-      mentions.add(new Citation(f[0], f[1], Citation.Kind.valueOf(f[2]), f[3], f[4], f[5],
+      mentions.add(new Citation(f[0], f[1], f[2].isEmpty() ? null : Citation.Kind.valueOf(f[2]), nullIfEmpty(f[3]),
+          nullIfEmpty(f[4]), nullIfEmpty(f[5]),
           f[6].isEmpty() ? null : Integer.valueOf(f[6]), f[7].isEmpty() ? null : LocalDate.parse(f[7]),
           Integer.parseInt(f[8]), Integer.parseInt(f[9]), Double.parseDouble(f[10]), sentences[Integer.parseInt(f[11])]));
     }

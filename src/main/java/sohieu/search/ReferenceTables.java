@@ -116,7 +116,8 @@ final class ReferenceTables {
    * The profile of one reference from its postings rather than from each document's references: the frequency of
    * its term in {@link Fields#REF} is the document's mention count, the publication day comes from doc values, the
    * issue dates from {@link Fields#REF_ISSUED}, and only one document's {@link RefData} is read (for type and
-   * issuer), so a reference cited by half the index costs a walk over its postings. Null when nothing cites it.
+   * issuer), so a reference cited by half the index costs a walk over its postings. The document's own text (its
+   * {@link Fields#SELF_REF}) does not cite it and is left out. Null when nothing cites it.
    */
   Profile profile(String canonical) throws IOException {
     Tally t = new Tally();
@@ -128,11 +129,13 @@ final class ReferenceTables {
       if (!te.seekExact(term)) continue;
       PostingsEnum postings = te.postings(null, PostingsEnum.FREQS);
       Bits live = leaf.reader().getLiveDocs();
+      java.util.BitSet self = selfDocs(leaf, term);
       NumericDocValues days = DocValues.getNumeric(leaf.reader(), Fields.DATE_DAY);
       SortedSetDocValues langs = DocValues.getSortedSet(leaf.reader(), Fields.LANG_DV);
       DocLanguages docLangs = new DocLanguages();
       for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
+        if (self.get(doc)) continue;
         if (t.type == null) {
           BinaryDocValues refData = DocValues.getBinary(leaf.reader(), Fields.REF_DATA);
           if (refData.advanceExact(doc)) {
@@ -162,6 +165,18 @@ final class ReferenceTables {
     if (t.type == null) t.type = "";
     if (t.issuer == null) t.issuer = "";
     return new Profile(t.row(canonical), t.months());
+  }
+
+  /** The documents of one segment that are the text of {@code canonical} itself (a handful at most). */
+  private static java.util.BitSet selfDocs(LeafReaderContext leaf, BytesRef canonical) throws IOException {
+    java.util.BitSet self = new java.util.BitSet();
+    Terms terms = leaf.reader().terms(Fields.SELF_REF);
+    if (terms == null) return self;
+    TermsEnum te = terms.iterator();
+    if (!te.seekExact(canonical)) return self;
+    PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) self.set(doc);
+    return self;
   }
 
   /** One pass over the documents matching {@code query}, tallying the references {@code keep} accepts. */

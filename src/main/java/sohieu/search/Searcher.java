@@ -94,16 +94,18 @@ public final class Searcher implements Closeable {
 
   /**
    * The articles citing {@code canonical}: the document's own text first, then the newest {@code limit} citing
-   * articles, each with its mentions; {@link CiteResult#total()} counts them all.
+   * articles, each with its mentions; {@link CiteResult#total()} counts the citing articles, the document's own
+   * text not among them.
    */
   public CiteResult cite(String canonical, int limit) throws IOException {
-    Query cites = new TermQuery(new Term(Fields.REF, canonical));
     Query self = new TermQuery(new Term(Fields.SELF_REF, canonical));
     List<Integer> selfDocs = new ArrayList<>(), citingDocs = new ArrayList<>();
     for (ScoreDoc sd : searcher.search(self, 10).scoreDocs) selfDocs.add(sd.doc);
-    Query others = new BooleanQuery.Builder().add(cites, BooleanClause.Occur.FILTER)
-        .add(self, BooleanClause.Occur.MUST_NOT).build();
-    for (ScoreDoc sd : searcher.search(others, Math.max(1, limit), Fields.NEWEST_FIRST).scoreDocs) citingDocs.add(sd.doc);
+    Query others = citing(canonical);
+    int total = searcher.count(others);
+    // Sized to what there is: a collector allocates the page it is asked for.
+    int page = Math.max(1, Math.min(limit, total));
+    for (ScoreDoc sd : searcher.search(others, page, Fields.NEWEST_FIRST).scoreDocs) citingDocs.add(sd.doc);
     List<Integer> all = new ArrayList<>(selfDocs);
     all.addAll(citingDocs);
     Map<Integer, Mentions.Card> cards = cards(all, canonical);
@@ -113,7 +115,7 @@ public final class Searcher implements Closeable {
       articles.add(new CitingArticle(c.path(), c.title(), c.date(), c.outlet(), c.languages(), selfDocs.contains(doc),
           c.mentions()));
     }
-    return new CiteResult(canonical, searcher.count(cites), articles);
+    return new CiteResult(canonical, total, articles);
   }
 
   /**
@@ -131,13 +133,24 @@ public final class Searcher implements Closeable {
     return out;
   }
 
-  /** The tallies, timeline and co-cited references of {@code canonical}, or null when nothing cites it. */
+  /** The articles that cite {@code canonical}, not counting its own text. */
+  private static Query citing(String canonical) {
+    return new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.REF, canonical)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.SELF_REF, canonical)), BooleanClause.Occur.MUST_NOT).build();
+  }
+
+  /**
+   * The tallies, timeline and co-cited references ({@code coCited} of them, all with Integer.MAX_VALUE) of
+   * {@code canonical} over the articles citing it, its own text left out; null when nothing cites it.
+   */
   public CiteProfile profile(String canonical, int coCited) throws IOException {
-    Query cites = new TermQuery(new Term(Fields.REF, canonical));
     ReferenceTables.Profile profile = new ReferenceTables(searcher).profile(canonical);
     if (profile == null) return null;
-    List<Stats.Count> others = labels(counts(cites), Fields.FACET_REF, coCited + 1).stream()
-        .filter(c -> !c.label().equals(canonical)).limit(coCited).toList();
+    List<Stats.Count> others = labels(counts(citing(canonical)), Fields.FACET_REF,
+            coCited == Integer.MAX_VALUE ? Integer.MAX_VALUE : coCited + 1).stream()
+        .filter(c -> !c.label().equals(canonical))
+        .sorted(Comparator.comparingLong(Stats.Count::documents).reversed().thenComparing(Stats.Count::label))
+        .limit(coCited).toList();
     return new CiteProfile(profile.row(), profile.months(), others);
   }
 
@@ -178,26 +191,59 @@ public final class Searcher implements Closeable {
     return near.subList(0, Math.min(5, near.size()));
   }
 
-  /** The document stored under a path, or the only one whose file name starts with {@code key}. */
+  /**
+   * The document {@code key} names: its path as stored (as given to ingest), the file's path from here, or any
+   * end of the stored path that starts at a folder boundary and reaches into the file name ({@code tvpl/b4a48337},
+   * {@code 004}). Throws {@link AmbiguousPath} when the key fits several documents and none exactly.
+   */
   public Optional<StoredArticle> show(String key) throws IOException {
-    String exact = Path.of(key).toAbsolutePath().normalize().toString();
+    List<String> paths = resolve(key);
+    if (paths.size() > 1) throw new AmbiguousPath(key, paths);
+    if (paths.isEmpty()) return Optional.empty();
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.PATH, paths.get(0))), 1);
+    return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(stored(top.scoreDocs[0].doc));
+  }
+
+  /** More than one document fits a key given to {@link #show}; {@link #candidates} are their paths, sorted. */
+  public static final class AmbiguousPath extends IllegalArgumentException {
+    private final List<String> candidates;
+
+    AmbiguousPath(String key, List<String> candidates) {
+      super("'" + key + "' names " + candidates.size() + " documents; give more of the path");
+      this.candidates = List.copyOf(candidates);
+    }
+
+    public List<String> candidates() { return candidates; }
+  }
+
+  private List<String> resolve(String key) throws IOException {
+    String given = key.isEmpty() ? key : Path.of(key).normalize().toString();
+    String absolute = Path.of(key).toAbsolutePath().normalize().toString();
+    for (Query exact : List.of(new TermQuery(new Term(Fields.PATH, given)), new TermQuery(new Term(Fields.FILE, absolute)),
+        new TermQuery(new Term(Fields.PATH, absolute)))) {
+      TopDocs top = searcher.search(exact, 1);
+      if (top.scoreDocs.length > 0) return List.of(searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH));
+    }
     List<String> matches = new ArrayList<>();
+    if (given.isEmpty()) return matches;
     // The path terms, not the stored documents: the dictionary holds each path once and reads no text.
     Terms paths = MultiTerms.getTerms(reader, Fields.PATH);
     TermsEnum it = paths == null ? TermsEnum.EMPTY : paths.iterator();
-    for (BytesRef t = it.next(); t != null && matches.size() < 2; t = it.next()) {
+    for (BytesRef t = it.next(); t != null; t = it.next()) {
       String path = t.utf8ToString();
-      if (path.equals(exact)) {
-        matches = List.of(path);
-        break;
-      }
-      if ((Path.of(path).getFileName().toString().startsWith(key) || path.endsWith(key))
-          && searcher.count(new TermQuery(new Term(Fields.PATH, path))) > 0) matches.add(path);
+      if ((path.endsWith(given) || endsWithin(path, given)) && searcher.count(new TermQuery(new Term(Fields.PATH, path))) > 0) matches.add(path);
     }
-    if (matches.size() > 1) throw new IllegalArgumentException("'" + key + "' names more than one document; give more of the path");
-    if (matches.isEmpty()) return Optional.empty();
-    TopDocs top = searcher.search(new TermQuery(new Term(Fields.PATH, matches.get(0))), 1);
-    return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(stored(top.scoreDocs[0].doc));
+    return matches;
+  }
+
+  /** Whether {@code key} starts at a folder boundary of {@code path} and ends inside its file name. */
+  private static boolean endsWithin(String path, String key) {
+    String sep = java.io.File.separator;
+    for (int at = path.indexOf(key); at >= 0; at = path.indexOf(key, at + 1)) {
+      boolean boundary = at == 0 || path.startsWith(sep, at - sep.length());
+      if (boundary && path.indexOf(sep, at + key.length()) < 0) return true;
+    }
+    return false;
   }
 
   public Stats stats(int top) throws IOException {
