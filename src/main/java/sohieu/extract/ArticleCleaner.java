@@ -28,13 +28,41 @@ final class ArticleCleaner {
   /** "Báo Quốc TếBáo Quốc Tế21/12/2023": a site's name (often doubled by the scraper) glued to a date. */
   private static final Pattern DATELINE = Pattern.compile(
       "^(\\D{2,60}?)\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+\\d{1,2}:\\d{2})?$");
-  /** "Vietnam.vn - Nền tảng quảng bá Việt Nam": a banner naming the site by its domain. */
-  private static final Pattern BANNER = Pattern.compile("^([\\p{L}\\d-]+\\.(?:vn|com|net|org|fr|ru|pl))\\s+[-–|]\\s+.+$",
+  /**
+   * "Vietnam.vn - Nền tảng quảng bá Việt Nam": a banner naming the site by its domain. The same shape opens a
+   * paragraph with its agency credit ("VOV.VN - Chiều 5/3, ..."), so only a short tagline makes the line a banner.
+   */
+  private static final Pattern BANNER = Pattern.compile("^([\\p{L}\\d-]+\\.(?:vn|com|net|org|fr|ru|pl))\\s+[-–|]\\s+(.+)$",
       Pattern.CASE_INSENSITIVE);
+  /** A tagline, not a sentence: a few words, no digits, no sentence punctuation. */
+  private static final Pattern TAGLINE = Pattern.compile("^[^\\d.!?;:,…]{1,60}$");
+  private static final int TAGLINE_WORDS = 8;
+  /** App-store badges that news sites put above the article. */
+  private static final Set<String> HEAD_FURNITURE = Set.of("download on the", "app store", "get it on", "google play");
+  /**
+   * Words after which a date is a deadline or a start ("trước 20/6/2025", "từ 1/1/2026"), so the line is a headline
+   * and not a site name glued to its dateline.
+   */
+  private static final Set<String> DATE_PREPOSITIONS = Set.of("trước", "sau", "từ", "đến", "tới", "hết", "hạn", "ngày",
+      "đầu", "cuối", "before", "after", "until", "till", "by", "from", "since", "on", "avant", "après", "depuis",
+      "jusqu'au", "au", "le", "du", "до", "после", "с", "по", "от", "przed", "po", "od", "do", "dnia");
+  /** First words of a label before a date ("Ngày ban hành 26/11/2011" in a table), not of a site name. */
+  private static final Set<String> DATE_LABELS = Set.of("ngày", "cập", "đăng", "date", "updated", "published", "publié",
+      "mis", "opublikowano", "zaktualizowano", "дата", "опубликовано", "обновлено");
+  private static final int DATELINE_WORDS = 8;
+  /** The place-and-date line of an official text: "Hà Nội, ngày 22 tháng 12 năm 2024", "TP. Hồ Chí Minh, ngày ...". */
+  private static final Pattern LETTERHEAD_DATE = Pattern.compile(
+      "^\\p{Lu}[\\p{L}.]*(?:[ .]+[\\p{L}.]+){0,5},\\s+ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})[\\s.*_]*$",
+      Pattern.MULTILINE);
+  /** The letterhead is at the top; lower down such a line quotes another document. */
+  private static final int LETTERHEAD_LINES = 40;
   /** "(Baonghean.vn) - ..." opening a paragraph: an agency or site credit. */
   private static final Pattern CREDIT = Pattern.compile("^\\(([\\p{L}\\d.-]+\\.(?:vn|com|net|org))\\)\\s*[-–]");
   private static final Pattern SOURCE_URL = Pattern.compile(
-      "(?i)^(?:source|источник|źródło|nguồn|lien|link)\\s*:?\\s*(https?://\\S+)$");
+      "(?iu)^(?:source|источник|źródło|nguồn|lien|link|link bài viết gốc|bài viết gốc)\\s*:?\\s*(https?://\\S+)$");
+  /** "Ngày đăng: 11/06/2025": the page's own statement of when it was published. */
+  private static final Pattern PUBLISHED_LINE = Pattern.compile(
+      "(?iu)^(?:ngày đăng|đăng ngày|published|publié le|opublikowano|опубликовано)\\s*:?\\s*(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})\\b.{0,20}$");
 
   /** The cleaned text with the metadata found in its furniture. */
   record Cleaned(String text, String title, LocalDate published, String outlet, String sourceUrl) {}
@@ -49,7 +77,7 @@ final class ArticleCleaner {
     LocalDate published = null;
     int headLines = 0;
     for (int i = 0; i < trailerAt; i++) {
-      String line = lines[i].strip();
+      String line = lines[i].strip(), keep = lines[i].stripTrailing();
       if (line.isEmpty()) {
         kept.add("");
         continue;
@@ -57,9 +85,15 @@ final class ArticleCleaner {
       Matcher m;
       if (headLines < 8 && (m = BANNER.matcher(line)).matches()) {
         outlet = outlet == null ? m.group(1) : outlet;
-        continue;
+        String after = m.group(2).strip();
+        if (isTagline(after)) continue;
+        // A credit opening a paragraph: the credit is furniture, the sentence after it is the article.
+        line = keep = after;
       }
-      if (headLines < 8 && published == null && (m = DATELINE.matcher(line)).matches()) {
+      if (headLines < 8 && HEAD_FURNITURE.contains(line.toLowerCase(Locale.ROOT))) continue;
+      if (headLines < 8 && published == null && title != null && line.indexOf('\t') < 0
+          && (m = DATELINE.matcher(line)).matches()
+          && isSiteName(m.group(1))) {
         published = date(m.group(2), m.group(3), m.group(4));
         if (published != null) {
           if (outlet == null) outlet = undoubled(m.group(1).strip());
@@ -71,12 +105,49 @@ final class ArticleCleaner {
         url = m.group(1);
         continue;
       }
+      if (published == null && (m = PUBLISHED_LINE.matcher(line)).matches()
+          && (published = date(m.group(1), m.group(2), m.group(3))) != null) {
+        continue;
+      }
       if (outlet == null && (m = CREDIT.matcher(line)).find()) outlet = m.group(1);
       if (title == null) title = line;
       headLines++;
-      kept.add(lines[i].stripTrailing());
+      kept.add(keep);
     }
-    return new Cleaned(collapseBlankLines(kept), title, published, outlet, url);
+    String text = collapseBlankLines(kept);
+    if (published == null) published = letterheadDate(text);
+    return new Cleaned(text, title, published, outlet, url);
+  }
+
+  private static boolean isTagline(String s) {
+    return TAGLINE.matcher(s).matches() && s.split("\\s+").length <= TAGLINE_WORDS;
+  }
+
+  /**
+   * "Báo Quốc TếBáo Quốc Tế": a few words; not a headline ending in "trước" before a deadline, not a label.
+   */
+  private static boolean isSiteName(String s) {
+    if (s.indexOf(':') >= 0) return false;
+    String[] words = s.strip().toLowerCase(Locale.ROOT).split("\\s+");
+    return words.length <= DATELINE_WORDS && !DATE_PREPOSITIONS.contains(words[words.length - 1])
+        && !DATE_LABELS.contains(words[0]);
+  }
+
+  /** The signing date on an official text's letterhead, searched in its first lines. */
+  static LocalDate letterheadDate(String text) {
+    int lines = 0;
+    for (int at = 0; at < text.length() && lines < LETTERHEAD_LINES; lines++) {
+      int nl = text.indexOf('\n', at);
+      Matcher m = LETTERHEAD_DATE.matcher(text).region(at, text.length());
+      m.useAnchoringBounds(true);
+      if (m.lookingAt()) {
+        LocalDate d = date(m.group(1), m.group(2), m.group(3));
+        if (d != null) return d;
+      }
+      if (nl < 0) break;
+      at = nl + 1;
+    }
+    return null;
   }
 
   /** The trailer starts at the first opener line found after the article has begun (not in its head). */

@@ -27,10 +27,15 @@ final class ArticleTextHandler extends DefaultHandler {
   private final StringBuilder text = new StringBuilder();
   private final Deque<Boolean> skipping = new ArrayDeque<>();
   private int skipDepth;
+  private String itemDatePublished;
 
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) {
     String name = localName(localName, qName);
+    // Schema.org microdata: Tika does not put <meta itemprop> into the metadata.
+    if (name.equals("meta") && itemDatePublished == null && "datePublished".equals(atts.getValue("itemprop"))) {
+      itemDatePublished = atts.getValue("content");
+    }
     boolean skip = SKIPPED.contains(name) || isFurniture(atts.getValue("class")) || isFurniture(atts.getValue("id"));
     skipping.push(skip);
     if (skip) skipDepth++;
@@ -59,6 +64,9 @@ final class ArticleTextHandler extends DefaultHandler {
   }
 
   String text() { return text.toString(); }
+
+  /** The content of {@code <meta itemprop="datePublished">}, or null. */
+  String itemDatePublished() { return itemDatePublished; }
 
   private void breakLine() {
     if (skipDepth == 0 && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') text.append('\n');

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -29,7 +27,8 @@ public final class Extractor {
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
   /** Files larger than this are refused: no article is that long, and parsing one would crowd out the batch. */
   public static final long MAX_BYTES = 64L << 20;
-  private static final Set<String> PLAIN_TEXT = Set.of("txt", "text", "md", "markdown");
+  private static final Set<String> PLAIN_TEXT = Set.of("txt", "text");
+  private static final Set<String> MARKDOWN = Set.of("md", "markdown");
   private static final Set<String> HTML = Set.of("html", "htm", "xhtml", "shtml");
   private final Parser parser = new AutoDetectParser();
   private final Parser htmlParser = new JSoupParser();
@@ -52,7 +51,8 @@ public final class Extractor {
   public ExtractedDocument extract(InputStream in, String name) throws ExtractionException {
     String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     // Plain text needs no parser, only its encoding; skipping Tika's type and CSV sniffing halves its cost.
-    if (PLAIN_TEXT.contains(ext)) return plainText(in);
+    if (PLAIN_TEXT.contains(ext)) return plainText(in, false);
+    if (MARKDOWN.contains(ext)) return plainText(in, true);
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
     ParseContext context = new ParseContext();
@@ -69,16 +69,16 @@ public final class Extractor {
     }
     ArticleCleaner.Cleaned cleaned = clean(handler.text());
     String title = firstNonBlank(metadata.get("og:title"), metadata.get(TikaCoreProperties.TITLE), cleaned.title());
-    LocalDate published = firstNonNull(date(metadata.get("article:published_time")),
-        date(metadata.get(TikaCoreProperties.CREATED)), cleaned.published());
-    String outlet = firstNonBlank(metadata.get("og:site_name"), cleaned.outlet());
+    if (handler.itemDatePublished() != null) metadata.set("datePublished", handler.itemDatePublished());
+    LocalDate published = firstNonNull(PageMetadata.published(metadata), cleaned.published());
     String url = firstNonBlank(metadata.get("og:url"), cleaned.sourceUrl());
+    String outlet = firstNonBlank(PageMetadata.outlet(metadata), cleaned.outlet(), FrontMatter.host(url));
     String type = metadata.get(Metadata.CONTENT_TYPE);
-    return new ExtractedDocument(cleaned.text(), title == null ? null : NFC.normalize(title.strip()), published,
+    return new ExtractedDocument(cleaned.text(), title == null ? null : Titles.shorten(NFC.normalize(title)), published,
         outlet, url, type == null ? null : type.replaceFirst(";.*", ""));
   }
 
-  private ExtractedDocument plainText(InputStream in) throws ExtractionException {
+  private ExtractedDocument plainText(InputStream in, boolean markdown) throws ExtractionException {
     try {
       InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in);
       Charset charset = encodingDetector.detect(buffered, new Metadata());
@@ -88,16 +88,35 @@ public final class Extractor {
       if (text.length() > ArticleTextHandler.MAX_CHARS) {
         throw new ExtractionException("more than " + ArticleTextHandler.MAX_CHARS / 1_000_000 + " million characters of text");
       }
-      ArticleCleaner.Cleaned cleaned = clean(text);
-      return new ExtractedDocument(cleaned.text(), cleaned.title() == null ? null : cleaned.title().strip(),
-          cleaned.published(), cleaned.outlet(), cleaned.sourceUrl(), "text/plain");
+      if (markdown) return markdown(normalize(text));
+      ArticleCleaner.Cleaned cleaned = ArticleCleaner.clean(normalize(text));
+      return new ExtractedDocument(cleaned.text(), Titles.shorten(cleaned.title()), cleaned.published(),
+          firstNonBlank(cleaned.outlet(), FrontMatter.host(cleaned.sourceUrl())), cleaned.sourceUrl(), "text/plain");
     } catch (IOException e) {
       throw new ExtractionException("cannot read: " + oneLine(e), e);
     }
   }
 
   private static ArticleCleaner.Cleaned clean(String raw) {
-    return ArticleCleaner.clean(NFC.normalize(raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ')));
+    return ArticleCleaner.clean(normalize(raw));
+  }
+
+  private static String normalize(String raw) {
+    return NFC.normalize(raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' '));
+  }
+
+  /**
+   * Markdown: the front matter's title, date and source come first, then the first real heading, then what the
+   * text's furniture and letterhead say.
+   */
+  private static ExtractedDocument markdown(String raw) {
+    MarkdownText.Result md = MarkdownText.convert(raw);
+    ArticleCleaner.Cleaned cleaned = ArticleCleaner.clean(md.text());
+    FrontMatter front = new FrontMatter(md.frontMatter());
+    String title = firstNonBlank(front.title(), Titles.fromHeadings(md.headings()), cleaned.title());
+    String url = firstNonBlank(front.url(), cleaned.sourceUrl());
+    return new ExtractedDocument(cleaned.text(), Titles.shorten(title), firstNonNull(front.published(), cleaned.published()),
+        firstNonBlank(front.outlet(), cleaned.outlet(), FrontMatter.host(url)), url, "text/markdown");
   }
 
   static String oneLine(Throwable e) {
@@ -105,23 +124,6 @@ public final class Extractor {
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return msg.replaceAll("\\s+", " ").strip();
-  }
-
-  private static LocalDate date(String value) {
-    if (value == null || value.isBlank()) return null;
-    try {
-      return value.length() <= 10 ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate();
-    } catch (DateTimeParseException e) {
-      return value.length() >= 10 ? dateOrNull(value.substring(0, 10)) : null;
-    }
-  }
-
-  private static LocalDate dateOrNull(String iso) {
-    try {
-      return LocalDate.parse(iso);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   @SafeVarargs

@@ -2,6 +2,7 @@ package sohieu.refs;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Recognizes a text that is an official document itself, from its header in the first {@value #HEAD_LINES} lines:
@@ -19,6 +20,10 @@ import java.util.Optional;
 final class IdentityFinder {
   private static final int HEAD_LINES = 40;
   private static final int HEAD_CHARS = 6000;
+  private static final int SUBJECT_LINES = 4;
+  /** Lines that open a document's preamble or address, after its subject. */
+  private static final Pattern PREAMBLE = Pattern.compile(
+      "(?iu)(căn cứ|thực hiện|triển khai|kính gửi|theo đề nghị|xét đề nghị|để |nhằm |điều \\d|chương [ivxlc\\d]+\\b)");
 
   private final Vocabulary vocab;
   private final CodeScanner codes;
@@ -37,7 +42,7 @@ final class IdentityFinder {
     CodeScanner.Code number = null, heading = null;
     LocalDate placeDate = null;
     String capsType = null, title = null, vv = null;
-    int lineNo = 0, firstContent = -1;
+    int lineNo = 0, firstContent = -1, afterType = -1;
     for (int s = 0; s < limit && lineNo < HEAD_LINES; lineNo++) {
       int e = t.indexOf('\n', s);
       if (e < 0 || e > limit) e = limit;
@@ -50,8 +55,7 @@ final class IdentityFinder {
         }
         if (number == null) number = soLine(t, b[0], b[1]);
         if (placeDate == null) placeDate = placeDate(t, b[0], b[1]);
-        if (capsType != null && title == null && !isCaps(line)) title = line;
-        if (capsType == null) capsType = capsType(line);
+        if (capsType == null && (capsType = capsType(line)) != null) afterType = e + 1;
         if (vv == null && line.regionMatches(true, 0, "V/v", 0, 3)) vv = line.substring(3).strip();
       }
       s = e + 1;
@@ -67,10 +71,39 @@ final class IdentityFinder {
         }
       }
     }
+    if (afterType >= 0) title = subject(t, afterType);
     String ttl = title != null ? title : vv;
     String type = k.type() != null ? k.type() : capsType;
     return Optional.of(new DocumentIdentity(k.canonical(), type, k.issuer(), k.number(), k.year(), issued, ttl,
         k.start(), k.end()));
+  }
+
+  /**
+   * The subject under the type line ("VỀ VIỆC PHÊ DUYỆT ...", "về đột phá phát triển ..."), joined when it is
+   * wrapped over lines of the same case; null when the preamble ("Căn cứ ...") follows the type directly.
+   */
+  private static String subject(String t, int from) {
+    StringBuilder out = new StringBuilder();
+    Boolean caps = null;
+    int lines = 0;
+    for (int s = from; s < t.length() && lines < SUBJECT_LINES; ) {
+      int e = t.indexOf('\n', s);
+      if (e < 0) e = t.length();
+      int[] b = content(t, s, e);
+      s = e + 1;
+      if (b[0] >= b[1]) {
+        if (caps != null) break;
+        continue;
+      }
+      String line = t.substring(b[0], b[1]);
+      if (caps == null && PREAMBLE.matcher(line).lookingAt()) return null;
+      if (caps != null && (caps != isCaps(line) || PREAMBLE.matcher(line).lookingAt())) break;
+      caps = isCaps(line);
+      if (!out.isEmpty()) out.append(' ');
+      out.append(line);
+      lines++;
+    }
+    return out.isEmpty() ? null : out.toString();
   }
 
   /** The line without markdown decoration (#, *, _, >, |) and spaces at its ends. */
