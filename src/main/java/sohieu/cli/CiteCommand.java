@@ -3,6 +3,7 @@ package sohieu.cli;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,7 +104,7 @@ final class CiteCommand implements Callable<Integer> {
     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       long n = months.getOrDefault(m.toString(), 0L);
       int width = (int) Math.round(40.0 * n / max);
-      System.out.printf("   %s %s %d%n", m, style.accent("█".repeat(width) + (n > 0 && width == 0 ? "▏" : "")), n);
+      System.out.printf(Locale.ROOT, "   %s %s %d%n", m, style.accent("█".repeat(width) + (n > 0 && width == 0 ? "▏" : "")), n);
     }
   }
 

@@ -114,7 +114,7 @@ final class IngestCommand implements Callable<Integer> {
       return;
     }
     for (Map<String, Object> f : failures) System.err.println("failed: " + f.get("path") + ": " + f.get("reason"));
-    System.out.printf("%d added, %d updated, %d unchanged, %d removed, %d failed in %.1f s (%.0f files/s, %.1f MB/s) -> %s%n",
+    System.out.printf(Locale.ROOT, "%d added, %d updated, %d unchanged, %d removed, %d failed in %.1f s (%.0f files/s, %.1f MB/s) -> %s%n",
         s.added(), s.updated(), s.unchanged(), s.removed(), s.failed(), s.millis() / 1000.0, s.filesPerSecond(),
         s.megabytesPerSecond(), index.index);
   }
@@ -133,7 +133,7 @@ final class IngestCommand implements Callable<Integer> {
     static IngestProgress start(FileSet files) {
       if (!stderrIsTerminal()) return new IngestProgress(null);
       return new IngestProgress(new ProgressBarBuilder().setTaskName("ingest").setInitialMax(files.count())
-          .setUnit(" files", 1).showSpeed(new DecimalFormat("0")).setUpdateIntervalMillis(250)
+          .setUnit(" files", 1).showSpeed(new DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))).setUpdateIntervalMillis(250)
           .setStyle(ProgressBarStyle.ASCII).build());
     }
 

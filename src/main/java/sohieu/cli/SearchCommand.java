@@ -1,5 +1,6 @@
 package sohieu.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,13 +71,13 @@ final class SearchCommand implements Callable<Integer> {
     for (Hit h : result.hits()) {
       System.out.println(style.bold(++rank + ". " + (h.title() == null ? h.path() : h.title())));
       System.out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
-          String.join("+", h.languages()), String.format("%.2f", h.score())))));
+          String.join("+", h.languages()), String.format(Locale.ROOT, "%.2f", h.score())))));
       System.out.println("   " + style.dim(h.path()));
       if (!h.refs().isEmpty()) System.out.println("   " + style.accent(String.join(" ", h.refs())));
       for (String s : h.snippets()) System.out.println("   " + style.marks(Output.clip(s, 400)));
       System.out.println();
     }
-    System.out.printf("%d of %d documents%n", result.hits().size(), result.total());
+    System.out.printf(Locale.ROOT, "%d of %d documents%n", result.hits().size(), result.total());
   }
 
   /** The result with the highlighter's marks removed, for machines. */

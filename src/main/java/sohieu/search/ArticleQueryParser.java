@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -89,7 +90,7 @@ public final class ArticleQueryParser {
         }
         case "type" -> new TermQuery(new Term(Fields.REF_TYPE, codeOf(queryText)));
         case "issuer" -> new TermQuery(new Term(Fields.REF_ISSUER, codeOf(queryText)));
-        case "lang" -> new TermQuery(new Term(Fields.LANG, queryText.toLowerCase()));
+        case "lang" -> new TermQuery(new Term(Fields.LANG, queryText.toLowerCase(Locale.ROOT)));
         case "outlet" -> new TermQuery(new Term(Fields.OUTLET, queryText));
         case "date" -> dateRange(queryText, queryText, true, true);
         default -> super.getFieldQuery(field, queryText, quoted);
