@@ -43,6 +43,7 @@ final class CiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Main.atLeast("--limit", limit, 1);
     String typed = String.join(" ", ref);
     CitationRecognizer recognizer = CitationRecognizer.standard();
     String canonical = recognizer.canonicalize(typed)
@@ -57,7 +58,7 @@ final class CiteCommand implements Callable<Integer> {
     }
     if (result.articles().isEmpty()) {
       String hint = near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
-      if (output.json) System.out.println(Json.MAPPER.writeValueAsString(Output.map("canonical", canonical,
+      if (output.json()) System.out.println(Json.MAPPER.writeValueAsString(Output.map("canonical", canonical,
           "articles", List.of(), "suggestions", near)));
       System.err.println("no citations of " + canonical + " in " + index.index + hint);
       return Main.NOTHING;

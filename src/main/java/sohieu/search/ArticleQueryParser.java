@@ -43,6 +43,8 @@ public final class ArticleQueryParser {
 
   /** Parses {@code query}; a syntax error becomes an {@link IllegalArgumentException} naming its position. */
   public Query parse(String query) {
+    // The parser's own message for this is "Lexical error ... (in lexical state 2)", which names nothing a user wrote.
+    if (unclosedQuote(query)) throw new IllegalArgumentException("a \" in the query is not closed: " + query);
     String rewritten = quoteCitations(query);
     Parser parser = new Parser();
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -52,8 +54,20 @@ public final class ArticleQueryParser {
     } catch (ParseException e) {
       Matcher m = ERROR_POSITION.matcher(String.valueOf(e.getMessage()));
       String where = m.find() ? " at column " + m.group(2) : "";
-      throw new IllegalArgumentException("cannot parse query" + where + ": " + firstLine(e.getMessage()));
+      throw new IllegalArgumentException("cannot parse query" + where + ": "
+          + firstLine(e.getMessage()).replaceFirst(" ?\\(in lexical state \\d+\\)", ""));
     }
+  }
+
+  /** An odd number of unescaped double quotes. */
+  private static boolean unclosedQuote(String query) {
+    boolean open = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') i++;
+      else if (c == '"') open = !open;
+    }
+    return open;
   }
 
   /** Replaces each citation in the raw query by {@code ref:"CANONICAL"} so that slashes and dashes stay literal. */
