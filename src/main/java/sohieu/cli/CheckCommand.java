@@ -1,6 +1,7 @@
 package sohieu.cli;
 
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
@@ -43,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
           status = checker.checkIndex();
         } catch (java.io.IOException e) {
-          System.out.printf("damaged: the last commit cannot be read (%s); %s%n",
+          System.out.printf(Locale.ROOT, "damaged: the last commit cannot be read (%s); %s%n",
               String.valueOf(e.getMessage()).replaceAll("\\s+", " "), index.index);
           return Main.NOTHING;
         }
@@ -53,11 +54,11 @@ final class CheckCommand implements Callable<Integer> {
           try (DirectoryReader reader = DirectoryReader.open(dir)) {
             docs = reader.numDocs();
           }
-          System.out.printf("ok: %d documents in %d segments, %s%n", docs, status.numSegments, index.index);
+          System.out.printf(Locale.ROOT, "ok: %d documents in %d segments, %s%n", docs, status.numSegments, index.index);
           missing();
           return Main.FOUND;
         }
-        System.out.printf("damaged: %d of %d segments broken, %d documents would be lost; %s%n",
+        System.out.printf(Locale.ROOT, "damaged: %d of %d segments broken, %d documents would be lost; %s%n",
             status.numBadSegments, status.numSegments, status.totLoseDocCount, index.index);
         return Main.NOTHING;
       }

@@ -3,6 +3,7 @@ package sohieu.cli;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ final class CiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Main.atLeast("--limit", limit, 1);
     String typed = String.join(" ", ref);
     CitationRecognizer recognizer = CitationRecognizer.standard();
     String canonical = recognizer.canonicalize(typed)
@@ -60,7 +62,7 @@ final class CiteCommand implements Callable<Integer> {
     }
     if (result.articles().isEmpty()) {
       String hint = near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
-      if (output.json) System.out.println(Json.MAPPER.writeValueAsString(Output.map("canonical", canonical,
+      if (output.json()) System.out.println(Json.MAPPER.writeValueAsString(Output.map("canonical", canonical,
           "articles", List.of(), "suggestions", near)));
       System.err.println("no citations of " + canonical + " in " + index.index + hint);
       return Main.NOTHING;
@@ -107,7 +109,7 @@ final class CiteCommand implements Callable<Integer> {
     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       long n = months.getOrDefault(m.toString(), 0L);
       int width = (int) Math.round(40.0 * n / max);
-      System.out.printf("   %s %s %d%n", m, style.accent("█".repeat(width) + (n > 0 && width == 0 ? "▏" : "")), n);
+      System.out.printf(Locale.ROOT, "   %s %s %d%n", m, style.accent("█".repeat(width) + (n > 0 && width == 0 ? "▏" : "")), n);
     }
   }
 

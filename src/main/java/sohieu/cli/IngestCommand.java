@@ -203,7 +203,7 @@ final class IngestCommand implements Callable<Integer> {
     static IngestProgress start(FileSet files) {
       if (!stderrIsTerminal()) return new IngestProgress(null);
       return new IngestProgress(new ProgressBarBuilder().setTaskName("ingest").setInitialMax(files.count())
-          .setUnit(" files", 1).showSpeed(new DecimalFormat("0")).setUpdateIntervalMillis(250)
+          .setUnit(" files", 1).showSpeed(new DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))).setUpdateIntervalMillis(250)
           .setStyle(ProgressBarStyle.ASCII).build());
     }
 

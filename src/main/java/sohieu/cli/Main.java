@@ -98,11 +98,21 @@ public final class Main {
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
       PrintWriter err = e.getCommandLine().getErr();
-      err.println("sohieu: " + e.getMessage());
+      CommandLine cmd = e.getCommandLine();
+      boolean unknownCommand = e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+          && !u.getUnmatched().isEmpty() && args.length > 0 && u.getUnmatched().get(0).equals(args[0]);
+      err.println("sohieu: " + (unknownCommand ? "'" + args[0] + "' is not a command" : e.getMessage().replaceFirst("^Error: ", "")));
+      if (e instanceof CommandLine.UnmatchedArgumentException u) CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
       err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       err.flush();
       return ERROR;
     }
+  }
+
+  /** {@code value} of a numeric option, or a user error naming the option when it is below {@code min}. */
+  static int atLeast(String option, int value, int min) {
+    if (value < min) throw new UserError(option + " must be at least " + min + ", not " + value);
+    return value;
   }
 
   /** A mistake of the user's, reported in one line without a stack trace. */

@@ -22,11 +22,11 @@ final class Output {
   static void print(OutputOptions options, Object document, String recordsName, List<?> records) {
     PrintStream out = System.out;
     try {
-      if (options.json) {
+      if (options.json()) {
         out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document));
-      } else if (options.jsonl) {
+      } else if (options.jsonl()) {
         for (Object r : records) out.println(Json.MAPPER.writeValueAsString(r));
-      } else if (options.csv) {
+      } else if (options.csv()) {
         printCsv(out, records);
       }
     } catch (IOException e) {

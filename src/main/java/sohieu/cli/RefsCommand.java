@@ -42,6 +42,7 @@ final class RefsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Main.atLeast("--limit", limit, 1);
     LocalDate from = null;
     if (since != null) {
       try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,7 +96,7 @@ final class ScanCommand implements Callable<Integer> {
       return;
     }
     Table cs = new Table("CANONICAL", "KIND", "TYPE", "ISSUER", "ISSUED", "START", "END", "RAW");
-    for (Citation c : citations) cs.row(style.accent(c.canonical()), c.kind().name().toLowerCase(), c.type(), c.issuer(),
+    for (Citation c : citations) cs.row(style.accent(c.canonical()), c.kind().name().toLowerCase(Locale.ROOT), c.type(), c.issuer(),
         c.issued(), c.start(), c.end(), c.raw().replace('\n', ' '));
     cs.print(System.out, style);
   }

@@ -1,5 +1,10 @@
 package sohieu.cli;
 
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +53,9 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!sort.equals("score") && !sort.equals("date")) throw new Main.UserError("--sort takes score or date, not " + sort);
+    Main.atLeast("--limit", limit, 1);
+    Main.atLeast("--offset", offset, 0);
+    checkPeriod();
     String query = String.join(" ", words);
     // The options are the query language's own fields, so that both spell the same search.
     if (lang != null) query = "+lang:" + lang + " +(" + query + ")";
@@ -70,13 +78,33 @@ final class SearchCommand implements Callable<Integer> {
     for (Hit h : result.hits()) {
       System.out.println(style.bold(++rank + ". " + (h.title() == null ? h.path() : h.title())));
       System.out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
-          String.join("+", h.languages()), String.format("%.2f", h.score())))));
+          String.join("+", h.languages()), String.format(Locale.ROOT, "%.2f", h.score())))));
       System.out.println("   " + style.dim(h.path()));
       if (!h.refs().isEmpty()) System.out.println("   " + style.accent(String.join(" ", h.refs())));
       for (String s : h.snippets()) System.out.println("   " + style.marks(Output.clip(s, 400)));
       System.out.println();
     }
-    System.out.printf("%d of %d documents%n", result.hits().size(), result.total());
+    System.out.printf(Locale.ROOT, "%d of %d documents%n", result.hits().size(), result.total());
+  }
+
+  /** --from after --to finds nothing whatever the index holds: a mistake, said so rather than answered with no hits. */
+  private void checkPeriod() {
+    if (from == null || to == null) return;
+    LocalDate start = periodDay(from, false), end = periodDay(to, true);
+    if (start != null && end != null && start.isAfter(end)) throw new Main.UserError("--from " + from + " is after --to " + to);
+  }
+
+  /** The first or last day of YYYY, YYYY-MM or YYYY-MM-DD; null when it is none of these (the query parser says so). */
+  private static LocalDate periodDay(String s, boolean last) {
+    try {
+      return switch (s.length()) {
+        case 4 -> last ? Year.parse(s).atMonth(12).atEndOfMonth() : Year.parse(s).atDay(1);
+        case 7 -> last ? YearMonth.parse(s).atEndOfMonth() : YearMonth.parse(s).atDay(1);
+        default -> LocalDate.parse(s);
+      };
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The result with the highlighter's marks removed, for machines. */

@@ -1,6 +1,7 @@
 package sohieu.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ final class ShowCommand implements Callable<Integer> {
     }
     System.out.println();
     Table cs = new Table("CANONICAL", "KIND", "ISSUED", "OFFSETS", "RAW");
-    for (Citation c : a.citations()) cs.row(style.accent(c.canonical()), c.kind() == null ? "" : c.kind().name().toLowerCase(java.util.Locale.ROOT), c.issued(),
+    for (Citation c : a.citations()) cs.row(style.accent(c.canonical()), c.kind() == null ? "" : c.kind().name().toLowerCase(Locale.ROOT), c.issued(),
         c.start() + "-" + c.end(), c.raw().replace('\n', ' '));
     if (a.citations().isEmpty()) System.out.println("no citations"); else cs.print(System.out, style);
     return Main.FOUND;

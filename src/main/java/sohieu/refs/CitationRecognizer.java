@@ -134,11 +134,12 @@ public final class CitationRecognizer {
 
   /**
    * The canonical form of a citation typed by a user ("16-qd/tw", "43- KL/TW", "15/2020/nd-cp", "số 1234/qđ-ttg"),
-   * if the whole input is one document number.
+   * if the whole input is one document number. Quotes, brackets and a sentence's punctuation copied with it
+   * ("57-NQ/TW.", "(57-NQ/TW),") are dropped.
    */
   public Optional<String> canonicalize(String userSpelling) {
     if (userSpelling == null) return Optional.empty();
-    String s = userSpelling.strip();
+    String s = unwrap(userSpelling);
     int p = 0;
     while (p < s.length() && !Chars.isDigit(s.charAt(p))) p++;
     if (p >= s.length() || p > 40) return Optional.empty();
@@ -147,6 +148,16 @@ public final class CitationRecognizer {
     CodeScanner.Code k = codes.read(s, p, true);
     if (k == null || !s.substring(k.end()).strip().isEmpty()) return Optional.empty();
     return Optional.of(k.canonical());
+  }
+
+  private static final String OPENERS = "\"'«“‘([", CLOSERS = ".,;:!?\"'»”’)]";
+
+  /** The input without surrounding spaces, opening quotes and brackets, and closing ones or punctuation. */
+  private static String unwrap(String s) {
+    int b = 0, e = s.length();
+    while (b < e && (Chars.isSpace(s.charAt(b)) || OPENERS.indexOf(s.charAt(b)) >= 0)) b++;
+    while (e > b && (Chars.isSpace(s.charAt(e - 1)) || CLOSERS.indexOf(s.charAt(e - 1)) >= 0)) e--;
+    return s.substring(b, e);
   }
 
   /** The document the text is itself, when it opens with an official header; see {@link IdentityFinder}. */

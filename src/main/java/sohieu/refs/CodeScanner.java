@@ -21,7 +21,9 @@ import java.util.List;
  *       ({@code số 562/BKHCN-VCL}).</li>
  * </ul>
  * Canonical form: the number without leading zeros (but one-digit numbers padded to two, as printed), codes in their official spelling (codes.tsv, types.tsv,
- * issuers.tsv: D becomes Đ, TTG becomes TTg), no spaces.
+ * issuers.tsv: D becomes Đ, TTG becomes TTg), no spaces. A party body's number (party-issuers.tsv) always takes the
+ * party form, however written: {@code 36/NQ-TW}, {@code 36/NQ/TW}, {@code 57-NQ-TW}, {@code 09-NQ/TƯ} are
+ * {@code 36-NQ/TW}, {@code 57-NQ/TW}, {@code 09-NQ/TW}; the state form stays for state issuers ({@code 45/NQ-CP}).
  */
 final class CodeScanner {
   /** A full number found in the text. */
@@ -67,12 +69,17 @@ final class CodeScanner {
     String scope = vocab.scope(type);
     if (scope == null || scope.equals("state") || scope.equals("word")) return null;
     int s = Chars.skipSpace(t, te, SPACE);
-    if (s >= t.length() || Chars.fold(t.charAt(s)) != '/') return null;
-    int is = Chars.skipSpace(t, s + 1, SPACE);
+    boolean slash = s < t.length() && Chars.fold(t.charAt(s)) == '/';
+    int dash = slash ? -1 : Chars.dashAt(t, s);
+    if (!slash && dash < 0) return null;
+    int is = Chars.skipSpace(t, slash ? s + 1 : dash, SPACE);
     int ie = segmentEnd(t, is, true);
     if (ie < 0 || ie - is < 2 || !latinEnough(t, q, ie)) return null;
     if (!lenient && !boundaryAfter(t, ie)) return null;
     String issuer = spell(t, is, ie);
+    String party = vocab.partyIssuer(issuer);
+    if (!slash && party == null) return null; // "57-NQ-TW" is a party number only with a party body after the dash
+    if (party != null) issuer = party;
     return new Code(start, ie, official(number) + "-" + type + "/" + issuer, number, null, type, issuer, false);
   }
 
@@ -100,8 +107,9 @@ final class CodeScanner {
       upper &= isUpper(t, p, se) || seg.equals(t.substring(p, se));
       end = se;
       int d = Chars.dashAt(t, Chars.skipSpace(t, se, 1));
-      // "06/2008/TTLT/BCA-VKSNDTC": a slash after a type code stands for the dash
-      if (d < 0 && k == 0 && year != null && se < t.length() && t.charAt(se) == '/' && vocab.scope(seg) != null) d = se + 1;
+      // "06/2008/TTLT/BCA-VKSNDTC", "36/NQ/TW": a slash after a type code stands for the dash
+      if (d < 0 && k == 0 && se < t.length() && t.charAt(se) == '/' && vocab.scope(seg) != null
+          && (year != null || partyIssuerAt(t, se + 1))) d = se + 1;
       if (d < 0) break;
       int next = Chars.skipSpace(t, d, 1);
       if (next >= t.length() || !Chars.isCodeLetter(Chars.fold(t.charAt(next)))) break;
@@ -109,8 +117,13 @@ final class CodeScanner {
     }
     if (segs.isEmpty() || !latinEnough(t, q, end)) return null;
     if (!lenient && !boundaryAfter(t, end)) return null;
+    if (year != null) unglue(segs);
     String first = segs.get(0);
     String scope = vocab.scope(first);
+    if (segs.size() == 2 && scope != null && !scope.equals("state") && !scope.equals("word")) {
+      String party = vocab.partyIssuer(segs.get(1));
+      if (party != null) return new Code(start, end, official(number) + "-" + first + "/" + party, number, year, first, party, false);
+    }
     boolean typed = scope != null && !scope.equals("word") && segs.size() >= 2;
     boolean needsLeadIn = false;
     if (year == null) {
@@ -128,6 +141,30 @@ final class CodeScanner {
     String issuer = typed ? String.join("-", segs.subList(1, segs.size())) : code;
     String canonical = official(number) + "/" + (year == null ? "" : year + "/") + code;
     return new Code(start, end, canonical, number, year, type, issuer, needsLeadIn);
+  }
+
+  /**
+   * "121/2003/NĐCP", "07/2022/QĐUBND", "06/2013/TTLTBCA-BQP": a first segment that is no code but a known type glued to
+   * a known code is split in two, so that the number has the key of its spelling with the dash.
+   */
+  private void unglue(List<String> segs) {
+    String seg = segs.get(0);
+    if (vocab.spelling(seg) != null) return;
+    for (int i = 2; i <= seg.length() - 2; i++) {
+      String type = vocab.spelling(seg.substring(0, i)), rest = vocab.spelling(seg.substring(i));
+      String scope = type == null ? null : vocab.scope(type);
+      if (rest != null && scope != null && !scope.equals("word")) {
+        segs.set(0, rest);
+        segs.add(0, type);
+        return;
+      }
+    }
+  }
+
+  /** A party body's code starts at p ("TW" in "36/NQ/TW"). */
+  private boolean partyIssuerAt(String t, int p) {
+    int e = segmentEnd(t, p, true);
+    return e > p && vocab.partyIssuer(spell(t, p, e)) != null;
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The words of the citation grammar in vi, ru, fr, pl and en, read once from the TSV files in
- * {@code src/main/resources/sohieu/refs/} (types.tsv, issuers.tsv, months.tsv, leadins.tsv, codes.tsv) so that a
+ * {@code src/main/resources/sohieu/refs/} (types.tsv, issuers.tsv, party-issuers.tsv, months.tsv, leadins.tsv, codes.tsv) so that a
  * linguist can extend them without touching Java. Immutable and thread-safe.
  */
 public final class Vocabulary {
@@ -32,6 +32,7 @@ public final class Vocabulary {
   private final Map<String, Map<String, List<String>>> issuerForms = new LinkedHashMap<>();
   private final Map<String, String> typeScope = new HashMap<>();
   private final Map<String, String> citesAs = new HashMap<>();
+  private final Map<String, String> partyIssuers = new HashMap<>();
   private final Map<String, List<String>> typeByKey = new HashMap<>();
   private final Map<String, List<String>> issuerByKey = new HashMap<>();
   private final Map<String, Integer> monthByKey = new HashMap<>();
@@ -56,6 +57,7 @@ public final class Vocabulary {
       spelling.putIfAbsent(codeKey(r[0]), r[0]);
     }
     for (String[] r : rows("codes.tsv", 1)) spelling.putIfAbsent(codeKey(r[0]), r[0]);
+    for (String[] r : rows("party-issuers.tsv", 2)) partyIssuers.put(r[0], r[1].isBlank() ? r[0] : r[1]);
     for (String[] r : rows("months.tsv", 3)) {
       for (String f : r[2].split("\\|")) if (!f.isBlank()) monthByKey.put(Chars.key(f), Integer.parseInt(r[1]));
     }
@@ -121,6 +123,14 @@ public final class Vocabulary {
   /** party, state, both or word for a known type code; null otherwise. */
   String scope(String typeCode) {
     return typeScope.get(typeCode);
+  }
+
+  /**
+   * The issuer as a party number writes it when {@code issuerCode} (official spelling) is a party body, whose numbers
+   * are always NUMBER-TYPE/ISSUER ("TƯ" -> "TW"); null for any other issuer.
+   */
+  String partyIssuer(String issuerCode) {
+    return issuerCode == null ? null : partyIssuers.get(issuerCode);
   }
 
   /** The issuer code a bare number takes when this issuer is named beside it (Politburo -> TW), or null. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,6 +43,8 @@ public final class ArticleQueryParser {
 
   /** Parses {@code query}; a syntax error becomes an {@link IllegalArgumentException} naming its position. */
   public Query parse(String query) {
+    // The parser's own message for this is "Lexical error ... (in lexical state 2)", which names nothing a user wrote.
+    if (unclosedQuote(query)) throw new IllegalArgumentException("a \" in the query is not closed: " + query);
     String rewritten = quoteCitations(query);
     Parser parser = new Parser();
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -51,8 +54,20 @@ public final class ArticleQueryParser {
     } catch (ParseException e) {
       Matcher m = ERROR_POSITION.matcher(String.valueOf(e.getMessage()));
       String where = m.find() ? " at column " + m.group(2) : "";
-      throw new IllegalArgumentException("cannot parse query" + where + ": " + firstLine(e.getMessage()));
+      throw new IllegalArgumentException("cannot parse query" + where + ": "
+          + firstLine(e.getMessage()).replaceFirst(" ?\\(in lexical state \\d+\\)", ""));
     }
+  }
+
+  /** An odd number of unescaped double quotes. */
+  private static boolean unclosedQuote(String query) {
+    boolean open = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') i++;
+      else if (c == '"') open = !open;
+    }
+    return open;
   }
 
   /** Replaces each citation in the raw query by {@code ref:"CANONICAL"} so that slashes and dashes stay literal. */
@@ -89,7 +104,7 @@ public final class ArticleQueryParser {
         }
         case "type" -> new TermQuery(new Term(Fields.REF_TYPE, codeOf(queryText)));
         case "issuer" -> new TermQuery(new Term(Fields.REF_ISSUER, codeOf(queryText)));
-        case "lang" -> new TermQuery(new Term(Fields.LANG, queryText.toLowerCase()));
+        case "lang" -> new TermQuery(new Term(Fields.LANG, queryText.toLowerCase(Locale.ROOT)));
         case "outlet" -> new TermQuery(new Term(Fields.OUTLET, queryText));
         case "date" -> dateRange(queryText, queryText, true, true);
         default -> super.getFieldQuery(field, queryText, quoted);
