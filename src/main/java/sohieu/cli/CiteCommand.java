@@ -45,7 +45,7 @@ final class CiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Main.atLeast("--limit", limit, 1);
+    if (limit != null) Main.atLeast("--limit", limit, 1);
     String typed = String.join(" ", ref);
     CitationRecognizer recognizer = CitationRecognizer.standard();
     String canonical = recognizer.canonicalize(typed)
