@@ -11,10 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,7 +89,7 @@ public final class Ingester implements Closeable {
   private final DocumentBuilder builder = new DocumentBuilder();
   private final FailedFiles failed;
   /** Content hash to the file indexed for it in this run, so that identical files running side by side index once. */
-  private final java.util.concurrent.ConcurrentHashMap<String, Holder> holders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Holder> holders = new ConcurrentHashMap<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout,
@@ -97,7 +101,7 @@ public final class Ingester implements Closeable {
     this.writer = writer;
     this.threads = threads;
     this.timeout = timeout;
-    Map<String, String> userData = new java.util.HashMap<>();
+    Map<String, String> userData = new HashMap<>();
     writer.getLiveCommitData().forEach(e -> userData.put(e.getKey(), e.getValue()));
     this.failed = FailedFiles.of(userData);
   }
@@ -305,7 +309,7 @@ public final class Ingester implements Closeable {
           // Its own document, if an earlier run indexed it, would now list the same text twice.
           if (prepared.replaces) writer.deleteDocuments(prepared.own);
           outcome = IngestListener.Outcome.DUPLICATE;
-          note = "same content as " + prepared.sameAs;
+          note = prepared.sameAs;
         } else if (prepared.doc != null) {
           writer.updateDocuments(prepared.own, List.of(prepared.doc));
           outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
@@ -334,15 +338,15 @@ public final class Ingester implements Closeable {
    * The file indexed for some content: its absolute path, its path as given, and whether it was indexed (a file
    * that fails leaves its content to the next copy).
    */
-  private record Holder(String file, String path, java.util.concurrent.CompletableFuture<Boolean> indexed) {
-    Holder(String file, String path) { this(file, path, new java.util.concurrent.CompletableFuture<>()); }
+  private record Holder(String file, String path, CompletableFuture<Boolean> indexed) {
+    Holder(String file, String path) { this(file, path, new CompletableFuture<>()); }
 
     static Holder indexed(String file, String path) {
-      return new Holder(file, path, java.util.concurrent.CompletableFuture.completedFuture(true));
+      return new Holder(file, path, CompletableFuture.completedFuture(true));
     }
   }
 
-    private Prepared prepare(Path file, IndexSearcher existing, Settlement settlement)
+  private Prepared prepare(Path file, IndexSearcher existing, Settlement settlement)
       throws IOException, ExtractionException, InterruptedException {
     String path = file.normalize().toString();
     String absolute = file.toAbsolutePath().normalize().toString();
@@ -413,7 +417,7 @@ public final class Ingester implements Closeable {
       }
       try {
         if (first.indexed().get()) return first;
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         // Never completed exceptionally; treated as a failure.
       }
       holders.remove(hash, first);
