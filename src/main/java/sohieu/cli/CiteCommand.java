@@ -90,8 +90,10 @@ final class CiteCommand implements Callable<Integer> {
       r.issued().forEach((d, n) -> dates.add(d + " (stated in " + n + (n == 1 ? " article)" : " articles)")));
       System.out.println("   issued " + String.join(", ", dates) + (r.issued().size() > 1 ? style.bold("  conflicting dates") : ""));
     }
-    System.out.println("   " + r.mentions() + (r.mentions() == 1 ? " mention, " : " mentions, ") + String.join("+", r.languages()) + ", seen "
-        + (r.firstSeen() == null ? "(undated)" : r.firstSeen() + " to " + r.lastSeen()));
+    if (r.articles() > 0) { // none when only the document's own text is indexed
+      System.out.println("   " + r.mentions() + (r.mentions() == 1 ? " mention, " : " mentions, ") + String.join("+", r.languages()) + ", seen "
+          + (r.firstSeen() == null ? "(undated)" : r.firstSeen() + " to " + r.lastSeen()));
+    }
     if (!profile.coCited().isEmpty()) {
       System.out.println("   cited with " + String.join(", ", profile.coCited().stream()
           .map(c -> style.accent(c.label()) + " (" + c.documents() + ")").toList()));

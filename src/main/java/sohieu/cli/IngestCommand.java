@@ -41,7 +41,7 @@ import sohieu.index.Ingester;
         + "are skipped unless named or matched by --include. Paths are stored as given.",
     footer = {"", "Exit codes: 0 every file indexed or unchanged, 1 some files failed (listed), 2 usage error,",
         "130 interrupted by Ctrl-C (what was done is committed; the same command resumes).",
-        "Examples:", "  scripts/sohieu ingest --exclude SOURCES.md corpus/", "  scripts/sohieu ingest --exclude '*.md' --prune ~/articles/",
+        "Examples:", "  scripts/sohieu ingest corpus/", "  scripts/sohieu ingest --include '*.csv' --verbose ~/scrapes/", "  scripts/sohieu ingest --exclude '*.md' --prune ~/articles/",
         "  find ~/scrapes -name '*.html' | scripts/sohieu ingest -"})
 final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders; - reads one path per line from standard input.")
@@ -129,7 +129,7 @@ final class IngestCommand implements Callable<Integer> {
         summary = ingester.ingest(files, prune, (file, outcome, bytes, reason) -> {
           if (outcome == IngestListener.Outcome.FAILED) failures.add(Output.map("path", file.toString(), "reason", reason));
           if (outcome == IngestListener.Outcome.DUPLICATE) {
-            duplicates.add(Output.map("path", file.toString(), "same_as", reason.substring(reason.indexOf(" as ") + 4)));
+            duplicates.add(Output.map("path", file.toString(), "same_as", reason));
           }
           progress.done(outcome, bytes);
         });

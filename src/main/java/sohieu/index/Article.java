@@ -8,7 +8,7 @@ import sohieu.refs.Citation;
 /**
  * Everything the pipeline learned about one file, ready to be indexed.
  *
- * @param path      absolute path of the file
+ * @param path      the file's path as given to ingest (relative stays relative)
  * @param hash      SHA-256 of the file's bytes, hex
  * @param size      the file's size in bytes
  * @param document  extracted text and metadata

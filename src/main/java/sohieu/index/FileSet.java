@@ -39,8 +39,12 @@ public final class FileSet implements Iterable<Path> {
       "(?i)(?:(?:readme|sources|licen[cs]e|copying|copyright)(?:[._-].*)?|.*[._-]licen[cs]e(?:[._-].*)?"
           + "|.*\\.copyright|.*\\.tsv|.*\\.csv)");
 
+  /** The files named as paths, absolute: taken even when a folder given beside them is walked too. */
+  private final java.util.Set<Path> named = new java.util.HashSet<>();
+
   private FileSet(List<Path> roots, List<String> excludeGlobs) {
     this.roots = distinct(roots);
+    for (Path p : roots) if (!Files.isDirectory(p)) named.add(p.toAbsolutePath().normalize());
     for (String glob : excludeGlobs) excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
   }
 
@@ -129,7 +133,7 @@ public final class FileSet implements Iterable<Path> {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) { // a link to a folder could lead round in a circle
           push(p);
         } else if (Files.isRegularFile(p) && !excluded(p)) {
-          if (skipNotes && isNote(p) && !matches(includes, p)) {
+          if (skipNotes && isNote(p) && !matches(includes, p) && !named.contains(p.toAbsolutePath().normalize())) {
             skipped.accept(p);
           } else {
             next = p;

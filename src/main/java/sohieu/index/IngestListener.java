@@ -7,7 +7,10 @@ public interface IngestListener {
   /** What happened to one file. */
   enum Outcome { ADDED, UPDATED, UNCHANGED, REMOVED, FAILED, DUPLICATE }
 
-  /** {@code reason} is a one-line explanation for FAILED, "same content as PATH" for DUPLICATE, otherwise null. */
+  /**
+   * {@code reason} is a one-line explanation for FAILED, the path of the indexed file with the same content for
+   * DUPLICATE, otherwise null.
+   */
   void done(Path file, Outcome outcome, long bytes, String reason);
 
   IngestListener NONE = (file, outcome, bytes, reason) -> {};

@@ -11,10 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,7 +89,7 @@ public final class Ingester implements Closeable {
   private final DocumentBuilder builder = new DocumentBuilder();
   private final FailedFiles failed;
   /** Content hash to the file indexed for it in this run, so that identical files running side by side index once. */
-  private final java.util.concurrent.ConcurrentHashMap<String, Holder> holders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Holder> holders = new ConcurrentHashMap<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout,
@@ -97,7 +101,7 @@ public final class Ingester implements Closeable {
     this.writer = writer;
     this.threads = threads;
     this.timeout = timeout;
-    Map<String, String> userData = new java.util.HashMap<>();
+    Map<String, String> userData = new HashMap<>();
     writer.getLiveCommitData().forEach(e -> userData.put(e.getKey(), e.getValue()));
     this.failed = FailedFiles.of(userData);
   }
@@ -212,6 +216,7 @@ public final class Ingester implements Closeable {
         Future<?> task = workers.submit(() -> work(file, existing, settlement, listener));
         settlement.arm(watchdog.schedule(() -> {
           if (!settlement.claim()) return;
+          settlement.settleContent(false);
           try {
             task.cancel(true);
             listener.done(file, IngestListener.Outcome.FAILED, 0, "timed out after " + seconds(timeout)
@@ -263,6 +268,14 @@ public final class Ingester implements Closeable {
       if (finished) guard.cancel(false);
     }
 
+    /** The content this file was first to get in this run, whose copies wait to hear whether it was indexed. */
+    volatile Holder content;
+
+    void settleContent(boolean indexed) {
+      Holder h = content;
+      if (h != null) h.indexed().complete(indexed);
+    }
+
     void disarm() {
       finished = true;
       ScheduledFuture<?> g = guard;
@@ -275,8 +288,9 @@ public final class Ingester implements Closeable {
     try {
       Prepared prepared;
       try {
-        prepared = prepare(file, existing);
+        prepared = prepare(file, existing, settlement);
       } catch (Throwable t) {
+        settlement.settleContent(false);
         if (settlement.claim()) {
           try {
             listener.done(file, IngestListener.Outcome.FAILED, 0, describe(t));
@@ -295,18 +309,21 @@ public final class Ingester implements Closeable {
           // Its own document, if an earlier run indexed it, would now list the same text twice.
           if (prepared.replaces) writer.deleteDocuments(prepared.own);
           outcome = IngestListener.Outcome.DUPLICATE;
-          note = "same content as " + prepared.sameAs;
+          note = prepared.sameAs;
         } else if (prepared.doc != null) {
           writer.updateDocuments(prepared.own, List.of(prepared.doc));
           outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
         }
+        settlement.settleContent(true);
         listener.done(file, outcome, prepared.size, note);
       } catch (Throwable t) {
+        settlement.settleContent(false);
         listener.done(file, IngestListener.Outcome.FAILED, 0, describe(t));
       } finally {
         settlement.release();
       }
     } finally {
+      settlement.settleContent(false); // past the time limit, or anything unforeseen: its copies must not wait
       settlement.disarm();
     }
   }
@@ -317,10 +334,20 @@ public final class Ingester implements Closeable {
    */
   private record Prepared(Query own, long size, Document doc, boolean replaces, String sameAs) {}
 
-  /** The file indexed for some content: its absolute path, and its path as given. */
-  private record Holder(String file, String path) {}
+  /**
+   * The file indexed for some content: its absolute path, its path as given, and whether it was indexed (a file
+   * that fails leaves its content to the next copy).
+   */
+  private record Holder(String file, String path, CompletableFuture<Boolean> indexed) {
+    Holder(String file, String path) { this(file, path, new CompletableFuture<>()); }
 
-    private Prepared prepare(Path file, IndexSearcher existing) throws IOException, ExtractionException {
+    static Holder indexed(String file, String path) {
+      return new Holder(file, path, CompletableFuture.completedFuture(true));
+    }
+  }
+
+  private Prepared prepare(Path file, IndexSearcher existing, Settlement settlement)
+      throws IOException, ExtractionException, InterruptedException {
     String path = file.normalize().toString();
     String absolute = file.toAbsolutePath().normalize().toString();
     // Its path as given now, its absolute path, or an absolute path as indexes before relative paths stored it.
@@ -342,7 +369,8 @@ public final class Ingester implements Closeable {
     }
     String hash = sha256(file);
     String previous = existing == null ? null : storedHash(existing, own);
-    Holder holder = holder(hash, new Holder(absolute, path), existing);
+    Holder me = new Holder(absolute, path);
+    Holder holder = holder(hash, me, existing, settlement);
     if (holder != null) return new Prepared(own, size, null, previous != null, holder.path());
     if (hash.equals(previous)) return new Prepared(own, size, null, true, null);
     ExtractedDocument extracted = extraction.extract(file);
@@ -357,10 +385,12 @@ public final class Ingester implements Closeable {
 
   /**
    * The file that holds {@code hash} in the index when it is not {@code me}, or null when {@code me} is to be
-   * indexed. An indexed file that still has that content keeps its place, so that reruns agree; otherwise the first
-   * file of this run to get there takes it.
+   * indexed (and then {@code settlement} owns the content). An indexed file that still has that content keeps its
+   * place, so that reruns agree; otherwise the first file of this run to get there takes it, and a copy waits to
+   * hear that it was indexed: if it failed, the copy takes its place.
    */
-  private Holder holder(String hash, Holder me, IndexSearcher existing) throws IOException {
+  private Holder holder(String hash, Holder me, IndexSearcher existing, Settlement settlement)
+      throws IOException, InterruptedException {
     if (existing != null) {
       Holder indexed = null;
       boolean mine = false;
@@ -370,7 +400,7 @@ public final class Ingester implements Closeable {
         if (f.equals(me.file()) || p.equals(me.path())) {
           mine = true;
         } else if ((indexed == null || p.compareTo(indexed.path()) < 0) && stillHolds(Path.of(f), hash)) {
-          indexed = new Holder(f, p);
+          indexed = Holder.indexed(f, p);
         }
       }
       // Two indexed copies (from before duplicates were caught): the smaller path stays.
@@ -378,13 +408,20 @@ public final class Ingester implements Closeable {
         holders.putIfAbsent(hash, indexed);
         return indexed;
       }
-      if (mine) {
-        Holder first = holders.putIfAbsent(hash, me);
-        return first == null || first.file().equals(me.file()) ? null : first;
-      }
     }
-    Holder first = holders.putIfAbsent(hash, me);
-    return first == null || first.file().equals(me.file()) ? null : first;
+    while (true) {
+      Holder first = holders.putIfAbsent(hash, me);
+      if (first == null || first == me || first.file().equals(me.file())) {
+        settlement.content = me;
+        return null;
+      }
+      try {
+        if (first.indexed().get()) return first;
+      } catch (ExecutionException e) {
+        // Never completed exceptionally; treated as a failure.
+      }
+      holders.remove(hash, first);
+    }
   }
 
   private static boolean stillHolds(Path file, String hash) {

@@ -18,6 +18,8 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.index.NumericDocValues;
@@ -117,10 +119,12 @@ final class ReferenceTables {
    * its term in {@link Fields#REF} is the document's mention count, the publication day comes from doc values, the
    * issue dates from {@link Fields#REF_ISSUED}, and only one document's {@link RefData} is read (for type and
    * issuer), so a reference cited by half the index costs a walk over its postings. The document's own text (its
-   * {@link Fields#SELF_REF}) does not cite it and is left out. Null when nothing cites it.
+   * {@link Fields#SELF_REF}) does not cite it and is left out of every count; it still tells the type and issuer.
+   * Null when no document cites it or is it.
    */
   Profile profile(String canonical) throws IOException {
     Tally t = new Tally();
+    boolean found = false;
     BytesRef term = new BytesRef(canonical);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Terms terms = leaf.reader().terms(Fields.REF);
@@ -135,7 +139,7 @@ final class ReferenceTables {
       DocLanguages docLangs = new DocLanguages();
       for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
-        if (self.get(doc)) continue;
+        found = true;
         if (t.type == null) {
           BinaryDocValues refData = DocValues.getBinary(leaf.reader(), Fields.REF_DATA);
           if (refData.advanceExact(doc)) {
@@ -145,19 +149,22 @@ final class ReferenceTables {
             }
           }
         }
+        if (self.get(doc)) continue;
         boolean dated = days.advanceExact(doc);
         t.add(postings.freq(), dated, dated ? days.longValue() : 0, docLangs.read(langs, doc));
       }
       t.nameLanguages(langs);
     }
-    if (t.articles == 0) return null;
+    if (!found) return null;
     BytesRef prefix = new BytesRef(canonical + " ");
     Terms issued = MultiTerms.getTerms(searcher.getIndexReader(), Fields.REF_ISSUED);
     if (issued != null) {
       TermsEnum te = issued.iterator();
       if (te.seekCeil(prefix) != TermsEnum.SeekStatus.END) {
         for (BytesRef b = te.term(); b != null && StringHelper.startsWith(b, prefix); b = te.next()) {
-          long n = searcher.count(new TermQuery(new Term(Fields.REF_ISSUED, BytesRef.deepCopyOf(b))));
+          long n = searcher.count(new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Fields.REF_ISSUED, BytesRef.deepCopyOf(b))), BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term(Fields.SELF_REF, canonical)), BooleanClause.Occur.MUST_NOT).build());
           if (n > 0) t.issued.put(b.utf8ToString().substring(prefix.length), n);
         }
       }

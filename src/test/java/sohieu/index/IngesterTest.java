@@ -80,6 +80,36 @@ class IngesterTest {
   }
 
   @Test
+  void identicalFilesAreIndexedOnceAndACopyOfAFailedFileIsNotLost() throws Exception {
+    Path docs = Files.createDirectories(tmp.resolve("docs")), index = tmp.resolve("index");
+    String text = "Quán triệt Chỉ thị số 12-CT/TW, tỉnh ủy đã ban hành kế hoạch.\n";
+    for (String name : List.of("a.txt", "b.txt", "c.txt", "d.txt")) Files.writeString(docs.resolve(name), text);
+    // When the parser fails on one of two copies, the other must be indexed, not reported as the same as it.
+    Files.writeString(docs.resolve("0.txt"), "Theo Kết luận số 43-KL/TW.\n");
+    Files.writeString(docs.resolve("1.txt"), "Theo Kết luận số 43-KL/TW.\n");
+    Map<Path, String> failures = new ConcurrentHashMap<>(), same = new ConcurrentHashMap<>();
+    IngestSummary summary;
+    try (Ingester ingester = Ingester.open(index, 3, Duration.ofSeconds(60))) {
+      ingester.wrapExtraction(parse -> file -> {
+        if (file.getFileName().toString().equals("0.txt")) throw new sohieu.extract.ExtractionException("the parser broke");
+        return parse.extract(file);
+      });
+      summary = ingester.ingest(FileSet.of(List.of(docs), List.of()), false, (file, outcome, bytes, reason) -> {
+        if (outcome == IngestListener.Outcome.FAILED) failures.put(file.getFileName(), reason);
+        if (outcome == IngestListener.Outcome.DUPLICATE) same.put(file.getFileName(), reason);
+      });
+    }
+    assertEquals(Map.of(Path.of("0.txt"), "the parser broke"), failures);
+    assertEquals(2, summary.added(), same.toString());
+    assertEquals(3, summary.duplicates());
+    assertEquals(1, count(index, new Term(Fields.REF, "12-CT/TW")));
+    assertEquals(1, count(index, new Term(Fields.REF, "43-KL/TW")));
+    // Each copy names the one file indexed for it.
+    assertEquals(1, same.values().stream().distinct().count(), same.toString());
+    assertTrue(same.values().iterator().next().startsWith(docs.toString()), same.toString());
+  }
+
+  @Test
   void aSecondWriterIsRefusedWithThePidOfTheFirst() throws Exception {
     Path index = tmp.resolve("index");
     try (Ingester first = Ingester.open(index, 1, Duration.ofSeconds(60))) {
