@@ -155,7 +155,8 @@ final class ReferenceTables {
       if (te.seekCeil(prefix) != TermsEnum.SeekStatus.END) {
         for (BytesRef b = te.term(); b != null && StringHelper.startsWith(b, prefix); b = te.next()) {
           long n = searcher.count(new TermQuery(new Term(Fields.REF_ISSUED, BytesRef.deepCopyOf(b))));
-          if (n > 0) t.issued.put(b.utf8ToString().substring(prefix.length), n);
+          // The prefix's length in characters: its byte length counts Đ twice.
+          if (n > 0) t.issued.put(b.utf8ToString().substring(canonical.length() + 1), n);
         }
       }
     }
