@@ -20,6 +20,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -107,10 +108,10 @@ final class Snippets {
 
   /**
    * What of {@code query} the highlighter can find in text: its clauses on the text fields, each optional (a
-   * document's words may sit in paragraphs of different languages, which are highlighted apart), and each
-   * citation as the term the analyzers give it in the text. Clauses on lang, date, outlet, type and issuer are
-   * dropped: the highlighter matches the whole query against the text alone, so one of them would leave nothing
-   * to mark. Excluded clauses are dropped too, having nothing to mark.
+   * document's words may sit in paragraphs of different languages, which are highlighted apart), each citation as
+   * the term the analyzers give it in the text, and a type or issuer as the citations that carry it. Clauses on
+   * lang, date and outlet are dropped: the highlighter matches the whole query against the text alone, so one of
+   * them would leave nothing to mark. Excluded clauses are dropped too, having nothing to mark.
    */
   static Query textPart(Query query) {
     if (query instanceof BoostQuery b) {
@@ -138,6 +139,15 @@ final class Snippets {
     if (query instanceof TermQuery t && t.getTerm().field().equals(Fields.REF)) {
       List<Query> parts = new ArrayList<>();
       for (String field : TEXT_FIELDS) parts.add(new TermQuery(new Term(field, t.getTerm().text())));
+      return anyOf(parts);
+    }
+    if (query instanceof TermQuery t && (t.getTerm().field().equals(Fields.REF_TYPE) || t.getTerm().field().equals(Fields.REF_ISSUER))) {
+      // The citations of that type or issuer: a code between the dashes and slashes of a citation's token
+      // ("12-CT/TW", "23/2006/CT-TTg"); no other token holds a dash or a slash.
+      String code = t.getTerm().text().replaceAll("[^\\p{L}\\p{N}]", "\\\\$0");
+      String pattern = ".*[-/]" + code + "([-/].*)?";
+      List<Query> parts = new ArrayList<>();
+      for (String field : TEXT_FIELDS) parts.add(new RegexpQuery(new Term(field, pattern)));
       return anyOf(parts);
     }
     Set<String> fields = new HashSet<>();

@@ -88,7 +88,7 @@ class SearchResultsTest {
   @Test
   void everyHitHasAMarkedSnippet() throws Exception {
     for (String q : List.of("\"chuyển đổi số\"", "\"Bộ Chính trị\"", "lang:fr étranger", "lang:vi chuyển đổi số",
-        "12-CT/TW дипломатия", "12-CT/TW", "ref:366-QĐ/TW", "type:QĐ kiểm điểm", "+date:[2025 TO *] +(Bộ Chính trị)",
+        "12-CT/TW дипломатия", "12-CT/TW", "ref:366-QĐ/TW", "type:QĐ kiểm điểm", "type:QĐ", "issuer:TW", "+date:[2025 TO *] +(Bộ Chính trị)",
         "date:2023 diplomatie", "дипломатии")) {
       SearchResult r = search(q, 2000);
       assertFalse(r.hits().isEmpty(), q);
@@ -127,6 +127,14 @@ class SearchResultsTest {
     assertTrue(ru.out().contains("народную «дипломатию»"), ru.out());
     CliTest.Run dated = CliTest.run("search", "Bộ Chính trị", "--from", "2025", "--index", index.toString());
     assertTrue(dated.out().contains("«Bộ» «Chính» «trị»"), dated.out());
+  }
+
+  /** A query for a type of document marks the citations of that type. */
+  @Test
+  void typeMarksTheCitationsOfThatType() throws Exception {
+    CliTest.Run r = CliTest.run("search", "type:QĐ", "--index", index.toString());
+    assertTrue(r.out().contains("thực hiện Quy định «366-QĐ/TW»."), r.out());
+    assertFalse(r.out().contains("«57-NQ/TW»"), r.out());
   }
 
   /** {@code ref:"..."} and a phrase may hold a citation. */

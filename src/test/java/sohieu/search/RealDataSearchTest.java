@@ -83,6 +83,11 @@ class RealDataSearchTest {
     everyHitMarked("lang:vi \"Ban Bí thư\"", 50);
     everyHitMarked("type:QĐ issuer:TW kiểm điểm", 10);
     everyHitMarked("type:NQ \"Ban Chấp hành Trung ương\"", 10);
+    // A type alone marks the citations that spell it; a short mention ("Chỉ thị 08") has no such token.
+    List<Hit> directives = all("type:CT");
+    assertTrue(directives.size() >= 50 && directives.stream().allMatch(h -> !h.snippets().isEmpty()), directives.toString());
+    long marked = directives.stream().filter(h -> h.snippets().stream().anyMatch(s -> s.contains(Snippets.OPEN))).count();
+    assertTrue(marked >= 0.9 * directives.size(), marked + " of " + directives.size() + " marked");
   }
 
   @Test
