@@ -70,8 +70,11 @@ final class SearchCommand implements Callable<Integer> {
 
   private void print(SearchResult result, String typed) {
     Style style = new Style(output.colorOn());
+    String undated = result.undatedExcluded() == null || result.undatedExcluded() == 0 ? null
+        : result.undatedExcluded() + " undated " + (result.undatedExcluded() == 1 ? "document" : "documents")
+            + " left out by the date filter";
     if (result.hits().isEmpty()) {
-      System.err.println("no results for " + typed);
+      System.err.println("no results for " + typed + (undated == null ? "" : " (" + undated + ")"));
       return;
     }
     int rank = offset;
@@ -81,10 +84,11 @@ final class SearchCommand implements Callable<Integer> {
           String.join("+", h.languages()), String.format(Locale.ROOT, "%.2f", h.score())))));
       System.out.println("   " + style.dim(h.path()));
       if (!h.refs().isEmpty()) System.out.println("   " + style.accent(String.join(" ", h.refs())));
-      for (String s : h.snippets()) System.out.println("   " + style.marks(Output.clip(s, 400)));
+      for (String s : h.snippets()) System.out.println("   " + style.marks(clip(s)));
       System.out.println();
     }
     System.out.printf(Locale.ROOT, "%d of %d documents%n", result.hits().size(), result.total());
+    if (undated != null) System.out.println(undated);
   }
 
   /** --from after --to finds nothing whatever the index holds: a mistake, said so rather than answered with no hits. */
@@ -107,9 +111,18 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
+  /** The snippet clipped, never inside a match: an open mark would leave a terminal highlighted. */
+  private static String clip(String snippet) {
+    String c = Output.clip(snippet, 400);
+    int open = c.lastIndexOf(Style.OPEN_MARK);
+    if (open <= c.lastIndexOf(Style.CLOSE_MARK)) return c;
+    String head = c.substring(0, c.length() - 1); // before the ellipsis
+    return (open == head.length() - 1 ? head.substring(0, open) : head + Style.CLOSE_MARK) + "…";
+  }
+
   /** The result with the highlighter's marks removed, for machines. */
   private static SearchResult plain(SearchResult r) {
-    return new SearchResult(r.query(), r.total(), r.hits().stream().map(h -> new Hit(h.path(), h.title(), h.date(),
+    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> new Hit(h.path(), h.title(), h.date(),
         h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Style::plain).toList(), h.refs())).toList());
   }
 }

@@ -1,5 +1,6 @@
 package sohieu.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,9 @@ final class StatsCommand implements Callable<Integer> {
       System.out.println(style.bold(stats.documents() + " documents in " + index.index));
       section("LANGUAGE", stats.languages(), style);
       section("OUTLET", stats.outlets(), style);
-      section("MONTH", stats.months(), style);
+      List<Stats.Count> months = new ArrayList<>(stats.months());
+      if (stats.undated() > 0) months.add(new Stats.Count("undated", stats.undated()));
+      section("MONTH", months, style);
       section("MOST CITED", stats.references(), style);
       failedFiles(style);
     }

@@ -2,8 +2,8 @@ package sohieu.cli;
 
 /** Terminal styling: ANSI colour when wanted, plain text otherwise; renders the highlighter's match marks. */
 final class Style {
-  private static final String OPEN_MARK = "\u0002";
-  private static final String CLOSE_MARK = "\u0003";
+  static final String OPEN_MARK = "\u0002";
+  static final String CLOSE_MARK = "\u0003";
   private final boolean color;
 
   Style(boolean color) { this.color = color; }

@@ -70,19 +70,33 @@ public final class ArticleQueryParser {
     return open;
   }
 
-  /** Replaces each citation in the raw query by {@code ref:"CANONICAL"} so that slashes and dashes stay literal. */
+  /**
+   * Replaces each citation in the raw query by {@code ref:"CANONICAL"} so that slashes and dashes stay literal. One
+   * inside quotes is left alone: a phrase's analyzer keeps it whole, and {@code ref:"..."} is a citation already.
+   */
   private String quoteCitations(String query) {
     List<Citation> found = recognizer.scan(query);
     if (found.isEmpty()) return query;
     StringBuilder out = new StringBuilder();
     int last = 0;
     for (Citation c : found) {
-      if (c.kind() != Citation.Kind.EXPLICIT || c.start() < last) continue;
+      if (c.kind() != Citation.Kind.EXPLICIT || c.start() < last || quoted(query, c.start())) continue;
       boolean fielded = c.start() >= 4 && query.startsWith("ref:", c.start() - 4);
       out.append(query, last, c.start()).append(fielded ? "" : "ref:").append('"').append(c.canonical()).append('"');
       last = c.end();
     }
     return out.append(query.substring(last)).toString();
+  }
+
+  /** Whether {@code at} falls between an opening and a closing double quote of the query. */
+  private static boolean quoted(String query, int at) {
+    boolean inside = false;
+    for (int i = 0; i < at; i++) {
+      char ch = query.charAt(i);
+      if (ch == '\\') i++;
+      else if (ch == '"') inside = !inside;
+    }
+    return inside;
   }
 
   private static String firstLine(String s) {

@@ -165,7 +165,8 @@ final class ReferenceTables {
           long n = searcher.count(new BooleanQuery.Builder()
               .add(new TermQuery(new Term(Fields.REF_ISSUED, BytesRef.deepCopyOf(b))), BooleanClause.Occur.FILTER)
               .add(new TermQuery(new Term(Fields.SELF_REF, canonical)), BooleanClause.Occur.MUST_NOT).build());
-          if (n > 0) t.issued.put(b.utf8ToString().substring(prefix.length), n);
+          // The prefix's length in characters: its byte length counts Đ twice.
+          if (n > 0) t.issued.put(b.utf8ToString().substring(canonical.length() + 1), n);
         }
       }
     }

@@ -2,5 +2,8 @@ package sohieu.search;
 
 import java.util.List;
 
-/** The hits of one query page, with the total number of matching documents. */
-public record SearchResult(String query, long total, List<Hit> hits) {}
+/**
+ * The hits of one query page, with the exact number of matching documents and, when the query has a date range,
+ * how many undated documents it left out (null otherwise).
+ */
+public record SearchResult(String query, long total, Long undatedExcluded, List<Hit> hits) {}

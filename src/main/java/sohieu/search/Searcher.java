@@ -34,14 +34,19 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
 import sohieu.index.Fields;
 import sohieu.index.Mentions;
@@ -80,16 +85,57 @@ public final class Searcher implements Closeable {
     TopDocs top = byDate
         ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
         : searcher.search(query, n);
-    Snippets snippets = new Snippets();
+    // Past a thousand hits the collector stops counting and gives a lower bound; a second pass counts them all.
+    long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : searcher.count(query);
+    Snippets snippets = new Snippets(query);
     List<Hit> hits = new ArrayList<>();
     ScoreDoc[] docs = top.scoreDocs;
     for (int i = offset; i < docs.length; i++) {
       Document d = searcher.storedFields().document(docs[i].doc);
-      List<String> snips = snippets.best(query, d.get(Fields.TEXT), Paragraphs.decode(d.get(Fields.PARAGRAPHS)), 2);
+      List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.get(Fields.PARAGRAPHS)), 2);
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
           values(d, Fields.LANG), Float.isNaN(docs[i].score) ? 0f : docs[i].score, snips, values(d, Fields.REF)));
     }
-    return new SearchResult(queryText, top.totalHits.value(), hits);
+    return new SearchResult(queryText, total, undatedExcluded(query), hits);
+  }
+
+  /**
+   * How many undated documents the query's date ranges kept out: those that would match if every date range let
+   * them through, less those that match anyway. Null when the query has no date range.
+   */
+  private Long undatedExcluded(Query query) throws IOException {
+    Query open = withoutDateRanges(query);
+    if (open == query) return null;
+    Query undated = new FieldExistsQuery(Fields.DATE_DAY);
+    long would = searcher.count(new BooleanQuery.Builder().add(open, BooleanClause.Occur.MUST)
+        .add(undated, BooleanClause.Occur.MUST_NOT).build());
+    long did = would == 0 ? 0 : searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+        .add(undated, BooleanClause.Occur.MUST_NOT).build());
+    return Math.max(0, would - did);
+  }
+
+  /** {@code query} with each range on the publication day replaced by "any document"; the same object if none. */
+  private static Query withoutDateRanges(Query query) {
+    if (query instanceof PointRangeQuery p && p.getField().equals(Fields.DATE_DAY)) return MatchAllDocsQuery.INSTANCE;
+    if (query instanceof BoostQuery b) {
+      Query inner = withoutDateRanges(b.getQuery());
+      return inner == b.getQuery() ? query : new BoostQuery(inner, b.getBoost());
+    }
+    if (query instanceof ConstantScoreQuery c) {
+      Query inner = withoutDateRanges(c.getQuery());
+      return inner == c.getQuery() ? query : new ConstantScoreQuery(inner);
+    }
+    if (query instanceof BooleanQuery bq) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      boolean changed = false;
+      for (BooleanClause c : bq.clauses()) {
+        Query inner = withoutDateRanges(c.query());
+        changed |= inner != c.query();
+        b.add(inner, c.occur());
+      }
+      return changed ? b.build() : query;
+    }
+    return query;
   }
 
   /**
@@ -248,8 +294,9 @@ public final class Searcher implements Closeable {
 
   public Stats stats(int top) throws IOException {
     Facets facets = counts(null);
-    return new Stats(reader.numDocs(), labels(facets, Fields.FACET_LANG, 20), labels(facets, Fields.FACET_OUTLET, top),
-        labels(facets, Fields.FACET_MONTH, 1000), labels(facets, Fields.FACET_REF, top));
+    long undated = reader.numDocs() - searcher.count(new FieldExistsQuery(Fields.DATE_DAY));
+    return new Stats(reader.numDocs(), undated, labels(facets, Fields.FACET_LANG, 20),
+        labels(facets, Fields.FACET_OUTLET, top), labels(facets, Fields.FACET_MONTH, 1000), labels(facets, Fields.FACET_REF, top));
   }
 
   private Facets counts(Query filter) throws IOException {
