@@ -80,7 +80,7 @@ final class IdentityFinder {
 
   /**
    * The subject under the type line ("VỀ VIỆC PHÊ DUYỆT ...", "về đột phá phát triển ..."), joined when it is
-   * wrapped over lines of the same case; null when the preamble ("Căn cứ ...") follows the type directly.
+   * wrapped over lines; null when the preamble ("Căn cứ ...") or an article follows the type directly.
    */
   private static String subject(String t, int from) {
     StringBuilder out = new StringBuilder();
@@ -97,7 +97,13 @@ final class IdentityFinder {
       }
       String line = t.substring(b[0], b[1]);
       if (caps == null && PREAMBLE.matcher(line).lookingAt()) return null;
-      if (caps != null && (caps != isCaps(line) || PREAMBLE.matcher(line).lookingAt())) break;
+      // "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuer completes the type, the subject comes after it.
+      if (caps == null && line.startsWith("CỦA ") && isCaps(line)) continue;
+      // A wrapped subject goes on in capitals, or in lower case; a capital after lower case starts the text.
+      if (caps != null && (caps != isCaps(line) || !caps && !Character.isLowerCase(line.charAt(0))
+          || PREAMBLE.matcher(line).lookingAt())) {
+        break;
+      }
       caps = isCaps(line);
       if (!out.isEmpty()) out.append(' ');
       out.append(line);
