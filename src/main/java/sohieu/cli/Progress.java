@@ -87,9 +87,9 @@ final class Progress implements AutoCloseable {
   }
 
   /**
-   * "ingest  37% [====>      ] 575/1546, 57 files/s, 0.3 MB/s, ETA 0:17, 2 failed" in at most {@code width - 1}
-   * columns (the last one would wrap on some terminals): the rates and the ETA give way before the bar gets shorter
-   * than {@value #MIN_BAR} cells; the counts and failures never do.
+   * "ingest  37% [====>      ] 575/1546, 2 failed, 57 files/s, 0.3 MB/s, ETA 0:17" in at most {@code width - 1}
+   * columns (the last one would wrap on some terminals; an unknown width counts as 80): the ETA and the rates give
+   * way before the bar gets shorter than {@value #MIN_BAR} cells; the counts and failures go last.
    */
   String barLine(int width) {
     long n = files.get();
@@ -102,12 +102,15 @@ final class Progress implements AutoCloseable {
         String.format(Locale.ROOT, "%.1f MB/s", bytes.get() / 1e6 / s)));
     if (n > 0 && n < total) optional.add("ETA " + clock(Math.round(s / n * (total - n))));
     String counts = " " + n + "/" + total + (f == 0 ? "" : ", " + f + " failed");
-    int room = width - 1;
+    int room = (width > 0 ? width : 80) - 1;
     while (true) {
       String tail = counts + (optional.isEmpty() ? "" : ", " + String.join(", ", optional));
       int cells = room - head.length() - tail.length() - 2;
       if (cells >= MIN_BAR || optional.isEmpty()) {
-        if (cells < MIN_BAR) return (head + tail.strip()).substring(0, Math.min(room, head.length() + tail.strip().length()));
+        if (cells < MIN_BAR) {
+          String bare = head + tail.strip();
+          return bare.length() <= room ? bare : bare.substring(0, Math.max(0, room));
+        }
         int full = total == 0 ? cells : (int) (cells * n / total);
         String inside = "=".repeat(full) + (full < cells ? ">" + " ".repeat(cells - full - 1) : "");
         return head + "[" + inside + "]" + tail;

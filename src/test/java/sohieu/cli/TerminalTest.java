@@ -83,6 +83,8 @@ class TerminalTest {
       assertTrue(line.contains(" 575/1546, 12 failed"), line);
     }
     assertTrue(p.barLine(200).contains("MB/s"), p.barLine(200));
+    assertTrue(p.barLine(30).length() < 30, "a terminal too narrow for a bar gets the counts: " + p.barLine(30));
+    assertTrue(p.barLine(0).length() < 80, "an unknown width counts as 80: " + p.barLine(0));
   }
 
   @Test
