@@ -22,7 +22,7 @@ import sohieu.search.Searcher;
 /** Every article citing one document, with the sentence of each mention. */
 @Command(name = "cite", mixinStandardHelpOptions = true,
     description = {"Every article that cites a document, given its number in any spelling the recognizer accepts",
-        "(16-QĐ/TW, 16-qd/tw, \"43- KL/TW\", 15/2020/nd-cp), with the sentence of each mention."},
+        "(16-QĐ/TW, 16-qd/tw, \"43- KL/TW\", 36/NQ-TW, 15/2020/nd-cp), with the sentence of each mention."},
     footer = {"", "Examples:", "  scripts/sohieu cite 12-CT/TW", "  scripts/sohieu cite 16-qd/tw --json",
         "  scripts/sohieu cite 25-NQ/TW --jsonl | jq -r .sentence"})
 final class CiteCommand implements Callable<Integer> {

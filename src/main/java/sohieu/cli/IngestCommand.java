@@ -1,14 +1,11 @@
 package sohieu.cli;
 
 import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -124,7 +116,7 @@ final class IngestCommand implements Callable<Integer> {
     }, "ingest-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
-      try (ingester; IngestProgress progress = IngestProgress.start(walk)) {
+      try (ingester; Progress progress = Progress.start(walk.count())) {
         ingester.commitEvery(commitEvery);
         summary = ingester.ingest(files, prune, (file, outcome, bytes, reason) -> {
           if (outcome == IngestListener.Outcome.FAILED) failures.add(Output.map("path", file.toString(), "reason", reason));
@@ -190,49 +182,4 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   private static double round(double v) { return Math.round(v * 10) / 10.0; }
-
-  /** The progress bar on standard error (files/s, MB/s, ETA), or nothing when standard error is not a terminal. */
-  private static final class IngestProgress implements AutoCloseable {
-    private final ProgressBar bar;
-    private final long started = System.nanoTime();
-    private final AtomicLong bytes = new AtomicLong();
-    private final AtomicInteger failed = new AtomicInteger();
-
-    private IngestProgress(ProgressBar bar) { this.bar = bar; }
-
-    static IngestProgress start(FileSet files) {
-      if (!stderrIsTerminal()) return new IngestProgress(null);
-      return new IngestProgress(new ProgressBarBuilder().setTaskName("ingest").setInitialMax(files.count())
-          .setUnit(" files", 1).showSpeed(new DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))).setUpdateIntervalMillis(250)
-          .setStyle(ProgressBarStyle.ASCII).build());
-    }
-
-    void done(IngestListener.Outcome outcome, long size) {
-      if (bar == null || outcome == IngestListener.Outcome.REMOVED) return;
-      long total = bytes.addAndGet(size);
-      int f = outcome == IngestListener.Outcome.FAILED ? failed.incrementAndGet() : failed.get();
-      double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-      bar.setExtraMessage(String.format(Locale.ROOT, "  %.1f MB/s%s", total / 1e6 / seconds, f == 0 ? "" : ", " + f + " failed"));
-      bar.step();
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) bar.close();
-    }
-
-    /**
-     * Java can tell only whether standard input and output are terminals; on Linux /proc names what standard error
-     * is. Elsewhere, a console on both ends stands in for it.
-     */
-    private static boolean stderrIsTerminal() {
-      try {
-        String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-      } catch (IOException | UnsupportedOperationException e) {
-        Console console = System.console();
-        return console != null && console.isTerminal();
-      }
-    }
-  }
 }

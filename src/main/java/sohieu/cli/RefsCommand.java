@@ -61,7 +61,7 @@ final class RefsCommand implements Callable<Integer> {
     } else if (!rows.isEmpty()) {
       Style style = new Style(output.colorOn());
       Vocabulary words = recognizer.vocabulary();
-      Table t = new Table("REFERENCE", "ARTICLES", "MENTIONS", "FIRST", "LAST", "LANGS", "TYPE", "ISSUER", "ISSUED");
+      Table t = new Table("REFERENCE", "ARTICLES", "MENTIONS", "FIRST", "LAST", "LANGS", "TYPE", "ISSUER", "ISSUED").shrinkable(6, 7);
       for (ReferenceRow r : rows.subList(0, Math.min(limit, rows.size()))) {
         String issued = r.issuedDate() == null ? null : r.issuedDate() + (r.issued().size() > 1 ? " (!)" : "");
         t.row(style.accent(r.canonical()), r.articles(), r.mentions(), r.firstSeen(), r.lastSeen(),
