@@ -68,6 +68,14 @@ class IngestCommandTest {
     assertTrue(rerun.out().startsWith("1 added, 0 updated, 1 unchanged, 0 removed, 0 failed"), rerun.out());
     assertEquals(List.of(), FailedFiles.read(Path.of(index)));
     assertFalse(run("check", "--index", index).out().contains("missing"));
+
+    // A failed file that is then deleted leaves the list with --prune, as documents do.
+    Path gone = Files.writeString(docs.resolve("gone.html"), "");
+    run("ingest", "--index", index, docs.toString());
+    assertEquals(1, FailedFiles.read(Path.of(index)).size());
+    Files.delete(gone);
+    assertEquals(0, run("ingest", "--prune", "--index", index, docs.toString()).code());
+    assertEquals(List.of(), FailedFiles.read(Path.of(index)));
   }
 
   @Test
