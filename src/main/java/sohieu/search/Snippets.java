@@ -95,7 +95,7 @@ final class Snippets {
     }
   }
 
-  /** The first sentence of the first paragraph, for a hit that matched on fields or dates alone. */
+  /** The first sentence of the first paragraph, for a hit with nothing to mark (found by fields or dates alone). */
   private static List<String> lead(String text, List<Paragraph> paragraphs) {
     String first = paragraphs.stream().map(p -> text.substring(p.start(), p.end()).strip())
         .filter(s -> !s.isEmpty()).findFirst().orElse(text.strip());
