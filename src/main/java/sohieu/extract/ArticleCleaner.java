@@ -91,9 +91,11 @@ final class ArticleCleaner {
         line = keep = after;
       }
       if (headLines < 8 && HEAD_FURNITURE.contains(line.toLowerCase(Locale.ROOT))) continue;
-      if (headLines < 8 && published == null && title != null && line.indexOf('\t') < 0
+      // Before the headline only a doubled site name ("Báo Nhân DânBáo Nhân Dân05/03/2025") is a dateline: a
+      // first line ending in a date is otherwise the headline itself.
+      if (headLines < 8 && published == null && line.indexOf('\t') < 0
           && (m = DATELINE.matcher(line)).matches()
-          && isSiteName(m.group(1))) {
+          && isSiteName(m.group(1)) && (title != null || isDoubled(m.group(1).strip()))) {
         published = date(m.group(2), m.group(3), m.group(4));
         if (published != null) {
           if (outlet == null) outlet = undoubled(m.group(1).strip());
@@ -161,6 +163,8 @@ final class ArticleCleaner {
     }
     return lines.length;
   }
+
+  private static boolean isDoubled(String s) { return !undoubled(s).equals(s); }
 
   /** "Báo Quốc TếBáo Quốc Tế" -> "Báo Quốc Tế". */
   static String undoubled(String s) {

@@ -66,6 +66,13 @@ class MetadataTest {
 
             Ngày 25/5/2025, thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký ban hành Kết luận 157-KL/TW.
             """, "Hoàn thiện phương án nhân sự cấp ủy cấp tỉnh trước 20/6/2025", null, null),
+        Arguments.of("a doubled site name before the headline is a dateline", "d2.txt", """
+            Báo Nhân DânBáo Nhân Dân05/03/2025
+
+            Thúc đẩy chuyển đổi số trong cơ quan Đảng
+
+            Ban Thường vụ Tỉnh ủy quán triệt Nghị quyết số 57-NQ/TW.
+            """, "Thúc đẩy chuyển đổi số trong cơ quan Đảng", "2025-03-05", "Báo Nhân Dân"),
         Arguments.of("a deadline on the second line of a text", "e.txt", """
             Những chính sách có hiệu lực từ tháng 7
             Hướng dẫn tính lương cán bộ, công chức từ ngày 1/7/2017
