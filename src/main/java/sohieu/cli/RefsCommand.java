@@ -54,7 +54,7 @@ final class RefsCommand implements Callable<Integer> {
     List<ReferenceRow> rows;
     CitationRecognizer recognizer = CitationRecognizer.standard();
     try (Searcher searcher = Searcher.open(index.index, recognizer)) {
-      rows = searcher.refs(code(recognizer, type), code(recognizer, issuer), from, minArticles);
+      rows = searcher.refs(code(recognizer, type), issuerCode(recognizer, issuer), from, minArticles);
     }
     if (!output.table()) {
       Output.print(output, Output.map("references", rows), "references", rows);
@@ -77,6 +77,13 @@ final class RefsCommand implements Callable<Integer> {
   }
 
   /** Codes as the recognizer writes them ("qd" -> "QĐ"); the comparison ignores case. */
+  /** A party body's code as its numbers are stored ("TƯ" is TW). */
+  private static String issuerCode(CitationRecognizer recognizer, String s) {
+    String code = code(recognizer, s);
+    String party = recognizer.vocabulary().partyIssuer(code);
+    return party != null ? party : code;
+  }
+
   private static String code(CitationRecognizer recognizer, String s) {
     if (s == null) return null;
     String official = recognizer.vocabulary().spelling(s);

@@ -129,7 +129,7 @@ public final class Vocabulary {
    * The issuer as a party number writes it when {@code issuerCode} (official spelling) is a party body, whose numbers
    * are always NUMBER-TYPE/ISSUER ("TƯ" -> "TW"); null for any other issuer.
    */
-  String partyIssuer(String issuerCode) {
+  public String partyIssuer(String issuerCode) {
     return issuerCode == null ? null : partyIssuers.get(issuerCode);
   }
 

@@ -292,6 +292,10 @@ class CliTest {
     Json.MAPPER.readTree(two.out()).get("references").forEach(x -> refs.add(x.get("canonical").asText()));
     assertEquals(List.of("12-CT/TW", "12-KL/TW"), refs);
     assertEquals(1, run("refs", "--issuer", "XYZ", "--index", index).code());
+    // The Central Committee spelt with its marks is the TW its numbers are stored under.
+    assertEquals(run("refs", "--issuer", "TW", "--csv", "--index", index).out(),
+        run("refs", "--issuer", "TƯ", "--csv", "--index", index).out());
+    assertTrue(run("refs", "--issuer", "TƯ", "--csv", "--index", index).out().contains("12-CT/TW"));
   }
 
   @Test
