@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +27,15 @@ import sohieu.refs.CitationRecognizer;
 /**
  * Fuzzes the query a user types into {@code search}, through {@link Searcher#search} over an index of the shipped
  * corpus built once, as typed and as {@code --lang} wraps it. Properties: the only exception is the
- * {@link IllegalArgumentException} the CLI prints as a user's mistake, in one line; a page holds at most the hits
- * asked for and never more than the total; time is linear in the query's length.
+ * {@link IllegalArgumentException} the CLI prints as a user's mistake, in one line without parser internals; a page
+ * holds at most the hits asked for and never more than the total; time is linear in the query's length.
  * Regression inputs: {@code src/test/resources/sohieu/search/QueryFuzzTestInputs/query/}.
  */
 class QueryFuzzTest {
   private static final int LIMIT = 5;
+  /** What a user must never read: the generated parser's states and token lists, Java exception names. */
+  private static final Pattern PARSER_INTERNALS =
+      Pattern.compile("lexical state|Encountered|Was expecting|<EOF>|\\b[A-Z]\\w*(Exception|Error)\\b");
   private static Path index;
   private static Searcher searcher;
 
@@ -64,7 +68,8 @@ class QueryFuzzTest {
     List<String> out = new ArrayList<>(List.of("Bộ Chính trị", "\"chuyển đổi số\"", "57-NQ/TW", "ref:57-NQ/TW",
         "lang:fr étranger", "12-CT/TW дипломатия", "type:nq issuer:tw", "date:[2023-01-01 TO 2023-12-31] nghị quyết",
         "date:2024", "outlet:vov.vn", "(a OR b) AND NOT c", "+kinh -tế", "dipl*", "\"Bộ Chính trị\"~3", "chính^2 trị",
-        "15/2020/NĐ-CP", "Nghị quyết số 57", "уchwała nr 12", "résolution n° 36", "36/NQ-TW"));
+        "15/2020/NĐ-CP", "Nghị quyết số 57", "уchwała nr 12", "résolution n° 36", "36/NQ-TW",
+        "(".repeat(3000) + "a" + ")".repeat(3000)));
     try {
       Path readme = Path.of("README.md");
       if (Files.isRegularFile(readme)) {
@@ -109,6 +114,10 @@ class QueryFuzzTest {
     } catch (IllegalArgumentException e) {
       assertNotNull(e.getMessage(), "a user error without a message");
       assertFalse(e.getMessage().contains("\n"), () -> "a user error of several lines: " + e.getMessage());
+      // In fuzz sessions only until the open findings on error wording are fixed (fuzz-findings/README.md): the
+      // default build replays the empty query, whose message still quotes the parser.
+      assertFalse(Fuzzing.SESSION && PARSER_INTERNALS.matcher(e.getMessage()).find(),
+          () -> "parser internals shown to a user: " + e.getMessage());
       return;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
