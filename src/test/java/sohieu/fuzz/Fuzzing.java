@@ -130,7 +130,8 @@ public final class Fuzzing {
   /**
    * Seeded random mutations of {@code seeds} through {@code target} for {@link #MUTATE}, from a fresh seed printed so
    * that a failure can be replayed with {@code -Dsohieu.fuzz.seed}; a failing input is written to
-   * {@code target/fuzz-failures/} before the error goes on. Skipped unless {@code -Dsohieu.fuzz.mutate} is set.
+   * {@code -Dsohieu.fuzz.dir} (scripts/fuzz's folder) before the error goes on. Skipped unless
+   * {@code -Dsohieu.fuzz.mutate} is set.
    */
   public static void mutate(String name, Supplier<List<String>> seedTexts, Consumer<byte[]> target) throws IOException {
     assumeTrue(MUTATE != null, "seeded mutations run under scripts/fuzz --mutate");
@@ -144,7 +145,7 @@ public final class Fuzzing {
       try {
         target.accept(input);
       } catch (Throwable t) {
-        Path dir = Files.createDirectories(Path.of("target", "fuzz-failures", name));
+        Path dir = Files.createDirectories(Path.of(System.getProperty("sohieu.fuzz.dir", "target/fuzz-failures"), name));
         Path saved = dir.resolve("mutation-" + seed + "-" + runs);
         Files.write(saved, input);
         throw new AssertionError(name + ": input " + runs + " of seed " + seed + " failed, saved as " + saved, t);
