@@ -35,6 +35,8 @@ public final class ArticleQueryParser {
     BOOSTS.put(LanguageAnalyzers.FOLDED_FIELD, 1f);
   }
   private static final String[] TEXT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
+  private static final java.util.Set<String> SPECIAL_FIELDS = java.util.Set.of("ref", "type", "issuer", "lang", "outlet", "date");
+  private static final Pattern UNQUOTED_REF = Pattern.compile("(^|[\\s(+-])ref:([^\\s()\"]+)");
   private static final Pattern ERROR_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
   private final CitationRecognizer recognizer;
@@ -45,7 +47,7 @@ public final class ArticleQueryParser {
   public Query parse(String query) {
     // The parser's own message for this is "Lexical error ... (in lexical state 2)", which names nothing a user wrote.
     if (unclosedQuote(query)) throw new IllegalArgumentException("a \" in the query is not closed: " + query);
-    String rewritten = quoteCitations(query);
+    String rewritten = slashesAsText(quoteCitations(query));
     Parser parser = new Parser();
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setAllowLeadingWildcard(false);
@@ -57,6 +59,26 @@ public final class ArticleQueryParser {
       throw new IllegalArgumentException("cannot parse query" + where + ": "
           + firstLine(e.getMessage()).replaceFirst(" ?\\(in lexical state \\d+\\)", ""));
     }
+  }
+
+  /**
+   * Every slash outside quotes escaped: analysts type numbers ("331/ubnd-th", "12-CT/"), never regular expressions,
+   * which the classic parser would read from {@code /.../} (and whose stacked repeats can run for minutes).
+   */
+  static String slashesAsText(String query) {
+    StringBuilder out = new StringBuilder(query.length() + 8);
+    boolean inside = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\' && i + 1 < query.length()) {
+        out.append(c).append(query.charAt(++i));
+        continue;
+      }
+      if (c == '"') inside = !inside;
+      if (c == '/' && !inside) out.append('\\');
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** An odd number of unescaped double quotes. */
@@ -75,6 +97,8 @@ public final class ArticleQueryParser {
    * inside quotes is left alone: a phrase's analyzer keeps it whole, and {@code ref:"..."} is a citation already.
    */
   private String quoteCitations(String query) {
+    // After ref: the user says it is a number, whether or not the recognizer would see one there without context.
+    query = UNQUOTED_REF.matcher(query).replaceAll("$1ref:\"$2\"");
     List<Citation> found = recognizer.scan(query);
     if (found.isEmpty()) return query;
     StringBuilder out = new StringBuilder();
@@ -123,6 +147,16 @@ public final class ArticleQueryParser {
         case "date" -> dateRange(queryText, queryText, true, true);
         default -> super.getFieldQuery(field, queryText, quoted);
       };
+    }
+
+    /**
+     * A quoted value ({@code ref:"331/UBND-TH"}, as citations are rewritten) comes here; the multi-field parser's
+     * own version reaches the analyzer directly, which would make a phrase of a citation on a field without positions.
+     */
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+      if (field != null && SPECIAL_FIELDS.contains(field)) return getFieldQuery(field, queryText, true);
+      return super.getFieldQuery(field, queryText, slop);
     }
 
     @Override

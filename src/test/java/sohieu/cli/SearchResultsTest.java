@@ -146,6 +146,36 @@ class SearchResultsTest {
     assertTrue(phrase.out().contains("Во исполнение «Директивы № 12-CT/TW» от 5 января"), phrase.out());
   }
 
+  /**
+   * A citation of a local body typed in a query is looked up as the reference (once a phrase on a field without
+   * positions, an internal error), bare, quoted or after ref:.
+   */
+  @Test
+  void localCitationsInAQueryAreReferences(@TempDir Path own) throws Exception {
+    Path docs = Files.createDirectories(own.resolve("docs"));
+    Files.writeString(docs.resolve("a.txt"), "Công văn\n\nThực hiện Văn bản số 331/UBND-TH của Ủy ban nhân dân tỉnh về chuyển đổi số.\n");
+    Files.writeString(docs.resolve("b.txt"), "Công văn khác\n\nThực hiện Văn bản số 332/UBND-TH về chuyển đổi số.\n");
+    String idx = own.resolve("index").toString();
+    assertEquals(0, CliTest.run("ingest", "--index", idx, docs.toString()).code());
+    for (String q : List.of("Văn bản số 331/UBND-TH", "ref:\"331/UBND-TH\"", "ref:331/UBND-TH", "ref:331/ubnd-th chuyển đổi số")) {
+      CliTest.Run r = CliTest.run("search", q, "--json", "--index", idx);
+      assertEquals(0, r.code(), q + ": " + r.err());
+      JsonNode hits = Json.MAPPER.readTree(r.out()).get("hits");
+      assertEquals(1, hits.size(), q + ": " + hits);
+      assertEquals("a.txt", Path.of(hits.get(0).get("path").asText()).getFileName().toString(), q);
+    }
+  }
+
+  /** A slash is text, never the start of a regular expression (whose stacked repeats once ran for minutes). */
+  @Test
+  void slashesAreText() {
+    for (String q : List.of("/a8888888888+++++++++++++++++++++++b/", "/a++++++++++++++++/", "12-CT/", "chuyển/đổi")) {
+      CliTest.Run r = CliTest.run("search", q, "--index", index.toString());
+      assertFalse(r.err().contains("internal error") || r.err().contains("Exception"), q + ": " + r.err());
+      assertTrue(r.code() == 1 || r.code() == 0 || r.err().lines().count() == 1, q + ": " + r.err());
+    }
+  }
+
   /** A snippet clipped inside a match closes the mark, so that a terminal does not stay highlighted. */
   @Test
   void clippingNeverLeavesAMatchOpen() {
