@@ -4,6 +4,7 @@ import com.ibm.icu.text.Normalizer2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public final class Extractor {
 
   public ExtractedDocument extract(Path file) throws ExtractionException {
     try {
-      String refused = tooLarge(java.nio.file.Files.size(file));
+      String refused = tooLarge(Files.size(file));
       if (refused != null) throw new ExtractionException(refused);
     } catch (IOException e) {
       throw new ExtractionException("cannot read: " + oneLine(e), e);
