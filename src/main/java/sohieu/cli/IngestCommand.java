@@ -55,10 +55,6 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Extraction threads (default: all ${DEFAULT-VALUE} cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Give up on a file after this long (default ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
-
   @Option(names = "--charset", paramLabel = "NAME", converter = CharsetConverter.class,
       description = "Read text files in this encoding instead of detecting it (e.g. windows-1251, KOI8-R, windows-1250, windows-1258, TCVN3, VISCII, VNI).")
   Charset charset;
@@ -73,6 +69,9 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
+  @Mixin
+  LimitOptions limits;
+
   @Override
   public Integer call() throws Exception {
     List<Path> roots = new ArrayList<>();
@@ -86,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
         roots.add(path);
       }
     }
-    if (timeoutSeconds < 1) throw new Main.UserError("--timeout must be at least 1 second");
+    limits.check();
     if (threads < 1) throw new Main.UserError("--threads must be at least 1");
     if (Files.exists(index.index) && !Files.isDirectory(index.index)) {
       throw new Main.UserError(index.index + " is a file, not an index folder");
@@ -96,10 +95,11 @@ final class IngestCommand implements Callable<Integer> {
     Iterable<Path> files = walk.reporting(skipped::add);
     ConcurrentLinkedQueue<Map<String, Object>> failures = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Map<String, Object>> duplicates = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Map<String, Object>> cuts = new ConcurrentLinkedQueue<>();
     IngestSummary summary;
     Ingester ingester;
     try {
-      ingester = Ingester.open(index.index, threads, Duration.ofSeconds(timeoutSeconds), charset);
+      ingester = Ingester.open(index.index, threads, Duration.ofSeconds(limits.timeoutSeconds), charset);
     } catch (IndexBusyException e) {
       throw new Main.UserError(e.getMessage());
     }
@@ -109,7 +109,7 @@ final class IngestCommand implements Callable<Integer> {
     Thread onInterrupt = new Thread(() -> {
       ingester.cancel();
       try {
-        finished.await(timeoutSeconds + 30L, TimeUnit.SECONDS);
+        finished.await(limits.timeoutSeconds + 30L, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -117,16 +117,19 @@ final class IngestCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       try (ingester; Progress progress = Progress.start(walk.count())) {
-        ingester.commitEvery(commitEvery);
+        ingester.commitEvery(commitEvery).limits(limits.maxMegabytes, limits.maxChars, limits.maxCitations);
         summary = ingester.ingest(files, prune, (file, outcome, bytes, reason) -> {
           if (outcome == IngestListener.Outcome.FAILED) failures.add(Output.map("path", file.toString(), "reason", reason));
+          if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
+            cuts.add(Output.map("path", file.toString(), "note", reason));
+          }
           if (outcome == IngestListener.Outcome.DUPLICATE) {
             duplicates.add(Output.map("path", file.toString(), "same_as", reason));
           }
           progress.done(outcome, bytes);
         });
       }
-      report(summary, failures, duplicates, skipped);
+      report(summary, failures, duplicates, cuts, skipped);
     } finally {
       System.out.flush();
       System.err.flush();
@@ -145,12 +148,14 @@ final class IngestCommand implements Callable<Integer> {
   static final int INTERRUPTED = 130;
 
   private void report(IngestSummary s, ConcurrentLinkedQueue<Map<String, Object>> failures,
-                      ConcurrentLinkedQueue<Map<String, Object>> duplicates, ConcurrentLinkedQueue<Path> skipped) throws Exception {
+                      ConcurrentLinkedQueue<Map<String, Object>> duplicates, ConcurrentLinkedQueue<Map<String, Object>> cuts,
+                      ConcurrentLinkedQueue<Path> skipped) throws Exception {
     List<Map<String, Object>> notes = skipped.stream().map(p -> Output.map("path", p.toString(), "reason",
         "a note or data table (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name it or use --include")).toList();
     if (json) {
       for (Map<String, Object> f : failures) System.out.println(Json.MAPPER.writeValueAsString(Output.map("failed", f)));
       for (Map<String, Object> d : duplicates) System.out.println(Json.MAPPER.writeValueAsString(Output.map("duplicate", d)));
+      for (Map<String, Object> c : cuts) System.out.println(Json.MAPPER.writeValueAsString(Output.map("cut", c)));
       for (Map<String, Object> n : notes) System.out.println(Json.MAPPER.writeValueAsString(Output.map("skipped", n)));
       System.out.println(Json.MAPPER.writeValueAsString(Output.map("summary", Output.map(
           "added", s.added(), "updated", s.updated(), "unchanged", s.unchanged(), "removed", s.removed(),
@@ -159,6 +164,7 @@ final class IngestCommand implements Callable<Integer> {
           "files_per_s", round(s.filesPerSecond()), "mb_per_s", round(s.megabytesPerSecond())))));
     } else {
       for (Map<String, Object> f : failures) System.err.println("failed: " + f.get("path") + ": " + f.get("reason"));
+      for (Map<String, Object> c : cuts) System.err.println("cut: " + c.get("path") + ": " + c.get("note"));
       if (verbose) {
         for (Map<String, Object> d : duplicates) System.out.println("same: " + d.get("path") + " = " + d.get("same_as"));
         for (Path p : skipped) System.out.println("skipped: " + p);

@@ -1,7 +1,10 @@
 package sohieu.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,14 +21,25 @@ final class Output {
   /**
    * Prints {@code document} as one JSON document, or the {@code records} as JSON lines or CSV rows (nested values
    * become JSON text in a CSV cell). {@code recordsName} is only documentation of which part is streamed.
+   *
+   * <p>Written as it is serialized, never built whole as a string or a tree first: a file with a huge text or
+   * thousands of citations would otherwise need its answer in memory two or three times over.
    */
   static void print(OutputOptions options, Object document, String recordsName, List<?> records) {
     PrintStream out = System.out;
     try {
       if (options.json()) {
-        out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+        try (JsonGenerator json = generator(out)) {
+          Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json, document);
+        }
+        out.println();
       } else if (options.jsonl()) {
-        for (Object r : records) out.println(Json.MAPPER.writeValueAsString(r));
+        try (JsonGenerator json = generator(out)) {
+          // A newline between root values instead of the default space: one record per line.
+          json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+          for (Object r : records) Json.MAPPER.writeValue(json, r);
+          if (!records.isEmpty()) json.writeRaw('\n');
+        }
       } else if (options.csv()) {
         printCsv(out, records);
       }
@@ -35,12 +49,17 @@ final class Output {
     out.flush();
   }
 
+  /** A generator over standard output in its own encoding, which leaves the stream open when it closes. */
+  private static JsonGenerator generator(PrintStream out) throws IOException {
+    return Json.MAPPER.getFactory().createGenerator(new OutputStreamWriter(out, out.charset()))
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
   private static void printCsv(PrintStream out, List<?> records) throws IOException {
+    // The header is every field any record has: a first pass collects it, a second prints each row as it is made.
     List<String> header = new ArrayList<>();
-    List<JsonNode> nodes = new ArrayList<>();
     for (Object r : records) {
       JsonNode node = Json.MAPPER.valueToTree(r);
-      nodes.add(node);
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (!header.contains(f)) header.add(f);
@@ -50,7 +69,8 @@ final class Output {
     CSVPrinter csv = new CSVPrinter(new java.io.PrintWriter(out, false, java.nio.charset.StandardCharsets.UTF_8),
         CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
     {
-      for (JsonNode node : nodes) {
+      for (Object r : records) {
+        JsonNode node = Json.MAPPER.valueToTree(r);
         List<String> row = new ArrayList<>();
         for (String f : header) {
           JsonNode v = node.get(f);

@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sohieu.Limits;
 import sohieu.extract.ExtractedDocument;
 import sohieu.extract.ExtractionException;
 import sohieu.extract.Extractor;
@@ -20,6 +25,7 @@ import sohieu.lang.Paragraph;
 import sohieu.lang.ParagraphSegmenter;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
+import sohieu.refs.DocumentIdentity;
 
 /** Analyzes one file or standard input without indexing: paragraphs with their language, citations with offsets. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -39,13 +45,22 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  LimitOptions limits;
+
+  /** What the scan found; {@code cut} says what the citation limit left out, or is null. */
+  private record Scanned(ExtractedDocument doc, List<Paragraph> paragraphs, List<Citation> citations, String cut,
+                         DocumentIdentity identity) {}
+
   @Override
   public Integer call() throws Exception {
-    ExtractedDocument doc = extract();
+    limits.check();
+    Scanned scanned = withinTimeLimit();
+    ExtractedDocument doc = scanned.doc();
     String text = doc.text();
-    List<Paragraph> paragraphs = ParagraphSegmenter.standard().segment(text);
-    CitationRecognizer recognizer = CitationRecognizer.standard();
-    List<Citation> citations = recognizer.scan(text);
+    List<Paragraph> paragraphs = scanned.paragraphs();
+    List<Citation> citations = scanned.citations();
+    if (scanned.cut() != null) System.err.println(file + ": " + scanned.cut());
     if (output.table()) {
       printTable(doc, paragraphs, citations);
     } else {
@@ -59,14 +74,53 @@ final class ScanCommand implements Callable<Integer> {
       out.put("text", text);
       out.put("paragraphs", paragraphs);
       out.put("citations", citations);
-      out.put("identity", recognizer.identify(text).orElse(null));
+      out.put("identity", scanned.identity());
+      out.put("cut", scanned.cut());
       Output.print(output, out, "citations", citations);
     }
     return citations.isEmpty() ? Main.NOTHING : Main.FOUND;
   }
 
+  /**
+   * The scan on a thread of its own, given up after {@code --timeout} like a file in an ingest, so that a parser
+   * that hangs or a file that floods memory ends in one line naming the file rather than a hang or a trace.
+   */
+  private Scanned withinTimeLimit() throws Exception {
+    FutureTask<Scanned> task = new FutureTask<>(this::scan);
+    Thread.ofPlatform().daemon().name("scan").start(task);
+    try {
+      return task.get(limits.timeoutSeconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw new Main.UserError(file + ": timed out after " + limits.timeoutSeconds + " s (" + Limits.TIMEOUT_OPTION
+          + " allows longer)");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof OutOfMemoryError) {
+        throw new Main.UserError(file + ": too large to extract in the available memory (" + Limits.TEXT_CHARS_OPTION
+            + " and " + Limits.FILE_MB_OPTION + " refuse such files sooner)");
+      }
+      if (e.getCause() instanceof Exception cause) throw cause;
+      throw e;
+    }
+  }
+
+  private Scanned scan() throws Exception {
+    ExtractedDocument doc = extract();
+    String text = doc.text();
+    List<Paragraph> paragraphs = ParagraphSegmenter.standard().segment(text);
+    CitationRecognizer recognizer = CitationRecognizer.standard();
+    // One past the limit tells whether the limit cut anything.
+    List<Citation> citations = recognizer.scan(text, (int) Math.min(Integer.MAX_VALUE, limits.maxCitations + 1L));
+    String cut = null;
+    if (citations.size() > limits.maxCitations) {
+      citations = citations.subList(0, limits.maxCitations);
+      cut = Limits.citationsCut(limits.maxCitations);
+    }
+    return new Scanned(doc, paragraphs, citations, cut, recognizer.identify(text).orElse(null));
+  }
+
   private ExtractedDocument extract() throws Exception {
-    Extractor extractor = new Extractor(charset);
+    Extractor extractor = new Extractor(charset, limits.maxMegabytes, limits.maxChars);
     try {
       if (file.equals("-")) {
         try (InputStream in = System.in) {

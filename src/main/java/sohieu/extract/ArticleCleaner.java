@@ -25,6 +25,8 @@ final class ArticleCleaner {
   private static final Pattern SHARE_ROW = Pattern.compile(
       "(?i)^(zalo|facebook|twitter|x|linkedin|telegram|email|e-mail|print|imprimer|drukuj|печать|copier le lien|"
           + "copy link|kopiuj link|in bài|chia sẻ|share|partager|udostępnij|поделиться|\\s)+$");
+  /** A row of buttons is short; on a long line the pattern's repetition would recurse once per char ("xxx...x"). */
+  private static final int SHARE_ROW_CHARS = 300;
   /** "Báo Quốc TếBáo Quốc Tế21/12/2023": a site's name (often doubled by the scraper) glued to a date. */
   private static final Pattern DATELINE = Pattern.compile(
       "^(\\D{2,60}?)\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+\\d{1,2}:\\d{2})?$");
@@ -102,7 +104,7 @@ final class ArticleCleaner {
           continue;
         }
       }
-      if (SHARE_ROW.matcher(line).matches()) continue;
+      if (line.length() <= SHARE_ROW_CHARS && SHARE_ROW.matcher(line).matches()) continue;
       if ((m = SOURCE_URL.matcher(line)).matches()) {
         url = m.group(1);
         continue;

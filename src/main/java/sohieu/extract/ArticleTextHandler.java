@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -25,9 +26,13 @@ final class ArticleTextHandler extends DefaultHandler {
           + "tags|advert|ads|banner|newsletter|subscribe|cookie|popup|most-?read|recommend(ed)?)($|[-_ ])");
 
   private final StringBuilder text = new StringBuilder();
+  /** More text than any article has: a decompression bomb or a data dump, stopped as it is written. */
+  private final int maxChars;
   private final Deque<Boolean> skipping = new ArrayDeque<>();
   private int skipDepth;
   private String itemDatePublished;
+
+  ArticleTextHandler(int maxChars) { this.maxChars = maxChars; }
 
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) {
@@ -49,18 +54,23 @@ final class ArticleTextHandler extends DefaultHandler {
     if (BLOCKS.contains(name)) breakLine();
   }
 
-  /** More text than any article has: a decompression bomb or a data dump, refused before it exhausts memory. */
-  static final int MAX_CHARS = 20_000_000;
-
+  /**
+   * Tika's own write-limit exception: its parsers pass it through where they would swallow another (in embedded
+   * documents, say), so the parse stops at once instead of running on into memory.
+   */
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
-    if (skipDepth == 0) text.append(ch, start, length);
-    if (text.length() > MAX_CHARS) throw new SAXException("more than " + MAX_CHARS / 1_000_000 + " million characters of text");
+    if (skipDepth == 0) append(ch, start, length);
   }
 
   @Override
-  public void ignorableWhitespace(char[] ch, int start, int length) {
-    if (skipDepth == 0) text.append(ch, start, length);
+  public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+    if (skipDepth == 0) append(ch, start, length);
+  }
+
+  private void append(char[] ch, int start, int length) throws SAXException {
+    if (text.length() + length > maxChars) throw new WriteLimitReachedException(maxChars);
+    text.append(ch, start, length);
   }
 
   String text() { return text.toString(); }

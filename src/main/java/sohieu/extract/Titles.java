@@ -3,11 +3,10 @@ package sohieu.extract;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import sohieu.Limits;
 
 /** Choosing and trimming a document's title. */
 final class Titles {
-  /** Long enough for any headline; a longer "title" is a first paragraph standing in for a missing one. */
-  static final int MAX_CHARS = 200;
   /** Headings that name a part of the page, not the page. */
   private static final Set<String> GENERIC = Set.of("nội dung chính", "mục lục", "thông tin văn bản", "tóm tắt",
       "nội dung", "tin liên quan", "contents", "table of contents", "summary", "sommaire", "table des matières",
@@ -26,18 +25,18 @@ final class Titles {
     return null;
   }
 
-  /** One line, at most {@link #MAX_CHARS} characters, cut after a sentence or a word with an ellipsis. */
+  /** One line, at most {@link #Limits.TITLE_CHARS} characters, cut after a sentence or a word with an ellipsis. */
   static String shorten(String title) {
     if (title == null) return null;
     String t = title.replaceAll("\\s+", " ").strip();
     if (t.isEmpty()) return null;
-    if (t.length() <= MAX_CHARS) return t;
-    String head = t.substring(0, MAX_CHARS);
+    if (t.length() <= Limits.TITLE_CHARS) return t;
+    String head = t.substring(0, Limits.TITLE_CHARS);
     for (String end : new String[] {". ", "? ", "! "}) {
       int at = head.lastIndexOf(end);
-      if (at >= MAX_CHARS / 3) return head.substring(0, at + 1);
+      if (at >= Limits.TITLE_CHARS / 3) return head.substring(0, at + 1);
     }
     int space = head.lastIndexOf(' ');
-    return (space >= MAX_CHARS / 2 ? head.substring(0, space) : head).stripTrailing() + "…";
+    return (space >= Limits.TITLE_CHARS / 2 ? head.substring(0, space) : head).stripTrailing() + "…";
   }
 }

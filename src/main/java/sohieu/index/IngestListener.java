@@ -9,7 +9,7 @@ public interface IngestListener {
 
   /**
    * {@code reason} is a one-line explanation for FAILED, the path of the indexed file with the same content for
-   * DUPLICATE, otherwise null.
+   * DUPLICATE, what a limit left out of the document for ADDED or UPDATED (null when nothing), otherwise null.
    */
   void done(Path file, Outcome outcome, long bytes, String reason);
 

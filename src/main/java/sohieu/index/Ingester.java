@@ -49,6 +49,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import sohieu.Limits;
 import sohieu.analysis.LanguageAnalyzers;
 import sohieu.extract.ExtractedDocument;
 import sohieu.extract.ExtractionException;
@@ -72,15 +73,15 @@ import sohieu.refs.DocumentIdentity;
 public final class Ingester implements Closeable {
   private static final String PID_FILE = "ingest.pid";
   private static final long COMMIT_EVERY_MILLIS = 30_000;
-  /** More text than any article has (a data dump, or a bomb that slipped past the parser); analysing it would stall. */
-  static final int MAX_CHARS = 20_000_000;
 
   private final Path indexDir;
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final int threads;
   private final Duration timeout;
-  private final Extractor extractor;
+  private final Charset charset;
+  private Extractor extractor;
+  private int maxCitations = Limits.CITATIONS_PER_FILE;
   /** Commits cost a flush of every thread's buffer: every 10,000 files or 30 s, whichever comes first. */
   private int commitEvery = 10_000;
   private Extraction extraction;
@@ -94,8 +95,9 @@ public final class Ingester implements Closeable {
 
   private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout,
                    Charset charset) {
+    this.charset = charset;
     this.extractor = new Extractor(charset);
-    this.extraction = extractor::extract;
+    this.extraction = file -> extractor.extract(file);
     this.indexDir = indexDir;
     this.directory = directory;
     this.writer = writer;
@@ -135,6 +137,13 @@ public final class Ingester implements Closeable {
   /** Commits after every {@code files} files as well as every 30 s; small values let tests crash between commits. */
   public Ingester commitEvery(int files) {
     this.commitEvery = Math.max(1, files);
+    return this;
+  }
+
+  /** Sets the per-file limits ({@link Limits}) before {@link #ingest} runs. */
+  public Ingester limits(int maxMegabytes, int maxChars, int maxCitations) {
+    this.extractor = new Extractor(charset, maxMegabytes, maxChars);
+    this.maxCitations = maxCitations;
     return this;
   }
 
@@ -313,6 +322,7 @@ public final class Ingester implements Closeable {
         } else if (prepared.doc != null) {
           writer.updateDocuments(prepared.own, List.of(prepared.doc));
           outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
+          note = prepared.cut;
         }
         settlement.settleContent(true);
         listener.done(file, outcome, prepared.size, note);
@@ -330,9 +340,14 @@ public final class Ingester implements Closeable {
 
   /**
    * A file ready to index ({@code doc} null when its content is unchanged), or, with {@code sameAs}, identical to
-   * that indexed file; {@code own} matches the documents this file had under any spelling of its path.
+   * that indexed file; {@code own} matches the documents this file had under any spelling of its path; {@code cut}
+   * says what a limit left out of the document, or is null.
    */
-  private record Prepared(Query own, long size, Document doc, boolean replaces, String sameAs) {}
+  private record Prepared(Query own, long size, Document doc, boolean replaces, String sameAs, String cut) {
+    Prepared(Query own, long size, Document doc, boolean replaces, String sameAs) {
+      this(own, size, doc, replaces, sameAs, null);
+    }
+  }
 
   /**
    * The file indexed for some content: its absolute path, its path as given, and whether it was indexed (a file
@@ -364,9 +379,8 @@ public final class Ingester implements Closeable {
     if (Files.isDirectory(file)) throw new ExtractionException("a folder that cannot be read");
     if (size == 0) throw new ExtractionException("empty file");
     // Checked before hashing: reading a huge file only to refuse it would cost the batch its time.
-    if (size > Extractor.MAX_BYTES) {
-      throw new ExtractionException("too large: " + (size >> 20) + " MB (the limit is " + (Extractor.MAX_BYTES >> 20) + " MB)");
-    }
+    String refused = extractor.tooLarge(size);
+    if (refused != null) throw new ExtractionException(refused);
     String hash = sha256(file);
     String previous = existing == null ? null : storedHash(existing, own);
     Holder me = new Holder(absolute, path);
@@ -375,12 +389,16 @@ public final class Ingester implements Closeable {
     if (hash.equals(previous)) return new Prepared(own, size, null, true, null);
     ExtractedDocument extracted = extraction.extract(file);
     if (extracted.text().isBlank()) throw new ExtractionException("no text found (a scanned image, or not a document)");
-    if (extracted.text().length() > MAX_CHARS) {
-      throw new ExtractionException("too much text: " + extracted.text().length() / 1_000_000 + " million characters (no article is that long)");
+    // One past the limit tells whether the limit cut anything.
+    List<Citation> citations = recognizer.scan(extracted.text(), (int) Math.min(Integer.MAX_VALUE, maxCitations + 1L));
+    String cut = null;
+    if (citations.size() > maxCitations) {
+      citations = citations.subList(0, maxCitations);
+      cut = Limits.citationsCut(maxCitations);
     }
-    Document doc = builder.build(analyze(path, hash, size, extracted));
+    Document doc = builder.build(analyze(path, hash, size, extracted, citations));
     doc.add(new StringField(Fields.FILE, absolute, Field.Store.YES));
-    return new Prepared(own, size, doc, previous != null, null);
+    return new Prepared(own, size, doc, previous != null, null, cut);
   }
 
   /**
@@ -436,10 +454,9 @@ public final class Ingester implements Closeable {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
-  private Article analyze(String path, String hash, long size, ExtractedDocument document) {
+  private Article analyze(String path, String hash, long size, ExtractedDocument document, List<Citation> citations) {
     String text = document.text();
     List<Paragraph> paragraphs = segmenter.segment(text);
-    List<Citation> citations = recognizer.scan(text);
     Optional<DocumentIdentity> identity = recognizer.identify(text);
     if (identity.isPresent()) {
       // The directive's own text: its number, title and signing date describe the file better than page furniture.

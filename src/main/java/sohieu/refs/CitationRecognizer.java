@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import sohieu.Limits;
 
 /**
  * Finds citations of Vietnamese party and state documents in vi, ru, fr, pl and en text: one pass over the text that
@@ -30,7 +31,7 @@ public final class CitationRecognizer {
   static final double EXPLICIT = 1.0;
   static final double SHORT = 0.8;
   static final double PARTIAL = 0.7;
-  private static final int SENTENCE_REACH = 400;
+  private static final int SENTENCE_REACH = Limits.SENTENCE_CHARS / 2;
 
   private static final CitationRecognizer STANDARD = new CitationRecognizer(Vocabulary.standard());
 
@@ -61,10 +62,18 @@ public final class CitationRecognizer {
 
   /** Every citation in the text, sorted by start; never throws on any input (null reads as empty). */
   public List<Citation> scan(String text) {
-    if (text == null || text.isEmpty()) return List.of();
+    return scan(text, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code max} citations of {@link #scan(String)}: a text made of numbers holds millions, each with its
+   * sentence. Ask for one more than you keep to learn whether the text holds more.
+   */
+  public List<Citation> scan(String text, int max) {
+    if (text == null || text.isEmpty() || max <= 0) return List.of();
     List<Citation> out = new ArrayList<>();
     Map<String, Citation> lastFull = new HashMap<>();
-    for (int i = nextNumber(text, 0), next; i >= 0; i = nextNumber(text, next)) {
+    for (int i = nextNumber(text, 0), next; i >= 0 && out.size() < max; i = nextNumber(text, next)) {
       int de = CodeScanner.digitsEnd(text, i);
       int prevEnd = out.isEmpty() ? -1 : out.get(out.size() - 1).end();
       CodeScanner.Code k = explicitAt(text, i);

@@ -3,6 +3,7 @@ package sohieu.refs;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import sohieu.Limits;
 
 /**
  * Recognizes a text that is an official document itself, from its header in the first {@value #HEAD_LINES} lines:
@@ -64,7 +65,7 @@ final class IdentityFinder {
     if (k == null) return Optional.empty();
     LocalDate issued = k == number ? placeDate : null;
     if (issued == null) {
-      for (Citation c : recognizer.scan(t)) {
+      for (Citation c : recognizer.scan(t, Limits.CITATIONS_PER_FILE)) {
         if (c.canonical().equals(k.canonical()) && c.issued() != null) {
           issued = c.issued();
           break;
@@ -109,7 +110,11 @@ final class IdentityFinder {
       out.append(line);
       lines++;
     }
-    return out.isEmpty() ? null : out.toString();
+    if (out.isEmpty()) return null;
+    if (out.length() <= Limits.TITLE_CHARS) return out.toString();
+    // A "line" longer than any title is a text without line breaks: keep its head, cut at a word.
+    int cut = out.lastIndexOf(" ", Limits.TITLE_CHARS - 1);
+    return out.substring(0, cut > Limits.TITLE_CHARS / 2 ? cut : Limits.TITLE_CHARS - 1) + "…";
   }
 
   /** The line without markdown decoration (#, *, _, >, |) and spaces at its ends. */

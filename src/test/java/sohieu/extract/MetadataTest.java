@@ -187,7 +187,7 @@ class MetadataTest {
 
     Files.writeString(file, "x".repeat(10) + " " + "từ ".repeat(100) + "\n");
     String title = extractor.extract(file).title();
-    assertTrue(title.length() <= Titles.MAX_CHARS + 1 && title.endsWith("…"), title);
+    assertTrue(title.length() <= sohieu.Limits.TITLE_CHARS + 1 && title.endsWith("…"), title);
     assertFalse(title.contains("  "));
   }
 }
