@@ -128,8 +128,12 @@ public final class Main {
   /** As {@link #fault(Throwable, CommandLine)}, for a command on {@code index} (null if none) that may write it. */
   static String fault(Throwable e, Path index, boolean writes) {
     if (!(e instanceof java.io.IOException) && Faults.cause(e, java.io.IOException.class) == null) return null;
-    if (index != null && Faults.damagedIndex(e)) {
-      String file = Faults.damagedFile(e);
+    java.nio.file.NoSuchFileException gone = Faults.cause(e, java.nio.file.NoSuchFileException.class);
+    // A file of the index gone from under it (deleted by hand, or lost with a disk): the index is damaged.
+    boolean lost = index != null && gone != null && gone.getFile() != null
+        && index.toAbsolutePath().normalize().equals(Path.of(gone.getFile()).toAbsolutePath().normalize().getParent());
+    if (index != null && (lost || Faults.damagedIndex(e))) {
+      String file = lost ? Path.of(gone.getFile()).getFileName().toString() : Faults.damagedFile(e);
       return "index " + index + " is damaged" + (file == null ? "" : " (" + file + " unreadable)")
           + ": run `sohieu check --index " + index + "` for details; re-ingest into a new --index to rebuild";
     }

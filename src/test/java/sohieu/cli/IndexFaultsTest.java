@@ -87,6 +87,23 @@ class IndexFaultsTest {
   }
 
   @Test
+  void aSegmentFileDeletedByHandIsDamageNotAMissingFile() throws Exception {
+    Path bad = copy("lost-file");
+    Path cfs;
+    try (Stream<Path> files = Files.list(bad)) {
+      cfs = files.filter(f -> f.getFileName().toString().endsWith(".cfs")).findFirst().orElseThrow();
+    }
+    Files.delete(cfs);
+    Run check = CliTest.run("check", "--index", bad.toString());
+    assertEquals(1, check.code(), check.out() + check.err());
+    assertTrue(check.out().startsWith("damaged: 1 of 1 segments broken"), check.out());
+    Run search = CliTest.run("search", "chuyển", "--index", bad.toString());
+    assertEquals(2, search.code(), search.out() + search.err());
+    assertTrue(search.err().startsWith("sohieu search: index " + bad + " is damaged (" + cfs.getFileName() + " unreadable)"),
+        search.err());
+  }
+
+  @Test
   void checkWritesNothingNotEvenTheLockFile() throws Exception {
     Path copy = copy("untouched");
     Files.delete(copy.resolve("write.lock"));
