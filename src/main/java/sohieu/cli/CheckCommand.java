@@ -1,25 +1,37 @@
 package sohieu.cli;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
-import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import java.util.List;
 import sohieu.index.FailedFiles;
+import sohieu.index.Faults;
 import sohieu.index.Ingester;
 
 /** Runs Lucene's CheckIndex and reports the index's health in one line. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Check the index with Lucene's CheckIndex and report its health in one line (read-only).",
     footer = {"", "Also lists the files that ingest could not index, with the reason (they are missing from the index).",
-        "Exit codes: 0 healthy, 1 problems found, 2 no index or the index is busy.", "Example:",
+        "Exit codes: 0 healthy, 1 damaged, 2 no index or the index is busy.", "Example:",
         "  scripts/sohieu check"})
 final class CheckCommand implements Callable<Integer> {
   @Mixin
@@ -28,40 +40,97 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(index.index)) throw new Main.UserError("no index at " + index.index);
-    try (FSDirectory dir = FSDirectory.open(index.index)) {
-      // Before taking the lock, which would create write.lock in an empty folder.
+    // No lock factory: the directory must never create write.lock, so that a read-only index can be checked.
+    try (FSDirectory dir = FSDirectory.open(index.index, NoLockFactory.INSTANCE)) {
       if (!DirectoryReader.indexExists(dir)) throw new Main.UserError("no index at " + index.index);
-      // The write lock keeps an ingest from deleting the files of the commit being checked; a running ingest
-      // holds it, and then the index cannot be checked until that ingest ends.
-      Lock lock;
-      try {
-        lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
-      } catch (LockObtainFailedException e) {
-        throw new Main.UserError(Ingester.busyMessage(index.index) + "; check it when that ends");
-      }
-      try (CheckIndex checker = new CheckIndex(dir, lock)) {
-        CheckIndex.Status status;
+      try (Lock lock = ReadLock.take(index.index)) {
+        String segments = SegmentInfos.getLastCommitSegmentsFileName(dir.listAll());
         try {
-          status = checker.checkIndex();
-        } catch (java.io.IOException e) {
-          System.out.printf(Locale.ROOT, "damaged: the last commit cannot be read (%s); %s%n",
-              String.valueOf(e.getMessage()).replaceAll("\\s+", " "), index.index);
+          SegmentInfos.readLatestCommit(dir);
+        } catch (IOException e) {
+          System.out.printf(Locale.ROOT, "damaged: %s cannot be read (%s); re-ingest into a new --index to rebuild; %s%n",
+              segments, reason(e), index.index);
           return Main.NOTHING;
         }
-        if (status.missingSegments) throw new Main.UserError("no index at " + index.index);
-        if (status.clean) {
-          int docs;
-          try (DirectoryReader reader = DirectoryReader.open(dir)) {
-            docs = reader.numDocs();
+        try (CheckIndex checker = new CheckIndex(dir, lock)) {
+          CheckIndex.Status status;
+          try {
+            status = checker.checkIndex();
+          } catch (IOException e) {
+            System.out.printf(Locale.ROOT, "damaged: the last commit cannot be read (%s); re-ingest into a new --index "
+                + "to rebuild; %s%n", reason(e), index.index);
+            return Main.NOTHING;
           }
-          System.out.printf(Locale.ROOT, "ok: %d documents in %d segments, %s%n", docs, status.numSegments, index.index);
-          missing();
-          return Main.FOUND;
+          if (status.missingSegments) throw new Main.UserError("no index at " + index.index);
+          if (status.clean) {
+            int docs;
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+              docs = reader.numDocs();
+            }
+            System.out.printf(Locale.ROOT, "ok: %d documents in %d segments, %s%n", docs, status.numSegments, index.index);
+            missing();
+            return Main.FOUND;
+          }
+          System.out.printf(Locale.ROOT, "damaged: %d of %d segments broken, %d documents would be lost; re-ingest into "
+              + "a new --index to rebuild; %s%n", status.numBadSegments, status.numSegments, status.totLoseDocCount, index.index);
+          return Main.NOTHING;
         }
-        System.out.printf(Locale.ROOT, "damaged: %d of %d segments broken, %d documents would be lost; %s%n",
-            status.numBadSegments, status.numSegments, status.totLoseDocCount, index.index);
-        return Main.NOTHING;
       }
+    }
+  }
+
+  /** Lucene's words for what is wrong with a file, without the name of the exception or the reader's internals. */
+  private static String reason(IOException e) {
+    String m = e instanceof CorruptIndexException c ? c.getOriginalMessage() : Faults.describe(e);
+    return String.valueOf(m).replaceAll("\\s+", " ");
+  }
+
+  /**
+   * A shared lock on the index's write.lock, taken through a read-only handle: an ingest holds that file locked
+   * exclusively, so the two exclude each other (an ingest cannot delete the files of the commit being checked), and
+   * yet the check writes nothing, not even the lock file, and so works on an index it may only read.
+   */
+  private static final class ReadLock extends Lock {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private ReadLock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    static ReadLock take(Path indexDir) throws IOException {
+      FileChannel channel;
+      try {
+        channel = FileChannel.open(indexDir.resolve(IndexWriter.WRITE_LOCK_NAME), StandardOpenOption.READ);
+      } catch (NoSuchFileException | AccessDeniedException e) {
+        // No ingest has run here (it leaves the file behind), or the file is not ours to open: nothing to take.
+        return new ReadLock(null, null);
+      }
+      FileLock lock;
+      try {
+        lock = channel.tryLock(0, Long.MAX_VALUE, true);
+      } catch (OverlappingFileLockException inThisProcess) {
+        lock = null;
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      if (lock == null) {
+        channel.close();
+        throw new Main.UserError(Ingester.busyMessage(indexDir) + "; check it when that ends");
+      }
+      return new ReadLock(channel, lock);
+    }
+
+    @Override
+    public void ensureValid() throws IOException {
+      if (lock != null && !lock.isValid()) throw new AlreadyClosedException("the read lock on the index was lost");
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (channel != null) channel.close(); // releases the lock
     }
   }
 

@@ -30,7 +30,9 @@ import sohieu.index.Ingester;
     description = "Add files and folders (recursively) to the index. Unchanged files are skipped by content hash, "
         + "changed ones replaced, a file identical to one already indexed is indexed once; one bad file never stops "
         + "the batch. In folders, notes (README, SOURCES, LICENSE, COPYING, copyright) and data tables (.tsv, .csv) "
-        + "are skipped unless named or matched by --include. Paths are stored as given.",
+        + "are skipped unless named or matched by --include. Links to folders are followed once (never round a loop), "
+        + "a file reached twice through links is indexed once; links not followed and what is not a regular file "
+        + "(FIFOs, sockets) are listed as skipped. Paths are stored as given.",
     footer = {"", "Exit codes: 0 every file indexed or unchanged, 1 some files failed (listed), 2 usage error,",
         "130 interrupted by Ctrl-C (what was done is committed; the same command resumes).",
         "Examples:", "  scripts/sohieu ingest corpus/", "  scripts/sohieu ingest --include '*.csv' --verbose ~/scrapes/", "  scripts/sohieu ingest --exclude '*.md' --prune ~/articles/",
@@ -92,7 +94,8 @@ final class IngestCommand implements Callable<Integer> {
     }
     FileSet walk = FileSet.of(roots, excludes).skippingNotes(includes);
     ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
-    Iterable<Path> files = walk.reporting(skipped::add);
+    ConcurrentLinkedQueue<Map<String, Object>> passed = new ConcurrentLinkedQueue<>();
+    Iterable<Path> files = walk.reporting(skipped::add, (p, why) -> passed.add(Output.map("path", p.toString(), "reason", why)));
     ConcurrentLinkedQueue<Map<String, Object>> failures = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Map<String, Object>> duplicates = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Map<String, Object>> cuts = new ConcurrentLinkedQueue<>();
@@ -129,7 +132,7 @@ final class IngestCommand implements Callable<Integer> {
           progress.done(outcome, bytes);
         });
       }
-      report(summary, failures, duplicates, cuts, skipped);
+      report(summary, failures, duplicates, cuts, skipped, passed);
     } finally {
       System.out.flush();
       System.err.flush();
@@ -149,7 +152,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private void report(IngestSummary s, ConcurrentLinkedQueue<Map<String, Object>> failures,
                       ConcurrentLinkedQueue<Map<String, Object>> duplicates, ConcurrentLinkedQueue<Map<String, Object>> cuts,
-                      ConcurrentLinkedQueue<Path> skipped) throws Exception {
+                      ConcurrentLinkedQueue<Path> skipped, ConcurrentLinkedQueue<Map<String, Object>> passed) throws Exception {
     List<Map<String, Object>> notes = skipped.stream().map(p -> Output.map("path", p.toString(), "reason",
         "a note or data table (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name it or use --include")).toList();
     if (json) {
@@ -157,14 +160,17 @@ final class IngestCommand implements Callable<Integer> {
       for (Map<String, Object> d : duplicates) System.out.println(Json.MAPPER.writeValueAsString(Output.map("duplicate", d)));
       for (Map<String, Object> c : cuts) System.out.println(Json.MAPPER.writeValueAsString(Output.map("cut", c)));
       for (Map<String, Object> n : notes) System.out.println(Json.MAPPER.writeValueAsString(Output.map("skipped", n)));
+      for (Map<String, Object> n : passed) System.out.println(Json.MAPPER.writeValueAsString(Output.map("skipped", n)));
       System.out.println(Json.MAPPER.writeValueAsString(Output.map("summary", Output.map(
           "added", s.added(), "updated", s.updated(), "unchanged", s.unchanged(), "removed", s.removed(),
-          "failed", s.failed(), "duplicates", s.duplicates(), "skipped", notes.size(), "interrupted", s.interrupted(),
+          "failed", s.failed(), "duplicates", s.duplicates(), "skipped", notes.size() + passed.size(), "interrupted", s.interrupted(),
           "bytes", s.bytes(), "seconds", s.millis() / 1000.0,
           "files_per_s", round(s.filesPerSecond()), "mb_per_s", round(s.megabytesPerSecond())))));
     } else {
       for (Map<String, Object> f : failures) System.err.println("failed: " + f.get("path") + ": " + f.get("reason"));
       for (Map<String, Object> c : cuts) System.err.println("cut: " + c.get("path") + ": " + c.get("note"));
+      // Always listed: unlike a note, a link or a FIFO left out may be a file the user expects in the index.
+      for (Map<String, Object> n : passed) System.out.println("skipped: " + n.get("path") + ": " + n.get("reason"));
       if (verbose) {
         for (Map<String, Object> d : duplicates) System.out.println("same: " + d.get("path") + " = " + d.get("same_as"));
         for (Path p : skipped) System.out.println("skipped: " + p);

@@ -1,8 +1,10 @@
 package sohieu.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sohieu.index.Faults;
 
 /** The {@code sohieu} command: finds citations of Vietnamese documents in the world's press. */
 @Command(name = "sohieu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -85,8 +87,12 @@ public final class Main {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       PrintWriter err = commandLine.getErr();
+      String fault;
       if (e instanceof IllegalArgumentException || e instanceof UserError) {
         err.println("sohieu " + commandLine.getCommandName() + ": " + e.getMessage());
+      } else if ((fault = fault(e, commandLine)) != null) {
+        err.println("sohieu " + commandLine.getCommandName() + ": " + fault);
+        if (System.getenv("SOHIEU_DEBUG") != null) e.printStackTrace(err);
       } else {
         err.println("sohieu " + commandLine.getCommandName() + ": internal error: " + e);
         if (System.getenv("SOHIEU_DEBUG") != null) e.printStackTrace(err);
@@ -107,6 +113,54 @@ public final class Main {
       err.flush();
       return ERROR;
     }
+  }
+
+  /**
+   * A fault of the disk or the index in one line that says what to do, or null for anything else (a bug): a damaged
+   * index, a folder or file without permission, a full disk.
+   */
+  static String fault(Throwable e, CommandLine commandLine) {
+    CommandLine.Model.CommandSpec mixin = commandLine.getCommandSpec().mixins().get("index");
+    Path index = mixin != null && mixin.userObject() instanceof IndexOption o ? o.index : null;
+    return fault(e, index, commandLine.getCommandName().equals("ingest"));
+  }
+
+  /** As {@link #fault(Throwable, CommandLine)}, for a command on {@code index} (null if none) that may write it. */
+  static String fault(Throwable e, Path index, boolean writes) {
+    if (!(e instanceof java.io.IOException) && Faults.cause(e, java.io.IOException.class) == null) return null;
+    java.nio.file.NoSuchFileException gone = Faults.cause(e, java.nio.file.NoSuchFileException.class);
+    // A file of the index gone from under it (deleted by hand, or lost with a disk): the index is damaged.
+    boolean lost = index != null && gone != null && gone.getFile() != null
+        && index.toAbsolutePath().normalize().equals(Path.of(gone.getFile()).toAbsolutePath().normalize().getParent());
+    if (index != null && (lost || Faults.damagedIndex(e))) {
+      String file = lost ? Path.of(gone.getFile()).getFileName().toString() : Faults.damagedFile(e);
+      return "index " + index + " is damaged" + (file == null ? "" : " (" + file + " unreadable)")
+          + ": run `sohieu check --index " + index + "` for details; re-ingest into a new --index to rebuild";
+    }
+    if (Faults.diskFull(e)) {
+      return "the disk is full" + (index == null ? "" : " (writing " + index + ")")
+          + ": free some space and run the same command again" + (writes ? "; what was committed is kept" : "");
+    }
+    java.nio.file.AccessDeniedException denied = Faults.cause(e, java.nio.file.AccessDeniedException.class);
+    if (denied != null) {
+      Path file = denied.getFile() == null ? null : Path.of(denied.getFile());
+      if (index != null && file != null && inIndex(file, index)) {
+        return writes ? "cannot write to the index folder " + index + " (permission denied: " + file
+            + "); give --index a folder you can write"
+            : "cannot read the index " + index + " (permission denied: " + file + ")";
+      }
+      return (file == null ? "" : file + ": ") + "permission denied";
+    }
+    java.nio.file.FileSystemException fs = Faults.cause(e, java.nio.file.FileSystemException.class);
+    String what = Faults.describe(Faults.cause(e, java.io.IOException.class));
+    if (fs != null && fs.getFile() != null) return fs.getFile() + ": " + what;
+    return what;
+  }
+
+  /** True when {@code file} is the index folder, lies in it, or is a folder above it that creating it needs. */
+  private static boolean inIndex(Path file, Path index) {
+    Path f = file.toAbsolutePath().normalize(), i = index.toAbsolutePath().normalize();
+    return f.startsWith(i) || i.startsWith(f);
   }
 
   /** {@code value} of a numeric option, or a user error naming the option when it is below {@code min}. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sohieu.Limits;
 import sohieu.extract.ExtractedDocument;
+import sohieu.index.FileSet;
 import sohieu.extract.ExtractionException;
 import sohieu.extract.Extractor;
 import sohieu.lang.Paragraph;
@@ -128,7 +129,11 @@ final class ScanCommand implements Callable<Integer> {
         }
       }
       Path path = Path.of(file);
-      if (!Files.isRegularFile(path)) throw new Main.UserError(file + ": no such file");
+      String notRegular = FileSet.notRegular(path);
+      if ("a folder".equals(notRegular)) throw new Main.UserError(file + ": a folder (scan reads one file; ingest reads folders)");
+      if (notRegular != null) throw new Main.UserError(file + ": " + notRegular + "; pipe it to 'scan -' to read it");
+      if (!Files.exists(path)) throw new Main.UserError(file + ": no such file");
+      if (!Files.isReadable(path)) throw new Main.UserError(file + ": permission denied");
       return extractor.extract(path);
     } catch (ExtractionException e) {
       throw new Main.UserError(file + ": " + e.getMessage());

@@ -2,18 +2,24 @@ package sohieu.index;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +29,11 @@ import java.util.function.Consumer;
  *
  * <p>Each file is walked once: a path that lies inside another folder given is skipped, as is a path given twice.
  * A folder that cannot be listed is yielded itself, so that the ingest reports it as a failure.
+ *
+ * <p>A symbolic link to a folder is followed once, unless it leads back into a folder being walked (a loop) or to
+ * one walked already; a link to a file already walked under its own path, or to the same file as an earlier link,
+ * is not taken twice. Those links, broken links and what is not a regular file (a FIFO, a socket, a device) are
+ * left out and told, with the reason, to {@link #reporting(Consumer, BiConsumer)}'s second listener.
  *
  * <p>With {@link #skippingNotes}, the notes that travel with a corpus (README, SOURCES, LICENSE, COPYING and
  * copyright files) and data tables (.tsv, .csv) found in a folder are left out: they are about the articles, not
@@ -69,7 +80,44 @@ public final class FileSet implements Iterable<Path> {
 
   /** The same walk, telling {@code skipped} of each note or data table it leaves out. */
   public Iterable<Path> reporting(Consumer<Path> skipped) {
-    return () -> new Walk(skipped);
+    return reporting(skipped, (p, why) -> {});
+  }
+
+  /**
+   * The same walk, telling {@code notes} of each note or data table it leaves out, and {@code others} of every other
+   * entry it leaves out (links it does not follow, FIFOs and the like) with the reason.
+   */
+  public Iterable<Path> reporting(Consumer<Path> notes, BiConsumer<Path, String> others) {
+    return () -> new Walk(notes, others);
+  }
+
+  /**
+   * Why {@code p} is not a file that can be read as a document, or null if it is a regular file (or nothing at all):
+   * "a folder", "not a regular file (FIFO)", ... Never opens it, so a FIFO cannot block.
+   */
+  public static String notRegular(Path p) {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(p, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return null;
+    }
+    if (a.isRegularFile()) return null;
+    if (a.isDirectory()) return "a folder";
+    String kind = null;
+    try {
+      int type = (Integer) Files.getAttribute(p, "unix:mode") & 0170000;
+      kind = switch (type) {
+        case 0010000 -> "FIFO";
+        case 0140000 -> "socket";
+        case 0020000 -> "character device";
+        case 0060000 -> "block device";
+        default -> null;
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      // No unix view: the kind stays unnamed.
+    }
+    return "not a regular file" + (kind == null ? "" : " (" + kind + ")");
   }
 
   /** Walks the set once to count it (a progress bar's total). */
@@ -81,7 +129,7 @@ public final class FileSet implements Iterable<Path> {
 
   /** The roots without repeats and without those inside another root that is a folder. */
   private static List<Path> distinct(List<Path> roots) {
-    List<Path> absolute = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    List<Path> absolute = roots.stream().map(FileSet::real).toList();
     List<Path> kept = new ArrayList<>();
     for (int i = 0; i < roots.size(); i++) {
       Path p = absolute.get(i);
@@ -95,20 +143,45 @@ public final class FileSet implements Iterable<Path> {
     return kept;
   }
 
-  @Override
-  public Iterator<Path> iterator() {
-    return new Walk(p -> {});
+  /** The path with every link resolved, or, when that fails (missing, a loop), absolute and normalized. */
+  private static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
-  /** Depth first over sorted folder listings; a stack of the folders still being read. */
+  @Override
+  public Iterator<Path> iterator() {
+    return new Walk(p -> {}, (p, why) -> {});
+  }
+
+  /** Depth first over sorted folder listings; a stack of the folders still being read, each with its real path. */
   private final class Walk implements Iterator<Path> {
     private final Iterator<Path> rootIt = roots.iterator();
     private final Consumer<Path> skipped;
+    private final BiConsumer<Path, String> others;
     private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
+    private final Deque<Path> reals = new ArrayDeque<>();
+    /** The real paths of the folders walked from their top (roots and followed links), with the path shown for each. */
+    private final Map<Path, Path> areas = new LinkedHashMap<>();
+    /** The real paths of the files taken through links to files, with the link that took each. */
+    private final Map<Path, Path> linkedFiles = new HashMap<>();
     private Path root;
     private Path next;
 
-    Walk(Consumer<Path> skipped) { this.skipped = skipped; }
+    Walk(Consumer<Path> skipped, BiConsumer<Path, String> others) {
+      this.skipped = skipped;
+      this.others = others;
+      for (Path r : roots) {
+        if (Files.isDirectory(r)) {
+          areas.putIfAbsent(real(r), r);
+        } else {
+          linkedFiles.putIfAbsent(real(r), r); // a link in a folder to a file named as well takes it once
+        }
+      }
+    }
 
     @Override
     public boolean hasNext() {
@@ -117,7 +190,7 @@ public final class FileSet implements Iterable<Path> {
           if (!rootIt.hasNext()) return false;
           root = rootIt.next();
           if (Files.isDirectory(root)) {
-            push(root);
+            push(root, real(root));
           } else {
             next = root;
           }
@@ -126,21 +199,88 @@ public final class FileSet implements Iterable<Path> {
         Iterator<Path> top = stack.peek();
         if (!top.hasNext()) {
           stack.pop();
+          reals.pop();
           continue;
         }
         Path p = top.next();
         if (p.getFileName().toString().startsWith(".")) continue;
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) { // a link to a folder could lead round in a circle
-          push(p);
-        } else if (Files.isRegularFile(p) && !excluded(p)) {
-          if (skipNotes && isNote(p) && !matches(includes, p) && !named.contains(p.toAbsolutePath().normalize())) {
-            skipped.accept(p);
-          } else {
-            next = p;
-          }
+        if (Files.isSymbolicLink(p)) {
+          link(p);
+        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          push(p, reals.peek().resolve(p.getFileName().toString()));
+        } else if (linkedFiles.containsKey(reals.peek().resolve(p.getFileName().toString()))) {
+          others.accept(p, "the same file as " + linkedFiles.get(reals.peek().resolve(p.getFileName().toString())));
+        } else if (!excluded(p)) {
+          take(p);
         }
       }
       return true;
+    }
+
+    /** A regular file is yielded unless it is a note left out; anything else is told why it is not taken. */
+    private void take(Path p) {
+      String why = notRegular(p);
+      if (why != null) {
+        others.accept(p, why);
+      } else if (skipNotes && isNote(p) && !matches(includes, p) && !named.contains(p.toAbsolutePath().normalize())) {
+        skipped.accept(p);
+      } else {
+        next = p;
+      }
+    }
+
+    /** A link is followed once: never into a folder being walked or walked already, nor to a file taken already. */
+    private void link(Path p) {
+      Path target;
+      try {
+        target = p.toRealPath();
+      } catch (FileSystemException e) {
+        String reason = e.getReason() == null ? "" : e.getReason().toLowerCase(java.util.Locale.ROOT);
+        others.accept(p, reason.contains("levels of symbolic links") ? "a symbolic link loop" : "a broken symbolic link");
+        return;
+      } catch (IOException | SecurityException e) {
+        others.accept(p, "a symbolic link that cannot be followed");
+        return;
+      }
+      if (Files.isDirectory(target)) {
+        if (reals.peek().startsWith(target)) {
+          Path shown = shown(target);
+          others.accept(p, "a symbolic link loop (leads back to " + (shown == null ? target : shown) + ")");
+          return;
+        }
+        Path walked = shown(target);
+        if (walked != null) {
+          others.accept(p, "a symbolic link to a folder walked already (" + walked + ")");
+          return;
+        }
+        for (Path area : areas.keySet()) {
+          if (area.startsWith(target)) {
+            others.accept(p, "a symbolic link to a folder holding one walked already (" + target + ")");
+            return;
+          }
+        }
+        areas.put(target, p);
+        push(p, target);
+        return;
+      }
+      if (excluded(p)) return;
+      Path walked = shown(target);
+      if (walked == null) walked = linkedFiles.get(target);
+      if (walked != null) {
+        others.accept(p, "a symbolic link to a file taken already (" + walked + ")");
+        return;
+      }
+      String why = notRegular(target);
+      if (why == null) linkedFiles.put(target, p);
+      take(p);
+    }
+
+    /** How the walk shows {@code real} when it lies in a folder walked from its top, or null when it does not. */
+    private Path shown(Path real) {
+      for (Map.Entry<Path, Path> area : areas.entrySet()) {
+        if (real.startsWith(area.getKey())) return area.getValue().resolve(area.getKey().relativize(real).toString());
+      }
+      return null;
     }
 
     @Override
@@ -151,7 +291,7 @@ public final class FileSet implements Iterable<Path> {
       return p;
     }
 
-    private void push(Path dir) {
+    private void push(Path dir, Path real) {
       List<Path> entries = new ArrayList<>();
       try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
         for (Path p : listing) entries.add(p);
@@ -162,6 +302,7 @@ public final class FileSet implements Iterable<Path> {
       Path[] sorted = entries.toArray(Path[]::new);
       Arrays.sort(sorted);
       stack.push(Arrays.asList(sorted).iterator());
+      reals.push(real);
     }
 
     private boolean excluded(Path p) { return matches(excludes, p); }

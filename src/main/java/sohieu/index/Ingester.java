@@ -370,6 +370,9 @@ public final class Ingester implements Closeable {
         .add(new TermQuery(new Term(Fields.PATH, path)), BooleanClause.Occur.SHOULD)
         .add(new TermQuery(new Term(Fields.FILE, absolute)), BooleanClause.Occur.SHOULD)
         .add(new TermQuery(new Term(Fields.PATH, absolute)), BooleanClause.Occur.SHOULD).build();
+    // Before anything opens it: reading a FIFO would wait for a writer that may never come.
+    String notRegular = FileSet.notRegular(file);
+    if (notRegular != null && !notRegular.equals("a folder")) throw new ExtractionException(notRegular);
     long size;
     try {
       size = Files.size(file);
@@ -503,6 +506,8 @@ public final class Ingester implements Closeable {
   private static String describe(Throwable t) {
     if (t instanceof ExtractionException e) return e.getMessage();
     if (t instanceof OutOfMemoryError) return "too large to extract in the available memory";
+    String fault = t instanceof IOException ? Faults.describe(t) : null;
+    if (fault != null) return fault;
     String msg = t.getMessage();
     return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.replaceAll("\\s+", " "));
   }

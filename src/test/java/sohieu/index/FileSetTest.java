@@ -88,4 +88,75 @@ class FileSetTest {
     assertEquals(List.of("a.txt", "b/1.html", "b/2.txt", "c/LICENSE", "c/d/3.txt", "c/truth.tsv"),
         names(FileSet.of(List.of(dir, dir.resolve("c/LICENSE")), List.of()).skippingNotes(List.of("*.tsv"))));
   }
+
+  /** The walk's yield and what it left out with the reason, both relative to the temporary folder. */
+  private List<String> walk(FileSet set, List<String> others) {
+    List<String> taken = new ArrayList<>();
+    for (Path p : set.reporting(n -> {}, (p, why) -> others.add(dir.relativize(p.toAbsolutePath()) + ": " + why))) {
+      taken.add(dir.relativize(p.toAbsolutePath()).toString());
+    }
+    return taken;
+  }
+
+  static boolean mkfifo(Path p) throws Exception {
+    try {
+      Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+      return mk.waitFor() == 0 && Files.exists(p);
+    } catch (java.io.IOException noMkfifo) {
+      return false;
+    }
+  }
+
+  @Test
+  void aLinkToAFolderIsFollowedOnceAndLoopsAndRepeatsAreToldNotWalked() throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside/deep"));
+    Files.writeString(outside.resolve("o.txt"), "o");
+    Files.createSymbolicLink(dir.resolve("c/away"), dir.resolve("outside"));
+    Files.createSymbolicLink(dir.resolve("c/away2"), dir.resolve("outside"));
+    Files.createSymbolicLink(dir.resolve("c/back"), dir.resolve("c"));
+    Files.createSymbolicLink(dir.resolve("c/inner"), dir.resolve("c/d"));
+    Files.createSymbolicLink(outside.resolve("up"), dir.resolve("outside"));
+    Files.createSymbolicLink(dir.resolve("c/ring1"), dir.resolve("c/ring2"));
+    Files.createSymbolicLink(dir.resolve("c/ring2"), dir.resolve("c/ring1"));
+    Files.createSymbolicLink(dir.resolve("c/gone"), dir.resolve("c/nothing-here"));
+    List<String> others = new ArrayList<>();
+    assertEquals(List.of("c/away/deep/o.txt", "c/d/3.txt", "c/truth.tsv"), walk(FileSet.of(List.of(dir.resolve("c")), List.of()), others));
+    assertEquals(List.of(
+        "c/away/deep/up: a symbolic link loop (leads back to c/away)",
+        "c/away2: a symbolic link to a folder walked already (c/away)",
+        "c/back: a symbolic link loop (leads back to c)",
+        "c/gone: a broken symbolic link",
+        "c/inner: a symbolic link to a folder walked already (c/d)",
+        "c/ring1: a symbolic link loop",
+        "c/ring2: a symbolic link loop"), others.stream().map(o -> o.replace(dir + "/", "")).toList());
+  }
+
+  @Test
+  void theSameFileThroughLinksIsTakenOnce() throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("o.txt"), "o");
+    Files.createSymbolicLink(dir.resolve("b/0-alias.txt"), dir.resolve("a.txt")); // sorts before what it names
+    Files.createSymbolicLink(dir.resolve("b/3-o.txt"), outside.resolve("o.txt"));
+    Files.createSymbolicLink(dir.resolve("b/4-o.txt"), outside.resolve("o.txt"));
+    Files.createSymbolicLink(dir.resolve("b/5-dir"), outside);
+    List<String> others = new ArrayList<>();
+    assertEquals(List.of("a.txt", "b/1.html", "b/2.txt", "b/3-o.txt", "c/d/3.txt", "c/truth.tsv"),
+        walk(FileSet.of(List.of(dir.resolve("a.txt"), dir.resolve("b"), dir.resolve("c")), List.of()), others));
+    assertEquals(List.of("b/0-alias.txt: a symbolic link to a file taken already (" + dir.resolve("a.txt") + ")",
+        "b/4-o.txt: a symbolic link to a file taken already (" + dir.resolve("b/3-o.txt") + ")",
+        "b/5-dir/o.txt: the same file as " + dir.resolve("b/3-o.txt")), others);
+  }
+
+  @Test
+  void aFifoIsToldAsNotARegularFileAndNeverOpened() throws Exception {
+    Path fifo = dir.resolve("c/pipe");
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available here");
+    List<String> others = new ArrayList<>();
+    // Opening the FIFO would block the walk forever: no writer comes.
+    assertEquals(List.of("c/d/3.txt", "c/truth.tsv"), walk(FileSet.of(List.of(dir.resolve("c")), List.of()), others));
+    assertEquals(List.of("c/pipe: not a regular file (FIFO)"), others);
+    assertEquals("not a regular file (FIFO)", FileSet.notRegular(fifo));
+    assertEquals("a folder", FileSet.notRegular(dir.resolve("c")));
+    assertEquals(null, FileSet.notRegular(dir.resolve("a.txt")));
+  }
 }
