@@ -207,7 +207,11 @@ public final class FileSet implements Iterable<Path> {
         if (Files.isSymbolicLink(p)) {
           link(p);
         } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          push(p, reals.peek().resolve(p.getFileName().toString()));
+          if (isIndex(p)) {
+            others.accept(p, "a Lucene index (the files of an index are not articles)");
+          } else {
+            push(p, reals.peek().resolve(p.getFileName().toString()));
+          }
         } else if (linkedFiles.containsKey(reals.peek().resolve(p.getFileName().toString()))) {
           others.accept(p, "the same file as " + linkedFiles.get(reals.peek().resolve(p.getFileName().toString())));
         } else if (!excluded(p)) {
@@ -215,6 +219,16 @@ public final class FileSet implements Iterable<Path> {
         }
       }
       return true;
+    }
+
+    /** A folder holding a Lucene commit point or lock: an index, such as the one being written inside the corpus. */
+    private static boolean isIndex(Path folder) {
+      if (Files.exists(folder.resolve("write.lock"), LinkOption.NOFOLLOW_LINKS)) return true;
+      try (java.nio.file.DirectoryStream<Path> commits = Files.newDirectoryStream(folder, "segments_*")) {
+        return commits.iterator().hasNext();
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     /** A regular file is yielded unless it is a note left out; anything else is told why it is not taken. */

@@ -39,6 +39,20 @@ class IngestCommandTest {
     assertTrue(refs.out().contains("01/GTGT-BL"), refs.out());
   }
 
+  /** `ingest --index idx .` from inside the corpus: the index's own files are never taken as articles. */
+  @Test
+  void anIndexInsideTheCorpusIsNotIngested() throws Exception {
+    Path docs = Files.createDirectories(tmp.resolve("docs"));
+    Files.writeString(docs.resolve("a.txt"), "Chỉ thị số 12-CT/TW về công tác đối ngoại.\n");
+    String index = docs.resolve("idx").toString();
+    Run first = run("ingest", "--index", index, docs.toString());
+    assertEquals(0, first.code(), first.out() + first.err());
+    Run again = run("ingest", "--index", index, docs.toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertTrue(again.out().contains("0 added, 0 updated, 1 unchanged, 0 removed, 0 failed"), again.out());
+    assertTrue(again.out().contains("skipped: " + index + ": a Lucene index"), again.out());
+  }
+
   @Test
   void theFailuresOfABatchAreKeptUntilARerunIndexesTheFile() throws Exception {
     Path docs = Files.createDirectories(tmp.resolve("docs"));
