@@ -79,9 +79,40 @@ public final class Searcher implements Closeable {
     return new Searcher(directory, DirectoryReader.open(directory), recognizer);
   }
 
+  /**
+   * The deepest page a search serves (offset plus limit), as OpenSearch's index.max_result_window: a page deeper
+   * costs a queue of that many hits. Kept here until the shared limits class takes it.
+   */
+  public static final int MAX_RESULT_WINDOW = 10_000;
+
   public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
+    return search(queryText, (String) null, limit, offset, byDate);
+  }
+
+  /**
+   * The hits of {@code queryText} from {@code offset}, at most {@code limit}; {@code filter}, in the same query
+   * language (or null), narrows them and is parsed apart, so that an error in the query names its own columns.
+   */
+  public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate) throws IOException {
+    if (limit < 1 || offset < 0 || (long) offset + limit > MAX_RESULT_WINDOW) {
+      throw new IllegalArgumentException("offset " + offset + " and limit " + limit + " are outside the result window of "
+          + MAX_RESULT_WINDOW);
+    }
     Query query = parser.parse(queryText);
-    int n = Math.max(1, offset + limit);
+    if (filter != null) {
+      query = new BooleanQuery.Builder().add(parser.parse(filter), BooleanClause.Occur.MUST)
+          .add(query, BooleanClause.Occur.MUST).build();
+    }
+    try {
+      return page(queryText, query, limit, offset, byDate);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Thrown while the query is rewritten: every word stands for a clause per language field, wildcards for more.
+      throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
+    }
+  }
+
+  private SearchResult page(String queryText, Query query, int limit, int offset, boolean byDate) throws IOException {
+    int n = offset + limit;
     TopDocs top = byDate
         ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
         : searcher.search(query, n);

@@ -1,0 +1,152 @@
+package sohieu.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A cheap pass over a typed query before the classic parser sees it. {@link #check} bounds the work: the parser
+ * recurses once per bracket, so 5,000 nested parentheses overflow the stack, and a megabyte of text would be analyzed
+ * once per language field. {@link #literal} keeps a colon or slash that is part of the text from becoming syntax:
+ * "Số: 11", "10:30", "foo:bar" and a URL are words, "12-CT/" is not an unclosed regular expression.
+ */
+final class QueryText {
+  // Limits on a query; kept here until the shared limits class takes them.
+  /** Characters in a query: a long paragraph pasted whole, far more than a search needs. */
+  static final int MAX_CHARS = 10_000;
+  /** Nesting of brackets: plenty for any boolean expression, far below the parser's stack. */
+  static final int MAX_DEPTH = 32;
+
+  /** The fields a query may name, as {@link ArticleQueryParser} handles them. */
+  static final List<String> FIELDS = List.of("ref", "type", "issuer", "lang", "outlet", "date");
+  private static final Set<String> KNOWN = Set.copyOf(FIELDS);
+
+  private QueryText() {}
+
+  /** The query with the words typed as fields that are none, such as {@code foo} in {@code foo:bar}. */
+  record Literal(String query, List<String> unknownFields) {}
+
+  /** Throws an {@link IllegalArgumentException} with one clear line for an empty, over-long or over-deep query. */
+  static void check(String query) {
+    if (query.isBlank()) throw new IllegalArgumentException("empty query");
+    if (query.length() > MAX_CHARS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "the query is %,d characters long; at most %,d are taken", query.length(), MAX_CHARS));
+    }
+    List<Integer> open = new ArrayList<>(); // columns of the unclosed parentheses
+    int ranges = 0;
+    boolean quoted = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') { i++; continue; }
+      if (c == '"') { quoted = !quoted; continue; }
+      if (quoted) continue;
+      int regex = regexEnd(query, i);
+      if (regex > 0) { i = regex; continue; }
+      switch (c) {
+        case '(' -> open.add(i + 1);
+        case ')' -> {
+          if (open.isEmpty()) throw new IllegalArgumentException("the ) at column " + (i + 1) + " of the query has no ( before it");
+          open.removeLast();
+        }
+        case '[', '{' -> ranges++;
+        case ']', '}' -> ranges = Math.max(0, ranges - 1);
+        default -> { continue; }
+      }
+      if (open.size() + ranges > MAX_DEPTH) {
+        throw new IllegalArgumentException("the query nests brackets more than " + MAX_DEPTH + " deep (at column " + (i + 1) + ")");
+      }
+    }
+    if (!open.isEmpty()) throw new IllegalArgumentException("the ( at column " + open.getLast() + " of the query is not closed");
+  }
+
+  /**
+   * The query with each colon that does not follow a known field, and each slash that does not open or close a
+   * regular expression, escaped, so that both are searched as the text they are part of. Control characters become
+   * spaces (the parser would take them for letters). A known field keeps its meaning in any case ({@code REF:}).
+   */
+  static Literal literal(String query) {
+    StringBuilder out = new StringBuilder(query.length() + 16);
+    List<String> unknown = new ArrayList<>();
+    int wordStart = 0; // in out: where the word being written began
+    int ranges = 0; // open [ and {
+    boolean quoted = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') c = ' ';
+      if (c == '\\') {
+        // A backslash at the very end escapes nothing, which the parser refuses: it is a character of the text.
+        if (i + 1 == query.length()) out.append("\\\\"); else out.append(c).append(query.charAt(++i));
+        continue;
+      }
+      if (c == '"') quoted = !quoted;
+      if (quoted || c == '"') { out.append(c); wordStart = out.length(); continue; }
+      int regex = regexEnd(query, i);
+      if (regex > 0) {
+        out.append(query, i, regex + 1);
+        i = regex;
+        wordStart = out.length();
+        continue;
+      }
+      if (c == ':') {
+        String word = out.substring(wordStart);
+        String field = word.toLowerCase(Locale.ROOT);
+        if (KNOWN.contains(field)) {
+          out.replace(wordStart, out.length(), field).append(':');
+        } else if (word.equals("*") && i + 1 < query.length() && query.charAt(i + 1) == '*') {
+          out.append(':'); // *:* is every document
+        } else {
+          out.append("\\:");
+          // Fields are ASCII words: "Số:11" is text, "foo:bar" a field that is none.
+          boolean typedAsField = word.matches("[A-Za-z][A-Za-z_]*") && i + 1 < query.length()
+              && !Character.isWhitespace(query.charAt(i + 1)) && query.charAt(i + 1) != '/';
+          if (typedAsField && !unknown.contains(word)) unknown.add(word);
+          continue;
+        }
+        wordStart = out.length();
+        continue;
+      }
+      if (c == '/') { out.append("\\/"); continue; }
+      // The parser reads ] and } only as the end of a range; elsewhere they are text.
+      if (c == '[' || c == '{') ranges++;
+      if ((c == ']' || c == '}') && ranges-- == 0) { ranges = 0; out.append('\\').append(c); continue; }
+      // A boost takes a number; the parser's lexer fails on anything else after ^.
+      if (c == '^' && (i + 1 == query.length() || !Character.isDigit(query.charAt(i + 1)))) { out.append("\\^"); continue; }
+      out.append(c);
+      if (!wordChar(c)) wordStart = out.length();
+    }
+    return new Literal(out.toString(), unknown);
+  }
+
+  /** Characters of a word or field name as the parser reads it; any other ends the word before a colon. */
+  private static boolean wordChar(char c) {
+    return !Character.isWhitespace(c) && "()[]{}+-!^~\"".indexOf(c) < 0;
+  }
+
+  /** The word that ends just before {@code end}. */
+  private static String wordBefore(String query, int end) {
+    int start = end;
+    while (start > 0 && wordChar(query.charAt(start - 1))) start--;
+    return query.substring(start, end);
+  }
+
+  /**
+   * Where the regular expression that opens at {@code i} closes, or -1 if none opens there: a slash at the start
+   * of a word (or right after a field's colon) with an unescaped closing slash later. Any other slash is text.
+   */
+  private static int regexEnd(String query, int i) {
+    if (query.charAt(i) != '/') return -1;
+    if (i > 0) {
+      char before = query.charAt(i - 1);
+      if (!Character.isWhitespace(before) && "(+-!:".indexOf(before) < 0) return -1;
+      if (before == ':' && !KNOWN.contains(wordBefore(query, i - 1).toLowerCase(Locale.ROOT))) return -1;
+    }
+    for (int j = i + 1; j < query.length(); j++) {
+      char c = query.charAt(j);
+      if (c == '\\') j++;
+      else if (c == '/') return j == i + 1 ? -1 : j; // "//" opens nothing: a URL's, not an empty pattern
+    }
+    return -1;
+  }
+}
