@@ -68,10 +68,6 @@ final class SearchCommand implements Callable<Integer> {
     }
     checkPeriod();
     String query = String.join(" ", words);
-    for (String field : ArticleQueryParser.unknownFields(query)) {
-      System.err.println("sohieu search: " + field + ": is not a field (the fields are "
-          + String.join(", ", ArticleQueryParser.fields()) + "); searched as text");
-    }
     // The options are the query language's own fields, so that both spell the same search.
     List<String> filters = new ArrayList<>();
     if (lang != null) filters.add("+lang:" + lang);
@@ -79,6 +75,11 @@ final class SearchCommand implements Callable<Integer> {
     SearchResult result;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"));
+    }
+    // Said once the query has parsed: a query with an error gets that one line alone.
+    for (String field : ArticleQueryParser.unknownFields(query)) {
+      System.err.println("sohieu search: " + field + ": is not a field (the fields are "
+          + String.join(", ", ArticleQueryParser.fields()) + "); searched as text");
     }
     if (result.hits().isEmpty() && offset > 0 && offset >= result.total()) {
       System.err.println("sohieu search: offset " + offset + " is past the last of " + result.total()

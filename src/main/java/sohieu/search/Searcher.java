@@ -90,11 +90,12 @@ public final class Searcher implements Closeable {
   }
 
   /**
-   * The hits of {@code queryText} from {@code offset}, at most {@code limit}; {@code filter}, in the same query
-   * language (or null), narrows them and is parsed apart, so that an error in the query names its own columns.
+   * The hits of {@code queryText} from {@code offset}, at most {@code limit} (0 for the total alone); {@code filter},
+   * in the same query language (or null), narrows them and is parsed apart, so that an error in the query names its
+   * own columns.
    */
   public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate) throws IOException {
-    if (limit < 1 || offset < 0 || (long) offset + limit > MAX_RESULT_WINDOW) {
+    if (limit < 0 || offset < 0 || (long) offset + limit > MAX_RESULT_WINDOW) {
       throw new IllegalArgumentException("offset " + offset + " and limit " + limit + " are outside the result window of "
           + MAX_RESULT_WINDOW);
     }
@@ -112,7 +113,7 @@ public final class Searcher implements Closeable {
   }
 
   private SearchResult page(String queryText, Query query, int limit, int offset, boolean byDate) throws IOException {
-    int n = offset + limit;
+    int n = Math.max(1, offset + limit); // a limit of 0 asks only for the total
     TopDocs top = byDate
         ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
         : searcher.search(query, n);
@@ -121,7 +122,7 @@ public final class Searcher implements Closeable {
     Snippets snippets = new Snippets(query);
     List<Hit> hits = new ArrayList<>();
     ScoreDoc[] docs = top.scoreDocs;
-    for (int i = offset; i < docs.length; i++) {
+    for (int i = offset; i < Math.min(docs.length, offset + limit); i++) {
       Document d = searcher.storedFields().document(docs[i].doc);
       List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.get(Fields.PARAGRAPHS)), 2);
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),

@@ -19,6 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import sohieu.cli.CliTest.Run;
+import sohieu.refs.CitationRecognizer;
+import sohieu.search.SearchResult;
+import sohieu.search.Searcher;
 
 /** Whatever a user types as a query or a paging option: bounded work and one clear line, never parser internals. */
 class QueryErrorsTest {
@@ -108,6 +111,15 @@ class QueryErrorsTest {
     assertEquals(0, search("nghị", "--offset", "0", "--limit", "10000").code());
   }
 
+  @Test
+  void aLimitOfZeroCountsWithoutHits() throws Exception {
+    try (Searcher s = Searcher.open(Path.of(index), CitationRecognizer.standard())) {
+      SearchResult r = s.search("nghị", 0, 0, false);
+      assertEquals(1, r.total());
+      assertEquals(List.of(), r.hits());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-5", "-1", "0"})
   void aLimitOrOffsetBelowRangeIsNamed(String value) {
@@ -123,6 +135,8 @@ class QueryErrorsTest {
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().startsWith("sohieu search: foo: is not a field (the fields are ref, type, issuer, lang, outlet, date);"), r.err());
     assertClean(r.err());
+    // A query that does not parse gets its error alone.
+    assertTrue(refused(search("foo:bar (")).contains("is not closed"));
     // Known fields keep their meaning, in any case.
     assertEquals(0, search("REF:57-NQ/TW").code());
     assertEquals(0, search("Lang:ru").code());
