@@ -65,10 +65,7 @@ public final class ArticleQueryParser {
     } catch (ParseException e) {
       throw new IllegalArgumentException(message(e));
     } catch (TooComplexToDeterminizeException e) {
-      throw new IllegalArgumentException("a regular expression in the query is too complex to search for");
-    } catch (IllegalArgumentException e) {
-      // Thrown by a malformed regular expression: Lucene's message says what, this says where it came from.
-      throw new IllegalArgumentException("a regular expression (/.../) in the query is malformed: " + firstLine(e.getMessage()));
+      throw new IllegalArgumentException("a wildcard in the query is too complex to search for");
     }
     if (parsed instanceof BooleanQuery b && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
       throw new IllegalArgumentException(b.clauses().isEmpty() ? "the query has no words to search for"

@@ -9,12 +9,13 @@ import java.util.Set;
  * A cheap pass over a typed query before the classic parser sees it. {@link #check} bounds the work: the parser
  * recurses once per bracket, so 5,000 nested parentheses overflow the stack, and a megabyte of text would be analyzed
  * once per language field. {@link #literal} keeps a colon or slash that is part of the text from becoming syntax:
- * "Số: 11", "10:30", "foo:bar" and a URL are words, "12-CT/" is not an unclosed regular expression.
+ * "Số: 11", "10:30", "foo:bar" and a URL are words, "12-CT/" is not an unclosed regular expression. Analysts type
+ * numbers with slashes, never regular expressions, whose stacked repeats can run for minutes: every slash is text.
  */
 final class QueryText {
   // Limits on a query; kept here until the shared limits class takes them.
-  /** Characters in a query: a long paragraph pasted whole, far more than a search needs. */
-  static final int MAX_CHARS = 10_000;
+  /** Characters in a query: more than a search needs (the value of Limits.QUERY_CHARS on main). */
+  static final int MAX_CHARS = 1_000;
   /** Nesting of brackets: plenty for any boolean expression, far below the parser's stack. */
   static final int MAX_DEPTH = 32;
 
@@ -42,8 +43,6 @@ final class QueryText {
       if (c == '\\') { i++; continue; }
       if (c == '"') { quoted = !quoted; continue; }
       if (quoted) continue;
-      int regex = regexEnd(query, i);
-      if (regex > 0) { i = regex; continue; }
       switch (c) {
         case '(' -> open.add(i + 1);
         case ')' -> {
@@ -62,8 +61,8 @@ final class QueryText {
   }
 
   /**
-   * The query with each colon that does not follow a known field, and each slash that does not open or close a
-   * regular expression, escaped, so that both are searched as the text they are part of. Control characters become
+   * The query with each colon that does not follow a known field, and each slash, escaped, so that both are
+   * searched as the text they are part of. Control characters become
    * spaces (the parser would take them for letters). A known field keeps its meaning in any case ({@code REF:}).
    */
   static Literal literal(String query) {
@@ -82,13 +81,6 @@ final class QueryText {
       }
       if (c == '"') quoted = !quoted;
       if (quoted || c == '"') { out.append(c); wordStart = out.length(); continue; }
-      int regex = regexEnd(query, i);
-      if (regex > 0) {
-        out.append(query, i, regex + 1);
-        i = regex;
-        wordStart = out.length();
-        continue;
-      }
       if (c == ':') {
         String word = out.substring(wordStart);
         String field = word.toLowerCase(Locale.ROOT);
@@ -122,31 +114,5 @@ final class QueryText {
   /** Characters of a word or field name as the parser reads it; any other ends the word before a colon. */
   private static boolean wordChar(char c) {
     return !Character.isWhitespace(c) && "()[]{}+-!^~\"".indexOf(c) < 0;
-  }
-
-  /** The word that ends just before {@code end}. */
-  private static String wordBefore(String query, int end) {
-    int start = end;
-    while (start > 0 && wordChar(query.charAt(start - 1))) start--;
-    return query.substring(start, end);
-  }
-
-  /**
-   * Where the regular expression that opens at {@code i} closes, or -1 if none opens there: a slash at the start
-   * of a word (or right after a field's colon) with an unescaped closing slash later. Any other slash is text.
-   */
-  private static int regexEnd(String query, int i) {
-    if (query.charAt(i) != '/') return -1;
-    if (i > 0) {
-      char before = query.charAt(i - 1);
-      if (!Character.isWhitespace(before) && "(+-!:".indexOf(before) < 0) return -1;
-      if (before == ':' && !KNOWN.contains(wordBefore(query, i - 1).toLowerCase(Locale.ROOT))) return -1;
-    }
-    for (int j = i + 1; j < query.length(); j++) {
-      char c = query.charAt(j);
-      if (c == '\\') j++;
-      else if (c == '/') return j == i + 1 ? -1 : j; // "//" opens nothing: a URL's, not an empty pattern
-    }
-    return -1;
   }
 }
