@@ -40,6 +40,7 @@ public final class ArticleQueryParser {
     for (String lang : LanguageAnalyzers.LANGUAGES) BOOSTS.put(LanguageAnalyzers.field(lang), 2f);
     BOOSTS.put(LanguageAnalyzers.FOLDED_FIELD, 1f);
   }
+  private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
   private static final String[] TEXT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
 
@@ -94,6 +95,12 @@ public final class ArticleQueryParser {
     }
     String said = firstLine((cause != null ? cause : wrapped).getMessage());
     if (said.contains("not allowed as first character")) return "a word of the query cannot begin with * or ?";
+    if (said.contains("FuzzyQuery")) return "a ~ after a word takes an edit distance of 0, 1 or 2 (nghị~1), not a negative number";
+    // Whatever else the lexer says lists its grammar; where it stopped is the part a user can act on.
+    Matcher at = COLUMN.matcher(said);
+    if (said.contains("Encountered") || said.contains("Was expecting")) {
+      return "cannot parse the query" + (at.find() ? " near column " + at.group(1) : "");
+    }
     // The parser's lexer writes what it met as \\uXXXX: the user typed the character, so it is shown as typed.
     return "cannot parse the query: " + UNICODE_ESCAPE.matcher(said.replaceFirst(" ?\\(in lexical state \\d+\\)", ""))
         .replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));

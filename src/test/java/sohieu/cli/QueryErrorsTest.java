@@ -204,7 +204,7 @@ class QueryErrorsTest {
     return Stream.of("AND", "OR", "NOT", "-", "+", "*", "?", "!", "&&", "||", "~", "^", "\\", ":", "/", "//", "(", ")",
         "[", "]", "{", "}", "\"\"", "nghị AND", "AND nghị", "NOT nghị", "nghị OR OR quyết", "(nghị", "nghị))", "nghị -quyết", "nghị - quyết",
         "[a TO", "{a TO b]", "date:[x TO y]", "date:[2023-02-30 TO 2024]", "date:2023-13", "date:[* TO *]", "date:",
-        "ref:", "ref:@@@", "ref:((", "ref:\"\"", "type:", "lang:", "nghị~", "nghị~9", "nghị~0.5", "\"nghị quyết\"~x",
+        "ref:", "ref:@@@", "ref:((", "ref:\"\"", "type:", "lang:", "nghị~", "nghị~9", "nghị~-2", "nghị~0.5", "\"nghị quyết\"~x",
         "nghị^", "nghị^x", "народной^дипломатии", "/ngh.*/", "/[/", "/(.*a){300}/", "ref:/57.*/", "nghị*", "*nghị", "?ghị",
         "x".repeat(990), "x".repeat(5_000), "nghị\u0000quyết", "\u0007\u001b[31m", "nghị\\", "\"nghị", "*:*", "a:b:c:d", "\u3000",
         "12-CT/ 57-NQ/", "57-NQ/TW:", "(((((a)))))", "a)b(c");
