@@ -90,8 +90,12 @@ class IngesterTest {
     Map<Path, String> failures = new ConcurrentHashMap<>(), same = new ConcurrentHashMap<>();
     IngestSummary summary;
     try (Ingester ingester = Ingester.open(index, 3, Duration.ofSeconds(60))) {
+      // Whichever copy hashes first is extracted (the workers race), so the parser breaks on that one, not on a name.
+      java.util.concurrent.atomic.AtomicBoolean broke = new java.util.concurrent.atomic.AtomicBoolean();
       ingester.wrapExtraction(parse -> file -> {
-        if (file.getFileName().toString().equals("0.txt")) throw new sohieu.extract.ExtractionException("the parser broke");
+        if (file.getFileName().toString().matches("[01]\\.txt") && broke.compareAndSet(false, true)) {
+          throw new sohieu.extract.ExtractionException("the parser broke");
+        }
         return parse.extract(file);
       });
       summary = ingester.ingest(FileSet.of(List.of(docs), List.of()), false, (file, outcome, bytes, reason) -> {
@@ -99,7 +103,9 @@ class IngesterTest {
         if (outcome == IngestListener.Outcome.DUPLICATE) same.put(file.getFileName(), reason);
       });
     }
-    assertEquals(Map.of(Path.of("0.txt"), "the parser broke"), failures);
+    assertEquals(1, failures.size(), failures.toString());
+    assertEquals("the parser broke", failures.values().iterator().next());
+    assertTrue(failures.keySet().iterator().next().toString().matches("[01]\\.txt"), failures.toString());
     assertEquals(2, summary.added(), same.toString());
     assertEquals(3, summary.duplicates());
     assertEquals(1, count(index, new Term(Fields.REF, "12-CT/TW")));
