@@ -4,13 +4,17 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sohieu.analysis.LanguageAnalyzers;
 import sohieu.refs.CitationRecognizer;
+import sohieu.search.ArticleQueryParser;
 import sohieu.search.Hit;
 import sohieu.search.SearchResult;
 import sohieu.search.Searcher;
@@ -55,14 +59,33 @@ final class SearchCommand implements Callable<Integer> {
     if (!sort.equals("score") && !sort.equals("date")) throw new Main.UserError("--sort takes score or date, not " + sort);
     Main.atLeast("--limit", limit, 1);
     Main.atLeast("--offset", offset, 0);
+    if ((long) offset + limit > sohieu.Limits.RESULT_WINDOW) {
+      throw new Main.UserError("--offset plus --limit may reach " + sohieu.Limits.RESULT_WINDOW + " at most, not "
+          + ((long) offset + limit) + " (narrow the query, e.g. with --from/--to, to page further)");
+    }
+    if (lang != null && !LanguageAnalyzers.LANGUAGES.contains(lang)) {
+      throw new Main.UserError("--lang takes " + String.join(", ", LanguageAnalyzers.LANGUAGES) + ", not " + lang);
+    }
     checkPeriod();
     String query = String.join(" ", words);
     // The options are the query language's own fields, so that both spell the same search.
-    if (lang != null) query = "+lang:" + lang + " +(" + query + ")";
-    if (from != null || to != null) query = "+date:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "] +(" + query + ")";
+    List<String> filters = new ArrayList<>();
+    if (lang != null) filters.add("+lang:" + lang);
+    if (from != null || to != null) filters.add("+date:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]");
     SearchResult result;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
-      result = searcher.search(query, limit, offset, sort.equals("date"));
+      result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"));
+    }
+    // Said once the query has parsed: a query with an error gets that one line alone.
+    for (String field : ArticleQueryParser.unknownFields(query)) {
+      System.err.println("sohieu search: " + field + ": is not a field (the fields are "
+          + String.join(", ", ArticleQueryParser.fields()) + "); searched as text");
+    }
+    if (result.hits().isEmpty() && offset > 0 && offset >= result.total()) {
+      System.err.println("sohieu search: offset " + offset + " is past the last of " + result.total()
+          + (result.total() == 1 ? " result" : " results"));
+      if (!output.table()) Output.print(output, result, "hits", result.hits());
+      return Main.NOTHING;
     }
     if (output.table()) print(result, String.join(" ", words)); else Output.print(output, plain(result), "hits", plain(result).hits());
     return result.hits().isEmpty() ? Main.NOTHING : Main.FOUND;
@@ -91,23 +114,27 @@ final class SearchCommand implements Callable<Integer> {
     if (undated != null) System.out.println(undated);
   }
 
-  /** --from after --to finds nothing whatever the index holds: a mistake, said so rather than answered with no hits. */
+  /**
+   * --from after --to finds nothing whatever the index holds: a mistake, said so rather than answered with no hits.
+   * Either that is not a date is named here, before it becomes part of a query.
+   */
   private void checkPeriod() {
-    if (from == null || to == null) return;
-    LocalDate start = periodDay(from, false), end = periodDay(to, true);
+    LocalDate start = from == null ? null : periodDay("--from", from, false), end = to == null ? null : periodDay("--to", to, true);
+    if (start == null || end == null) return;
     if (start != null && end != null && start.isAfter(end)) throw new Main.UserError("--from " + from + " is after --to " + to);
   }
 
-  /** The first or last day of YYYY, YYYY-MM or YYYY-MM-DD; null when it is none of these (the query parser says so). */
-  private static LocalDate periodDay(String s, boolean last) {
+  /** The first or last day of YYYY, YYYY-MM or YYYY-MM-DD; a user error naming {@code option} when it is none of these. */
+  private static LocalDate periodDay(String option, String s, boolean last) {
     try {
+      if (!s.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) throw new DateTimeParseException("", s, 0);
       return switch (s.length()) {
         case 4 -> last ? Year.parse(s).atMonth(12).atEndOfMonth() : Year.parse(s).atDay(1);
         case 7 -> last ? YearMonth.parse(s).atEndOfMonth() : YearMonth.parse(s).atDay(1);
         default -> LocalDate.parse(s);
       };
     } catch (DateTimeParseException e) {
-      return null;
+      throw new Main.UserError(option + " takes a date YYYY, YYYY-MM or YYYY-MM-DD, not " + s);
     }
   }
 

@@ -14,9 +14,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.QueryParserConstants;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import sohieu.analysis.LanguageAnalyzers;
 import sohieu.index.Fields;
 import sohieu.refs.Citation;
@@ -34,46 +40,78 @@ public final class ArticleQueryParser {
     for (String lang : LanguageAnalyzers.LANGUAGES) BOOSTS.put(LanguageAnalyzers.field(lang), 2f);
     BOOSTS.put(LanguageAnalyzers.FOLDED_FIELD, 1f);
   }
+  private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
   private static final String[] TEXT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
-  private static final java.util.Set<String> SPECIAL_FIELDS = java.util.Set.of("ref", "type", "issuer", "lang", "outlet", "date");
   private static final Pattern UNQUOTED_REF = Pattern.compile("(^|[\\s(+-])ref:([^\\s()\"]+)");
-  private static final Pattern ERROR_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
   private final CitationRecognizer recognizer;
 
   public ArticleQueryParser(CitationRecognizer recognizer) { this.recognizer = recognizer; }
 
-  /** Parses {@code query}; a syntax error becomes an {@link IllegalArgumentException} naming its position. */
+  /**
+   * Parses {@code query}; an empty, over-long or over-deep query, or a syntax error, becomes an
+   * {@link IllegalArgumentException} whose message is one line naming what is wrong.
+   */
   public Query parse(String query) {
+    QueryText.check(query);
     // The parser's own message for this is "Lexical error ... (in lexical state 2)", which names nothing a user wrote.
     if (unclosedQuote(query)) throw new IllegalArgumentException("a \" in the query is not closed: " + query);
-    String rewritten = slashesAsText(quoteCitations(query));
+    String rewritten = QueryText.literal(quoteCitations(query)).query();
     Parser parser = new Parser();
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setAllowLeadingWildcard(false);
+    Query parsed;
     try {
-      return parser.parse(rewritten);
+      parsed = parser.parse(rewritten);
     } catch (ParseException e) {
-      Matcher m = ERROR_POSITION.matcher(String.valueOf(e.getMessage()));
-      String where = m.find() ? " at column " + m.group(2) : "";
-      throw new IllegalArgumentException("cannot parse query" + where + ": "
-          + firstLine(e.getMessage()).replaceFirst(" ?\\(in lexical state \\d+\\)", ""));
+      throw new IllegalArgumentException(message(e));
+    } catch (TooComplexToDeterminizeException e) {
+      throw new IllegalArgumentException("a wildcard in the query is too complex to search for");
     }
+    if (parsed instanceof BooleanQuery b && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+      throw new IllegalArgumentException(b.clauses().isEmpty() ? "the query has no words to search for"
+          : "the query only says what to leave out (NOT, -); add a word to search for");
+    }
+    return parsed;
   }
 
-  /**
-   * Every slash outside quotes escaped: analysts type numbers ("331/ubnd-th", "12-CT/"), never regular expressions,
-   * which the classic parser would read from {@code /.../} (and whose stacked repeats can run for minutes).
-   */
-  static String slashesAsText(String query) {
-    StringBuilder out = new StringBuilder(query.length() + 8);
-    boolean inside = false;
-    for (int i = 0; i < query.length(); i++) {
-      char c = query.charAt(i);
-      if (c == '\\' && i + 1 < query.length()) {
-        out.append(c).append(query.charAt(++i));
-        continue;
+  /** The fields a query may name, for messages. */
+  public static List<String> fields() { return QueryText.FIELDS; }
+
+  /** The words of {@code query} typed as a field that is none ({@code foo} in {@code foo:bar}); they are searched as text. */
+  public static List<String> unknownFields(String query) { return QueryText.literal(query).unknownFields(); }
+
+  /** One line for a syntax error: the token where the parser stopped, without its grammar or internal states. */
+  private static String message(ParseException wrapped) {
+    Throwable cause = wrapped.getCause();
+    if (String.valueOf(wrapped.getMessage()).endsWith("too many boolean clauses")) return tooManyClauses();
+    if (cause instanceof ParseException e && e.currentToken != null && e.currentToken.next != null) {
+      Token bad = e.currentToken.next;
+      if (bad.kind == QueryParserConstants.EOF) {
+        return "the query ends where a word was expected" + (e.currentToken.image == null ? "" : " (after " + e.currentToken.image + ")");
       }
+      return "cannot parse the query at " + bad.image + ": AND, OR, NOT, +, - and ~ need a word next to them"
+          + " (quote a word to search for it as text)";
+    }
+    String said = firstLine((cause != null ? cause : wrapped).getMessage());
+    if (said.contains("not allowed as first character")) return "a word of the query cannot begin with * or ?";
+    if (said.contains("FuzzyQuery")) return "a ~ after a word takes an edit distance of 0, 1 or 2 (nghị~1), not a negative number";
+    // Whatever else the lexer says lists its grammar; where it stopped is the part a user can act on.
+    Matcher at = COLUMN.matcher(said);
+    if (said.contains("Encountered") || said.contains("Was expecting")) {
+      return "cannot parse the query" + (at.find() ? " near column " + at.group(1) : "");
+    }
+    // The parser's lexer writes what it met as \\uXXXX: the user typed the character, so it is shown as typed.
+    return "cannot parse the query: " + UNICODE_ESCAPE.matcher(said.replaceFirst(" ?\\(in lexical state \\d+\\)", ""))
+        .replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+  }
+
+  static String tooManyClauses() {
+    return "the query is too big: past " + IndexSearcher.getMaxClauseCount()
+        + " terms once each word is searched in every language; use fewer words or fewer wildcards";
+  }
+
       if (c == '"') inside = !inside;
       if (c == '/' && !inside) out.append('\\');
       out.append(c);
@@ -105,7 +143,7 @@ public final class ArticleQueryParser {
     int last = 0;
     for (Citation c : found) {
       if (c.kind() != Citation.Kind.EXPLICIT || c.start() < last || quoted(query, c.start())) continue;
-      boolean fielded = c.start() >= 4 && query.startsWith("ref:", c.start() - 4);
+      boolean fielded = c.start() >= 4 && query.regionMatches(true, c.start() - 4, "ref:", 0, 4);
       out.append(query, last, c.start()).append(fielded ? "" : "ref:").append('"').append(c.canonical()).append('"');
       last = c.end();
     }
@@ -124,8 +162,7 @@ public final class ArticleQueryParser {
   }
 
   private static String firstLine(String s) {
-    String line = s == null ? "syntax error" : s.lines().findFirst().orElse("syntax error");
-    return line.replaceFirst("^Cannot parse '.*?': ", "");
+    return s == null ? "syntax error" : s.lines().findFirst().orElse("syntax error");
   }
 
   /** The classic parser with our special fields. */
@@ -155,7 +192,7 @@ public final class ArticleQueryParser {
      */
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-      if (field != null && SPECIAL_FIELDS.contains(field)) return getFieldQuery(field, queryText, true);
+      if (field != null && QueryText.FIELDS.contains(field)) return getFieldQuery(field, queryText, true);
       return super.getFieldQuery(field, queryText, slop);
     }
 

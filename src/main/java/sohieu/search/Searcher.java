@@ -80,8 +80,34 @@ public final class Searcher implements Closeable {
   }
 
   public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
+    return search(queryText, (String) null, limit, offset, byDate);
+  }
+
+  /**
+   * The hits of {@code queryText} from {@code offset}, at most {@code limit} (0 for the total alone); {@code filter},
+   * in the same query language (or null), narrows them and is parsed apart, so that an error in the query names its
+   * own columns.
+   */
+  public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate) throws IOException {
+    if (limit < 0 || offset < 0 || (long) offset + limit > sohieu.Limits.RESULT_WINDOW) {
+      throw new IllegalArgumentException("offset " + offset + " and limit " + limit + " are outside the result window of "
+          + sohieu.Limits.RESULT_WINDOW);
+    }
     Query query = parser.parse(queryText);
-    int n = Math.max(1, offset + limit);
+    if (filter != null) {
+      query = new BooleanQuery.Builder().add(parser.parse(filter), BooleanClause.Occur.MUST)
+          .add(query, BooleanClause.Occur.MUST).build();
+    }
+    try {
+      return page(queryText, query, limit, offset, byDate);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Thrown while the query is rewritten: every word stands for a clause per language field, wildcards for more.
+      throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
+    }
+  }
+
+  private SearchResult page(String queryText, Query query, int limit, int offset, boolean byDate) throws IOException {
+    int n = Math.max(1, offset + limit); // a limit of 0 asks only for the total
     TopDocs top = byDate
         ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
         : searcher.search(query, n);
@@ -90,7 +116,7 @@ public final class Searcher implements Closeable {
     Snippets snippets = new Snippets(query);
     List<Hit> hits = new ArrayList<>();
     ScoreDoc[] docs = top.scoreDocs;
-    for (int i = offset; i < docs.length; i++) {
+    for (int i = offset; i < Math.min(docs.length, offset + limit); i++) {
       Document d = searcher.storedFields().document(docs[i].doc);
       List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.get(Fields.PARAGRAPHS)), 2);
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
