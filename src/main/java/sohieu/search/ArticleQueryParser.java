@@ -112,13 +112,6 @@ public final class ArticleQueryParser {
         + " terms once each word is searched in every language; use fewer words or fewer wildcards";
   }
 
-      if (c == '"') inside = !inside;
-      if (c == '/' && !inside) out.append('\\');
-      out.append(c);
-    }
-    return out.toString();
-  }
-
   /** An odd number of unescaped double quotes. */
   private static boolean unclosedQuote(String query) {
     boolean open = false;
