@@ -49,7 +49,7 @@ final class CiteCommand implements Callable<Integer> {
     String typed = String.join(" ", ref);
     CitationRecognizer recognizer = CitationRecognizer.standard();
     String canonical = recognizer.canonicalize(typed)
-        .orElseThrow(() -> new Main.UserError("'" + typed + "' is not a document number (e.g. 12-CT/TW, 15/2020/NĐ-CP)"));
+        .orElseThrow(() -> new Main.UserError("'" + Output.clip(typed, 80) + "' is not a document number (e.g. 12-CT/TW, 15/2020/NĐ-CP)"));
     CiteResult result;
     CiteProfile profile;
     List<String> near;

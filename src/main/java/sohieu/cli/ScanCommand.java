@@ -100,7 +100,11 @@ final class ScanCommand implements Callable<Integer> {
         throw new Main.UserError(file + ": too large to extract in the available memory (" + Limits.TEXT_CHARS_OPTION
             + " and " + Limits.FILE_MB_OPTION + " refuse such files sooner)");
       }
+      if (e.getCause() instanceof StackOverflowError) {
+        throw new Main.UserError(file + ": nested too deeply to analyze (a structure the parser follows level by level)");
+      }
       if (e.getCause() instanceof Exception cause) throw cause;
+      if (e.getCause() instanceof Error cause) throw cause;
       throw e;
     }
   }

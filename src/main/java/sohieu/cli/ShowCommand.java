@@ -35,6 +35,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (key.isBlank()) throw new Main.UserError("DOC is empty: give a path or the end of one (e.g. tvpl/b4a48337)");
     Optional<StoredArticle> found;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       found = searcher.show(key);

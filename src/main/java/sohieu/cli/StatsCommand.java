@@ -27,6 +27,7 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Main.atLeast("--top", top, 1);
     Stats stats;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       stats = searcher.stats(top);

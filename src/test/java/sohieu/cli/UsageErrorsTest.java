@@ -34,6 +34,15 @@ class UsageErrorsTest {
   }
 
   @Test
+  void anEmptyDocumentOrAHugeNumberIsNamedInOneShortLine() {
+    String empty = usageError("show", "", "--index", index);
+    assertTrue(empty.contains("DOC is empty"), empty);
+    String huge = usageError("cite", "x".repeat(100_000), "--index", index);
+    assertEquals(1, huge.strip().lines().count(), huge);
+    assertTrue(huge.length() < 300, huge.length() + " characters");
+  }
+
+  @Test
   void aMistypedCommandSuggestsTheRightOne() {
     String err = usageError("serach", "foo");
     assertTrue(err.startsWith("sohieu: 'serach' is not a command"), err);
@@ -49,9 +58,9 @@ class UsageErrorsTest {
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
-  @CsvSource({"refs,--limit,-5", "refs,--limit,0", "search,--limit,0", "search,--offset,-1", "cite,--limit,-5"})
+  @CsvSource({"refs,--limit,-5", "refs,--limit,0", "search,--limit,0", "search,--offset,-1", "cite,--limit,-5", "stats,--top,-1"})
   void aLimitOrOffsetOutOfRangeNamesTheOption(String command, String option, String value) {
-    String[] args = command.equals("refs") ? new String[] {command, option, value, "--index", index}
+    String[] args = command.equals("refs") || command.equals("stats") ? new String[] {command, option, value, "--index", index}
         : new String[] {command, command.equals("cite") ? "57-NQ/TW" : "chuyển", option, value, "--index", index};
     String err = usageError(args);
     assertEquals(1, err.strip().lines().count(), err);
