@@ -114,9 +114,7 @@ class QueryFuzzTest {
     } catch (IllegalArgumentException e) {
       assertNotNull(e.getMessage(), "a user error without a message");
       assertFalse(e.getMessage().contains("\n"), () -> "a user error of several lines: " + e.getMessage());
-      // In fuzz sessions only until the open findings on error wording are fixed (fuzz-findings/README.md): the
-      // default build replays the empty query, whose message still quotes the parser.
-      assertFalse(Fuzzing.SESSION && PARSER_INTERNALS.matcher(e.getMessage()).find(),
+      assertFalse(PARSER_INTERNALS.matcher(e.getMessage()).find(),
           () -> "parser internals shown to a user: " + e.getMessage());
       return;
     } catch (IOException e) {
