@@ -56,7 +56,8 @@ public final class ArticleQueryParser {
   public Query parse(String query) {
     QueryText.check(query);
     // The parser's own message for this is "Lexical error ... (in lexical state 2)", which names nothing a user wrote.
-    if (unclosedQuote(query)) throw new IllegalArgumentException("a \" in the query is not closed: " + query);
+    int quote = unclosedQuote(query);
+    if (quote >= 0) throw new IllegalArgumentException("the \" at column " + (quote + 1) + " of the query is not closed");
     String rewritten = QueryText.literal(quoteCitations(query)).query();
     Parser parser = new Parser();
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -89,9 +90,9 @@ public final class ArticleQueryParser {
     if (cause instanceof ParseException e && e.currentToken != null && e.currentToken.next != null) {
       Token bad = e.currentToken.next;
       if (bad.kind == QueryParserConstants.EOF) {
-        return "the query ends where a word was expected" + (e.currentToken.image == null ? "" : " (after " + e.currentToken.image + ")");
+        return "the query ends where a word was expected" + (e.currentToken.image == null ? "" : " (after " + shown(e.currentToken.image) + ")");
       }
-      return "cannot parse the query at " + bad.image + ": AND, OR, NOT, +, - and ~ need a word next to them"
+      return "cannot parse the query at " + shown(bad.image) + ": AND, OR, NOT, +, - and ~ need a word next to them"
           + " (quote a word to search for it as text)";
     }
     String said = firstLine((cause != null ? cause : wrapped).getMessage());
@@ -107,18 +108,24 @@ public final class ArticleQueryParser {
         .replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
   }
 
-  static String tooManyClauses() {
+  /** A token of the user's query as a message shows it: on one line, control characters as spaces, clipped. */
+  private static String shown(String token) {
+    String line = token.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").strip();
+    return line.length() <= 40 ? line : line.substring(0, 40) + "…";
+  }
+
+    static String tooManyClauses() {
     return "the query is too big: past " + IndexSearcher.getMaxClauseCount()
         + " terms once each word is searched in every language; use fewer words or fewer wildcards";
   }
 
-  /** An odd number of unescaped double quotes. */
-  private static boolean unclosedQuote(String query) {
-    boolean open = false;
+  /** Where the last unescaped double quote opens a phrase that never closes, or -1. */
+  private static int unclosedQuote(String query) {
+    int open = -1;
     for (int i = 0; i < query.length(); i++) {
       char c = query.charAt(i);
       if (c == '\\') i++;
-      else if (c == '"') open = !open;
+      else if (c == '"') open = open < 0 ? i : -1;
     }
     return open;
   }
