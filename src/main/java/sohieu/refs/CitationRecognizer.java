@@ -36,6 +36,8 @@ public final class CitationRecognizer {
   private static final CitationRecognizer STANDARD = new CitationRecognizer(Vocabulary.standard());
 
   private final Vocabulary vocab;
+  /** Last chars of the glued lead-ins, lower case. */
+  private final String gluedLast;
   private final CodeScanner codes;
   private final Phrases phrases;
   private final IssueDates issueDates;
@@ -45,6 +47,9 @@ public final class CitationRecognizer {
     this.vocab = vocab;
     this.codes = new CodeScanner(vocab);
     this.phrases = new Phrases(vocab);
+    StringBuilder last = new StringBuilder();
+    for (String k : vocab.roleKeys("glued")) last.append(k.charAt(k.length() - 1));
+    this.gluedLast = last.toString();
     DateReader dates = new DateReader(vocab);
     this.issueDates = new IssueDates(vocab, dates, phrases);
     this.identities = new IdentityFinder(vocab, codes, dates, this);
@@ -125,6 +130,9 @@ public final class CitationRecognizer {
   /** A letter word glued to the number is a number lead-in written without its space (leadins.tsv, role glued). */
   private boolean gluedLeadIn(String t, int i) {
     if (i == 0 || !Chars.isWordChar(t.charAt(i - 1))) return false;
+    char c = t.charAt(i - 1);
+    // cheap exit before any word is built: the last char ends no glued lead-in (a combining mark may end "số")
+    if (Character.getType(c) != Character.NON_SPACING_MARK && gluedLast.indexOf(Character.toLowerCase(c)) < 0) return false;
     int ws = Chars.wordStart(t, i);
     return ws >= 0 && i - ws <= 4 && vocab.roleKeys("glued").contains(Chars.key(t.substring(ws, i)));
   }
