@@ -36,6 +36,8 @@ public final class CitationRecognizer {
   private static final CitationRecognizer STANDARD = new CitationRecognizer(Vocabulary.standard());
 
   private final Vocabulary vocab;
+  /** Last chars of the glued lead-ins, lower case. */
+  private final String gluedLast;
   private final CodeScanner codes;
   private final Phrases phrases;
   private final IssueDates issueDates;
@@ -45,6 +47,9 @@ public final class CitationRecognizer {
     this.vocab = vocab;
     this.codes = new CodeScanner(vocab);
     this.phrases = new Phrases(vocab);
+    StringBuilder last = new StringBuilder();
+    for (String k : vocab.roleKeys("glued")) last.append(k.charAt(k.length() - 1));
+    this.gluedLast = last.toString();
     DateReader dates = new DateReader(vocab);
     this.issueDates = new IssueDates(vocab, dates, phrases);
     this.identities = new IdentityFinder(vocab, codes, dates, this);
@@ -75,6 +80,7 @@ public final class CitationRecognizer {
     Map<String, Citation> lastFull = new HashMap<>();
     for (int i = nextNumber(text, 0), next; i >= 0 && out.size() < max; i = nextNumber(text, next)) {
       int de = CodeScanner.digitsEnd(text, i);
+      boolean glued = !boundaryBefore(text, i);
       int prevEnd = out.isEmpty() ? -1 : out.get(out.size() - 1).end();
       CodeScanner.Code k = explicitAt(text, i);
       if (k != null) {
@@ -84,7 +90,7 @@ public final class CitationRecognizer {
         next = k.end();
         continue;
       }
-      if (de - i <= 5 && bareAfter(text, de)) {
+      if (!glued && de - i <= 5 && bareAfter(text, de)) {
         Citation c = bare(text, i, de, lastFull, prevEnd);
         if (c != null && !inUrl(text, i)) {
           out.add(c);
@@ -96,13 +102,16 @@ public final class CitationRecognizer {
     return out;
   }
 
-  /** The next digit run at or after {@code i} that starts at a word boundary, or -1. */
-  private static int nextNumber(String t, int i) {
+  /**
+   * The next digit run at or after {@code i} that starts at a word boundary or right after a glued lead-in
+   * ("nr112-KH/TU", "số15/2020/NĐ-CP"; only a full code may follow one), or -1.
+   */
+  private int nextNumber(String t, int i) {
     int n = t.length();
     while (i < n) {
       if (!Chars.isDigit(t.charAt(i))) {
         i++;
-      } else if (boundaryBefore(t, i)) {
+      } else if (boundaryBefore(t, i) || gluedLeadIn(t, i)) {
         return i;
       } else {
         i = CodeScanner.digitsEnd(t, i);
@@ -114,7 +123,30 @@ public final class CitationRecognizer {
   /** The full number read at {@code i} when it stands there as a citation (with a lead-in where its form needs one). */
   private CodeScanner.Code explicitAt(String t, int i) {
     CodeScanner.Code k = codes.read(t, i, false);
-    return k != null && (!k.needsLeadIn() || phrases.hasLeadIn(t, i)) && !mailAfter(t, k.end()) && !inUrl(t, i) ? k : null;
+    if (k == null || (k.needsLeadIn() && !phrases.hasLeadIn(t, i)) || mailAfter(t, k.end()) || inUrl(t, i)) return null;
+    return cutShort(t, k);
+  }
+
+  /** A letter word glued to the number is a number lead-in written without its space (leadins.tsv, role glued). */
+  private boolean gluedLeadIn(String t, int i) {
+    if (i == 0 || !Chars.isWordChar(t.charAt(i - 1))) return false;
+    char c = t.charAt(i - 1);
+    // cheap exit before any word is built: the last char ends no glued lead-in (a combining mark may end "số")
+    if (Character.getType(c) != Character.NON_SPACING_MARK && gluedLast.indexOf(Character.toLowerCase(c)) < 0) return false;
+    int ws = Chars.wordStart(t, i);
+    return ws >= 0 && i - ws <= 4 && vocab.roleKeys("glued").contains(Chars.key(t.substring(ws, i)));
+  }
+
+  /**
+   * "Decree No. 24/2024/ND", "Nghị định số 24/2024/NĐ": a decree number whose writer dropped the issuer. Only the
+   * Government issues decrees (NĐ-CP), so a decree type word before the number completes it; without one it stays as
+   * written.
+   */
+  private CodeScanner.Code cutShort(String t, CodeScanner.Code k) {
+    if (k.year() == null || k.type() != null || !"NĐ".equals(k.issuer())) return k;
+    Phrases.TypeBefore tb = phrases.typeBefore(t, k.start());
+    if (tb == null || !tb.codes().contains("NĐ")) return k;
+    return new CodeScanner.Code(k.start(), k.end(), k.canonical() + "-CP", k.number(), k.year(), "NĐ", "CP", false);
   }
 
   /** An explicit citation's span and canonical form, without the rest of a {@link Citation}. */

@@ -11,7 +11,9 @@ import java.util.List;
  * <ul>
  *   <li>Party, {@code NUMBER-TYPE/ISSUER}: {@code 25-NQ/TW}, {@code 43- KL/TW}, {@code 101 – QĐ/TW}, {@code 26–NQ/TW},
  *       {@code 336- QD/BCSCLTW}, {@code 10-CT / TW}, {@code 16-qd/tw}, {@code 08-QĐi/TW}, {@code 57\-NQ/TW};
- *       TYPE must be a party type of types.tsv, ISSUER any 2-12 letters.</li>
+ *       TYPE must be a party type of types.tsv, ISSUER any 2-12 letters. Without the hyphen ({@code 47CT/TW}) only
+ *       with a slash and a party body; spelled in Russian letters by sound ({@code 41-НК/ТВ}) only as translit.tsv
+ *       lists.</li>
  *   <li>State with year, {@code NUMBER/YEAR/CODE}: {@code 10/2022/QH15}, {@code 15/2020/NĐ-CP}, {@code 320/2025/ND-CP},
  *       {@code 167/2013/ NĐ-CP}, {@code 181/2005/QĐ–TTg}, {@code 307/2005/qđ-ttg}, {@code 58/2016/QĐ-Ttg},
  *       {@code 120/2020/NĐ-СР} (Cyrillic С Р), {@code 52/2022/NQ-UBTVQH15}, {@code 04/2017/TT-BGDĐT},
@@ -57,14 +59,20 @@ final class CodeScanner {
     if (de - p > MAX_DIGITS) return null;
     int q = Chars.skipSpace(t, de, SPACE);
     int dash = Chars.dashAt(t, q);
-    if (dash > 0) return party(t, p, number(t, p, de), Chars.skipSpace(t, dash, SPACE), lenient);
+    if (dash > 0) return party(t, p, number(t, p, de), Chars.skipSpace(t, dash, SPACE), lenient, false);
     if (q < t.length() && Chars.fold(t.charAt(q)) == '/') return state(t, p, number(t, p, de), Chars.skipSpace(t, q + 1, SPACE), lenient);
+    // "47CT/TW": the writer left out the hyphen; read only as a party type, a slash and a party body
+    if (q == de && q < t.length() && Chars.isCodeLetter(Chars.fold(t.charAt(q)))) return party(t, p, number(t, p, de), q, lenient, true);
     return null;
   }
 
-  private Code party(String t, int start, String number, int q, boolean lenient) {
+  private Code party(String t, int start, String number, int q, boolean lenient, boolean noHyphen) {
     int te = lettersEnd(t, q);
     if (te < 0 || te - q < 2 || te - q > 5) return null;
+    if (!noHyphen && isCyrillic(t, q, te)) {
+      Code c = transliterated(t, start, number, q, te, lenient);
+      if (c != null) return c;
+    }
     String type = spell(t, q, te);
     String scope = vocab.scope(type);
     if (scope == null || scope.equals("state") || scope.equals("word")) return null;
@@ -79,6 +87,7 @@ final class CodeScanner {
     String issuer = spell(t, is, ie);
     String party = vocab.partyIssuer(issuer);
     if (!slash && party == null) return null; // "57-NQ-TW" is a party number only with a party body after the dash
+    if (noHyphen && (!slash || party == null)) return null;
     if (party != null) issuer = party;
     return new Code(start, ie, official(number) + "-" + type + "/" + issuer, number, null, type, issuer, false);
   }
@@ -159,6 +168,30 @@ final class CodeScanner {
         return;
       }
     }
+  }
+
+  /**
+   * "41-НК/ТВ": a party number whose codes a Russian text spelled by sound (translit.tsv); both codes must be Cyrillic
+   * and known there, so that Cyrillic words and half-Cyrillic look-alikes ("25-НQ/ТW") are not read this way.
+   */
+  private Code transliterated(String t, int start, String number, int q, int te, boolean lenient) {
+    String type = vocab.transliteration(t.substring(q, te));
+    int s = Chars.skipSpace(t, te, SPACE);
+    if (type == null || s >= t.length() || Chars.fold(t.charAt(s)) != '/') return null;
+    int is = Chars.skipSpace(t, s + 1, SPACE), ie = is;
+    while (ie < t.length() && ie - is <= MAX_CODE && Character.UnicodeBlock.of(t.charAt(ie)) == Character.UnicodeBlock.CYRILLIC) ie++;
+    if (ie == is) return null;
+    String body = vocab.transliteration(t.substring(is, ie));
+    String party = body == null ? null : vocab.partyIssuer(body);
+    String scope = vocab.scope(type);
+    if (party == null || scope == null || scope.equals("state") || scope.equals("word")) return null;
+    if (!lenient && !boundaryAfter(t, ie)) return null;
+    return new Code(start, ie, official(number) + "-" + type + "/" + party, number, null, type, party, false);
+  }
+
+  private static boolean isCyrillic(String t, int p, int e) {
+    for (int i = p; i < e; i++) if (Character.UnicodeBlock.of(t.charAt(i)) != Character.UnicodeBlock.CYRILLIC) return false;
+    return true;
   }
 
   /** A party body's code starts at p ("TW" in "36/NQ/TW"). */

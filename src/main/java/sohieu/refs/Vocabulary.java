@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The words of the citation grammar in vi, ru, fr, pl and en, read once from the TSV files in
- * {@code src/main/resources/sohieu/refs/} (types.tsv, issuers.tsv, party-issuers.tsv, months.tsv, leadins.tsv, codes.tsv) so that a
+ * {@code src/main/resources/sohieu/refs/} (types.tsv, issuers.tsv, party-issuers.tsv, months.tsv, leadins.tsv, codes.tsv, translit.tsv) so that a
  * linguist can extend them without touching Java. Immutable and thread-safe.
  */
 public final class Vocabulary {
@@ -38,6 +38,7 @@ public final class Vocabulary {
   private final Map<String, Integer> monthByKey = new HashMap<>();
   private final Map<String, Set<String>> roles = new HashMap<>();
   private final Map<String, String> spelling = new HashMap<>();
+  private final Map<String, String> transliteration = new HashMap<>();
   private final Set<String> lastWords = new java.util.HashSet<>();
   private int maxTypeWords = 1, maxIssuerWords = 1, maxRoleWords = 1;
 
@@ -57,6 +58,7 @@ public final class Vocabulary {
       spelling.putIfAbsent(codeKey(r[0]), r[0]);
     }
     for (String[] r : rows("codes.tsv", 1)) spelling.putIfAbsent(codeKey(r[0]), r[0]);
+    for (String[] r : rows("translit.tsv", 2)) transliteration.put(r[0].toUpperCase(java.util.Locale.ROOT), r[1]);
     for (String[] r : rows("party-issuers.tsv", 2)) partyIssuers.put(r[0], r[1].isBlank() ? r[0] : r[1]);
     for (String[] r : rows("months.tsv", 3)) {
       for (String f : r[2].split("\\|")) if (!f.isBlank()) monthByKey.put(Chars.key(f), Integer.parseInt(r[1]));
@@ -105,6 +107,11 @@ public final class Vocabulary {
   /** The official spelling of a code typed in any case or with D for Đ ("qd" -> "QĐ", "ttg" -> "TTg"), else null. */
   public String spelling(String code) {
     return code == null ? null : spelling.get(codeKey(code));
+  }
+
+  /** The code a Russian text spells by sound ("НК" -> "NQ", "ТВ" -> "TW"; translit.tsv), else null. */
+  String transliteration(String cyrillic) {
+    return transliteration.get(cyrillic.toUpperCase(java.util.Locale.ROOT));
   }
 
   /** True when some type or issuer phrase ends with this word (a cheap filter before phrase lookups). */
