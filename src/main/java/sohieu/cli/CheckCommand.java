@@ -26,12 +26,14 @@ import java.util.List;
 import sohieu.index.FailedFiles;
 import sohieu.index.Faults;
 import sohieu.index.Ingester;
+import sohieu.schema.SchemaVersion;
 
 /** Runs Lucene's CheckIndex and reports the index's health in one line. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Check the index with Lucene's CheckIndex and report its health in one line (read-only).",
     footer = {"", "Also lists the files that ingest could not index, with the reason (they are missing from the index).",
-        "Exit codes: 0 healthy, 1 damaged, 2 no index or the index is busy.", "Example:",
+        "Exit codes: 0 healthy, 1 damaged or written by another schema (rebuild it), 2 no index or the index is busy.",
+        "Example:",
         "  scripts/sohieu check"})
 final class CheckCommand implements Callable<Integer> {
   @Mixin
@@ -45,8 +47,9 @@ final class CheckCommand implements Callable<Integer> {
       if (!DirectoryReader.indexExists(dir)) throw new Main.UserError("no index at " + index.index);
       try (Lock lock = ReadLock.take(index.index)) {
         String segments = SegmentInfos.getLastCommitSegmentsFileName(dir.listAll());
+        SegmentInfos latest;
         try {
-          SegmentInfos.readLatestCommit(dir);
+          latest = SegmentInfos.readLatestCommit(dir);
         } catch (IOException e) {
           System.out.printf(Locale.ROOT, "damaged: %s cannot be read (%s); re-ingest into a new --index to rebuild; %s%n",
               segments, reason(e), index.index);
@@ -66,6 +69,13 @@ final class CheckCommand implements Callable<Integer> {
             int docs;
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
               docs = reader.numDocs();
+            }
+            // Sound for Lucene, and still unreadable to this version when another schema wrote it.
+            String outdated = SchemaVersion.mismatch(latest.getUserData(), index.index);
+            if (outdated != null) {
+              System.out.println("outdated: " + outdated);
+              missing();
+              return Main.NOTHING;
             }
             System.out.printf(Locale.ROOT, "ok: %d documents in %d segments, %s%n", docs, status.numSegments, index.index);
             missing();

@@ -5,54 +5,49 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import sohieu.analysis.LanguageAnalyzers;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
 import sohieu.refs.Citation;
+import sohieu.schema.DocumentFields;
+import sohieu.schema.Fields;
+import sohieu.schema.Mentions;
 
 /**
- * Turns an {@link Article} into the Lucene document the index stores for it. Any metadata may be missing (a
- * citation whose type or issuer the vocabulary does not know, a page with no title or outlet): what is known is
- * indexed and the rest left out, never the file refused.
+ * Turns an {@link Article} into the Lucene document the index stores for it: which values it has, each written as
+ * the schema says ({@link DocumentFields}). Any metadata may be missing (a citation whose type or issuer the
+ * vocabulary does not know, a page with no title or outlet): what is known is indexed and the rest left out, never
+ * the file refused.
  */
 final class DocumentBuilder {
   private final FacetsConfig facets = Fields.facetsConfig();
 
   Document build(Article article) {
+    try {
+      return facets.build(fields(article));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Document fields(Article article) throws IOException {
     ExtractedDocument d = article.document();
     Document doc = new Document();
-    doc.add(new StringField(Fields.PATH, article.path(), Field.Store.YES));
-    doc.add(new StringField(Fields.HASH, article.hash(), Field.Store.YES));
-    doc.add(new StoredField(Fields.SIZE, article.size()));
+    DocumentFields.path(doc, article.path());
+    DocumentFields.hash(doc, article.hash());
+    DocumentFields.size(doc, article.size());
     String text = d.text();
-    doc.add(new StoredField(Fields.TEXT, text));
-    doc.add(new StoredField(Fields.PARAGRAPHS, Paragraphs.encode(article.paragraphs())));
-    if (known(d.title())) doc.add(new StoredField(Fields.TITLE, d.title()));
-    if (known(d.sourceUrl())) doc.add(new StoredField(Fields.URL, d.sourceUrl()));
-    if (known(d.contentType())) doc.add(new StoredField(Fields.CONTENT_TYPE, d.contentType()));
-    if (known(d.outlet())) {
-      doc.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.YES));
-      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_OUTLET, d.outlet()));
-    }
-    if (d.published() != null) {
-      long day = d.published().toEpochDay();
-      doc.add(new StoredField(Fields.DATE, d.published().toString()));
-      doc.add(new LongPoint(Fields.DATE_DAY, day));
-      doc.add(new NumericDocValuesField(Fields.DATE_DAY, day));
-      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MONTH, d.published().toString().substring(0, 7)));
-    }
+    DocumentFields.text(doc, text);
+    DocumentFields.paragraphs(doc, article.paragraphs());
+    if (known(d.title())) DocumentFields.title(doc, d.title());
+    if (known(d.sourceUrl())) DocumentFields.url(doc, d.sourceUrl());
+    if (known(d.contentType())) DocumentFields.contentType(doc, d.contentType());
+    if (known(d.outlet())) DocumentFields.outlet(doc, d.outlet());
+    if (d.published() != null) DocumentFields.published(doc, d.published());
     Set<String> langs = new LinkedHashSet<>();
     for (Paragraph p : article.paragraphs()) {
       String para = text.substring(p.start(), p.end());
@@ -65,43 +60,35 @@ final class DocumentBuilder {
     if (known(d.title()) && !text.contains(d.title())) {
       doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, d.title(), Field.Store.NO));
     }
-    doc.add(new BinaryDocValuesField(Fields.MENTIONS, Mentions.encode(article, List.copyOf(langs))));
-    for (String lang : langs) {
-      doc.add(new StringField(Fields.LANG, lang, Field.Store.YES));
-      doc.add(new SortedSetDocValuesField(Fields.LANG_DV, new BytesRef(lang)));
-      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_LANG, lang));
-    }
+    for (String lang : langs) DocumentFields.language(doc, lang);
+    // A mention with no canonical number has nothing to be looked up by.
     List<Citation> citations = article.citations().stream().filter(c -> known(c.canonical())).toList();
+    DocumentFields.mentions(doc, new Mentions.Card(article.path(), known(d.title()) ? d.title() : null,
+        d.published() == null ? null : d.published().toString(), known(d.outlet()) ? d.outlet() : null,
+        List.copyOf(langs), citations));
     Set<String> refs = new LinkedHashSet<>();
     if (known(article.selfRef())) {
-      doc.add(new StringField(Fields.SELF_REF, article.selfRef(), Field.Store.YES));
+      DocumentFields.selfRef(doc, article.selfRef());
       refs.add(article.selfRef());
       // Findable by its number even when its text never cites it; a heading that does is a mention already.
       if (citations.stream().noneMatch(c -> c.canonical().equals(article.selfRef()))) {
-        doc.add(new Field(Fields.REF, article.selfRef(), Fields.REF_MENTION));
+        DocumentFields.mention(doc, article.selfRef());
       }
     }
     Set<String> issued = new LinkedHashSet<>();
     for (Citation c : citations) {
       if (refs.add(c.canonical())) {
         // A law number with no type word, or a form code, has no type or issuer the vocabulary knows.
-        if (known(c.type())) doc.add(new StringField(Fields.REF_TYPE, c.type(), Field.Store.NO));
-        if (known(c.issuer())) doc.add(new StringField(Fields.REF_ISSUER, c.issuer(), Field.Store.NO));
+        if (known(c.type())) DocumentFields.referenceType(doc, c.type());
+        if (known(c.issuer())) DocumentFields.referenceIssuer(doc, c.issuer());
       }
-      doc.add(new Field(Fields.REF, c.canonical(), Fields.REF_MENTION));
-      String statedDate = c.issued() == null ? null : c.canonical() + " " + c.issued();
-      if (statedDate != null && issued.add(statedDate)) doc.add(new StringField(Fields.REF_ISSUED, statedDate, Field.Store.NO));
+      DocumentFields.mention(doc, c.canonical());
+      String stated = c.issued() == null ? null : Fields.issuedTerm(c.canonical(), c.issued());
+      if (stated != null && issued.add(stated)) DocumentFields.issued(doc, stated);
     }
-    if (!citations.isEmpty()) doc.add(new BinaryDocValuesField(Fields.REF_DATA, RefData.encode(citations)));
-    for (String ref : refs) {
-      doc.add(new StoredField(Fields.REF, ref));
-      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_REF, ref));
-    }
-    try {
-      return facets.build(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    if (!citations.isEmpty()) DocumentFields.refData(doc, citations);
+    for (String ref : refs) DocumentFields.reference(doc, ref);
+    return doc;
   }
 
   /** A value worth indexing: a facet or a keyword of nothing would be refused, or findable by nothing. */

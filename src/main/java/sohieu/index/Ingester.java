@@ -36,9 +36,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -59,6 +58,10 @@ import sohieu.lang.ParagraphSegmenter;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
 import sohieu.refs.DocumentIdentity;
+import sohieu.schema.DocumentFields;
+import sohieu.schema.Fields;
+import sohieu.schema.SchemaMismatchException;
+import sohieu.schema.SchemaVersion;
 
 /**
  * Runs files through the pipeline (extract, paragraphs and languages, citations) on all cores into one
@@ -108,7 +111,10 @@ public final class Ingester implements Closeable {
     this.failed = FailedFiles.of(userData);
   }
 
-  /** Opens (or creates) the index for writing; fails at once if another ingest holds it. */
+  /**
+   * Opens (or creates) the index for writing; fails at once if another ingest holds it, or with a
+   * {@link SchemaMismatchException} if it was written by another schema.
+   */
   public static Ingester open(Path indexDir, int threads, Duration timeout) throws IOException, IndexBusyException {
     return open(indexDir, threads, timeout, null);
   }
@@ -123,12 +129,23 @@ public final class Ingester implements Closeable {
         .setRAMBufferSizeMB(128)
         // Stored text is most of the index; deflate halves it, and only the few hits shown are ever read back.
         .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
+    boolean existed = DirectoryReader.indexExists(directory);
     IndexWriter writer;
     try {
       writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IndexBusyException(busyMessage(indexDir));
+    }
+    // Documents of two schemas in one index would each be read by the wrong codec.
+    if (existed) {
+      try {
+        SchemaVersion.require(SegmentInfos.readLatestCommit(directory).getUserData(), indexDir);
+      } catch (SchemaMismatchException | IOException e) {
+        writer.rollback();
+        directory.close();
+        throw e;
+      }
     }
     Files.writeString(indexDir.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
     return new Ingester(indexDir, directory, writer, Math.max(1, threads), timeout, charset);
@@ -195,9 +212,9 @@ public final class Ingester implements Closeable {
         (System.nanoTime() - started) / 1_000_000, c[5].get(), !complete);
   }
 
-  /** Commits the documents with the failure list as it stands, so that the two always agree. */
+  /** Commits the documents with the failure list as it stands, so that the two always agree, and the schema's version. */
   private void commit() throws IOException {
-    writer.setLiveCommitData(failed.userData(writer.getLiveCommitData()).entrySet(), true);
+    writer.setLiveCommitData(SchemaVersion.stamp(failed.userData(writer.getLiveCommitData())).entrySet(), true);
     writer.commit();
   }
 
@@ -400,7 +417,7 @@ public final class Ingester implements Closeable {
       cut = Limits.citationsCut(maxCitations);
     }
     Document doc = builder.build(analyze(path, hash, size, extracted, citations));
-    doc.add(new StringField(Fields.FILE, absolute, Field.Store.YES));
+    DocumentFields.file(doc, absolute);
     return new Prepared(own, size, doc, previous != null, null, cut);
   }
 

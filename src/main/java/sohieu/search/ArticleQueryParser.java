@@ -24,7 +24,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import sohieu.analysis.LanguageAnalyzers;
-import sohieu.index.Fields;
+import sohieu.schema.Fields;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
 

@@ -32,8 +32,8 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import sohieu.index.Fields;
-import sohieu.index.RefData;
+import sohieu.schema.Fields;
+import sohieu.schema.RefData;
 
 /**
  * Aggregates references over the documents a query matches, from doc values only (no stored text): per-reference
@@ -156,7 +156,7 @@ final class ReferenceTables {
       t.nameLanguages(langs);
     }
     if (!found) return null;
-    BytesRef prefix = new BytesRef(canonical + " ");
+    BytesRef prefix = Fields.issuedPrefix(canonical);
     Terms issued = MultiTerms.getTerms(searcher.getIndexReader(), Fields.REF_ISSUED);
     if (issued != null) {
       TermsEnum te = issued.iterator();
@@ -165,8 +165,7 @@ final class ReferenceTables {
           long n = searcher.count(new BooleanQuery.Builder()
               .add(new TermQuery(new Term(Fields.REF_ISSUED, BytesRef.deepCopyOf(b))), BooleanClause.Occur.FILTER)
               .add(new TermQuery(new Term(Fields.SELF_REF, canonical)), BooleanClause.Occur.MUST_NOT).build());
-          // The prefix's length in characters: its byte length counts Đ twice.
-          if (n > 0) t.issued.put(b.utf8ToString().substring(canonical.length() + 1), n);
+          if (n > 0) t.issued.put(Fields.issuedDate(b, canonical), n);
         }
       }
     }

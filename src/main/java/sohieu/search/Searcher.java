@@ -48,9 +48,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
-import sohieu.index.Fields;
-import sohieu.index.Mentions;
-import sohieu.index.Paragraphs;
+import sohieu.schema.Fields;
+import sohieu.schema.Mentions;
+import sohieu.schema.Paragraphs;
+import sohieu.schema.SchemaMismatchException;
+import sohieu.schema.SchemaVersion;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
 
@@ -68,7 +70,10 @@ public final class Searcher implements Closeable {
     this.parser = new ArticleQueryParser(recognizer);
   }
 
-  /** Opens the index read-only; throws {@link IllegalArgumentException} with a one-line message if there is none. */
+  /**
+   * Opens the index read-only; throws {@link IllegalArgumentException} with a one-line message if there is none, and
+   * its {@link SchemaMismatchException} if another schema wrote it.
+   */
   public static Searcher open(Path indexDir, CitationRecognizer recognizer) throws IOException {
     if (!Files.isDirectory(indexDir)) throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
     FSDirectory directory = FSDirectory.open(indexDir);
@@ -76,7 +81,15 @@ public final class Searcher implements Closeable {
       directory.close();
       throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
     }
-    return new Searcher(directory, DirectoryReader.open(directory), recognizer);
+    DirectoryReader reader = DirectoryReader.open(directory);
+    try {
+      SchemaVersion.require(reader.getIndexCommit().getUserData(), indexDir);
+    } catch (SchemaMismatchException | IOException e) {
+      reader.close();
+      directory.close();
+      throw e;
+    }
+    return new Searcher(directory, reader, recognizer);
   }
 
   public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
@@ -118,7 +131,7 @@ public final class Searcher implements Closeable {
     ScoreDoc[] docs = top.scoreDocs;
     for (int i = offset; i < Math.min(docs.length, offset + limit); i++) {
       Document d = searcher.storedFields().document(docs[i].doc);
-      List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.get(Fields.PARAGRAPHS)), 2);
+      List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), 2);
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
           values(d, Fields.LANG), Float.isNaN(docs[i].score) ? 0f : docs[i].score, snips, values(d, Fields.REF)));
     }
@@ -346,7 +359,7 @@ public final class Searcher implements Closeable {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
         d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), d.get(Fields.HASH), values(d, Fields.LANG), d.get(Fields.TEXT),
-        Paragraphs.decode(d.get(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions());
+        Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions());
   }
 
   private static List<String> values(Document d, String field) {

@@ -28,7 +28,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import sohieu.analysis.LanguageAnalyzers;
-import sohieu.index.Fields;
+import sohieu.schema.Fields;
 import sohieu.lang.Paragraph;
 
 /**

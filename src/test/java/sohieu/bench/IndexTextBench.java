@@ -25,8 +25,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import sohieu.analysis.LanguageAnalyzers;
-import sohieu.index.Fields;
-import sohieu.index.Paragraphs;
+import sohieu.schema.Fields;
+import sohieu.schema.Paragraphs;
 import sohieu.lang.Paragraph;
 
 /**
@@ -52,7 +52,7 @@ public final class IndexTextBench {
         Document d = stored.document(i);
         String text = d.get(Fields.TEXT);
         if (text == null) continue;
-        String paras = d.get(Fields.PARAGRAPHS);
+        org.apache.lucene.util.BytesRef paras = d.getBinaryValue(Fields.PARAGRAPHS);
         docs.add(new Doc(text, paras == null ? List.of(new Paragraph(0, text.length(), "und")) : Paragraphs.decode(paras)));
         textBytes += text.getBytes(StandardCharsets.UTF_8).length;
       }

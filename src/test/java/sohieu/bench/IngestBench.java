@@ -194,9 +194,9 @@ public final class IngestBench {
     try (org.apache.lucene.index.DirectoryReader reader =
              org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
       org.apache.lucene.index.StoredFields stored = reader.storedFields();
-      java.util.Set<String> only = java.util.Set.of(sohieu.index.Fields.TEXT);
+      java.util.Set<String> only = java.util.Set.of(sohieu.schema.Fields.TEXT);
       for (int i = 0; i < reader.maxDoc(); i++) {
-        String text = stored.document(i, only).get(sohieu.index.Fields.TEXT);
+        String text = stored.document(i, only).get(sohieu.schema.Fields.TEXT);
         if (text != null) sum += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       }
     }

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
 import sohieu.refs.Citation;
+import sohieu.schema.Fields;
+import sohieu.schema.Mentions;
 
 /** Whatever a recognizer or a metadata reader leaves empty, the document is built with what is known. */
 class DocumentBuilderTest {
   @Test
-  void missingTypesIssuersAndMetadataAreLeftOutNotRefused() {
+  void missingTypesIssuersAndMetadataAreLeftOutNotRefused() throws Exception {
     String text = "Căn cứ Luật Đất đai số 31/2024/QH15 và Mẫu số 01/GTGT-BL.";
     List<Citation> citations = List.of(
         new Citation("31/2024/QH15", "31/2024/QH15", Citation.Kind.EXPLICIT, null, "QH15", "31", 2024, null, 21, 33, 1.0, text),

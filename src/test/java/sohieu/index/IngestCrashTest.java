@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sohieu.refs.CitationRecognizer;
 import sohieu.search.Searcher;
+import sohieu.schema.Fields;
 
 /** An ingest in a child JVM, read and checked while it runs, then killed with SIGKILL and run again. */
 class IngestCrashTest {

@@ -18,6 +18,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sohieu.schema.Fields;
 
 class IngesterTest {
   @TempDir Path tmp;

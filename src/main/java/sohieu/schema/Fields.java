@@ -1,12 +1,18 @@
-package sohieu.index;
+package sohieu.schema;
 
+import java.time.LocalDate;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
 
-/** The names of the index's fields and the facet configuration that goes with them. */
+/**
+ * The names of the index's fields, the facet configuration that goes with them, and the few values composed of
+ * two parts; {@link DocumentFields} says how each is written, the codecs ({@link Paragraphs}, {@link Mentions},
+ * {@link RefData}) what the binary ones hold. The text fields, one per language, are named by the analyzers.
+ */
 public final class Fields {
   /** Unique key: the file's path as given to ingest (relative stays relative), as every command shows it. */
   public static final String PATH = "path";
@@ -36,7 +42,7 @@ public final class Fields {
   public static final String SELF_REF = "self_ref";
   /** The whole extracted text, stored for display and snippets. */
   public static final String TEXT = "text";
-  /** Paragraph spans and languages, stored compactly: "lang start end" per line. */
+  /** Paragraph spans and languages, stored in binary (see {@link Paragraphs}). */
   public static final String PARAGRAPHS = "paragraphs";
   /** Per document, its references in brief as binary doc values (see {@link RefData}). */
   public static final String REF_DATA = "ref_data";
@@ -83,4 +89,19 @@ public final class Fields {
     config.setMultiValued(FACET_REF, true);
     return config;
   }
+
+  /** The {@link #REF_ISSUED} term saying that a document states {@code issued} as the issue date of {@code canonical}. */
+  public static String issuedTerm(String canonical, LocalDate issued) { return canonical + " " + issued; }
+
+  /** What every {@link #REF_ISSUED} term of {@code canonical} starts with. */
+  public static BytesRef issuedPrefix(String canonical) { return new BytesRef(canonical + " "); }
+
+  /** The ISO date of a {@link #REF_ISSUED} term of {@code canonical}. */
+  public static String issuedDate(BytesRef term, String canonical) {
+    // The prefix's length in characters: its byte length counts Đ twice.
+    return term.utf8ToString().substring(canonical.length() + 1);
+  }
+
+  /** The {@link #FACET_MONTH} label of a publication date: "2023-12". */
+  public static String month(LocalDate published) { return published.toString().substring(0, 7); }
 }

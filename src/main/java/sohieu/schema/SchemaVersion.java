@@ -1,0 +1,57 @@
+package sohieu.schema;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The version of the index's schema, kept in the user data of every commit: a reader of another schema would take
+ * one value for another or fail deep in a lookup, so every command that opens an index compares it first and says,
+ * in one line, how to rebuild. Any change to a field, its type or a codec raises {@link #CURRENT}.
+ */
+public final class SchemaVersion {
+  /**
+   * 2: binary values on Lucene's DataOutput with a format byte, the version in the commit. 1: the hand-made text
+   * formats, no version recorded.
+   */
+  public static final int CURRENT = 2;
+  /** The key of the version in a commit's user data. */
+  static final String KEY = "sohieu.schema";
+  /** What an index that records no version was written by. */
+  private static final int UNRECORDED = 1;
+
+  private SchemaVersion() {}
+
+  /** The version a commit's user data records: 1 when it records none, -1 when it records something unreadable. */
+  public static int of(Map<String, String> userData) {
+    String v = userData.get(KEY);
+    if (v == null) return UNRECORDED;
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** {@code userData} with this schema's version in it, for the next commit. */
+  public static Map<String, String> stamp(Map<String, String> userData) {
+    Map<String, String> data = new HashMap<>(userData);
+    data.put(KEY, Integer.toString(CURRENT));
+    return data;
+  }
+
+  /** Throws {@link SchemaMismatchException} unless the commit of the index at {@code index} is of this schema. */
+  public static void require(Map<String, String> userData, Path index) {
+    String mismatch = mismatch(userData, index);
+    if (mismatch != null) throw new SchemaMismatchException(mismatch);
+  }
+
+  /** The one line that says the index at {@code index} is of another schema and how to rebuild it, or null. */
+  public static String mismatch(Map<String, String> userData, Path index) {
+    int found = of(userData);
+    if (found == CURRENT) return null;
+    return "index " + index + " was written by " + (found < 0 ? "an unknown schema" : "schema " + found) + ", this is "
+        + CURRENT + ": run `sohieu ingest --index NEW-FOLDER PATH...` to rebuild it from its files"
+        + (found > CURRENT ? ", or use the newer sohieu that wrote it" : "");
+  }
+}
