@@ -1,0 +1,169 @@
+package sohieu.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import sohieu.Limits;
+import sohieu.lang.Paragraph;
+import sohieu.refs.Citation;
+
+/** Every binary value of the index reads back as it was written: empty, in every script, at the limits. */
+class CodecsTest {
+  private static final String VI = "Thực hiện Nghị quyết số 25-NQ/TW ngày 01/8/2018 của Bộ Chính trị về tăng cường đối ngoại nhân dân.";
+  private static final String RU = "Во исполнение Директивы № 12-CT/TW Политбюро о народной дипломатии.";
+  private static final String PL = "Zgodnie z decyzją nr 16-QD/TW Komitetu Centralnego, zażółć gęślą jaźń.";
+  /** Four-byte UTF-8, and the separators of the text formats before the schema had a version. */
+  private static final String ODD = "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 \u001f\u001e\t\n\0 end";
+  /** Past 32 K UTF-8 bytes, so its length takes a three-byte VInt. */
+  private static final String LONG = "Đ".repeat(40_000);
+
+  private static Citation citation(String canonical, String raw, int start, String sentence) {
+    return new Citation(canonical, raw, Citation.Kind.EXPLICIT, "NQ", "TW", "25", null, LocalDate.of(2018, 8, 1),
+        start, start + raw.length(), 1.0, sentence);
+  }
+
+  static Stream<Arguments> paragraphs() {
+    return Stream.of(
+        Arguments.of("none", List.of()),
+        Arguments.of("languages", List.of(new Paragraph(0, VI.length(), "vi"), new Paragraph(VI.length() + 1, 200, "ru"),
+            new Paragraph(200, 260, "pl"), new Paragraph(260, 261, "und"))),
+        Arguments.of("largest offsets", List.of(new Paragraph(0, Integer.MAX_VALUE, "vi"),
+            new Paragraph(Integer.MAX_VALUE - 1, Integer.MAX_VALUE, "en"))),
+        Arguments.of("empty language", List.of(new Paragraph(5, 5, ""))),
+        Arguments.of("many", IntStream.range(0, 100_000).mapToObj(i -> new Paragraph(i * 10, i * 10 + 9, i % 2 == 0 ? "vi" : "fr")).toList()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void paragraphs(String name, List<Paragraph> paragraphs) throws Exception {
+    assertEquals(paragraphs, Paragraphs.decode(Paragraphs.encode(paragraphs)));
+  }
+
+  @Test
+  void aDocumentWithoutParagraphsHasNone() throws Exception {
+    assertEquals(List.of(), Paragraphs.decode(null));
+  }
+
+  static Stream<Arguments> cards() {
+    Citation vi = citation("25-NQ/TW", "25-NQ/TW", 24, VI);
+    Citation sameSentence = new Citation("25-NQ/TW", "Nghị quyết số 25", Citation.Kind.PARTIAL, "NQ", null, "25", null, null,
+        10, 26, 0.6, VI);
+    Citation ru = new Citation("12-CT/TW", "12-CT/TW", Citation.Kind.SHORT, "CT", "TW", "12", 2022, LocalDate.of(2022, 1, 5),
+        19, 27, 0.85, RU);
+    Citation bare = new Citation("01/GTGT-BL", null, null, null, null, null, null, null, 0, 0, 0.0, null);
+    Citation extremes = new Citation("16-QĐ/TW", ODD, Citation.Kind.EXPLICIT, ODD, ODD, LONG, Integer.MIN_VALUE,
+        LocalDate.MIN, Integer.MAX_VALUE - 1, Integer.MAX_VALUE, Double.NaN, LONG);
+    Citation far = new Citation("10/2022/QH15", "10/2022/QH15", Citation.Kind.EXPLICIT, null, "QH15", "10", Integer.MAX_VALUE,
+        LocalDate.MAX, 0, 12, -0.0, PL);
+    List<Citation> many = new ArrayList<>();
+    for (int i = 0; i < Limits.CITATIONS_PER_FILE; i++) {
+      many.add(citation(i + "-NQ/TW", i + "-NQ/TW", i * 20, "x".repeat(Limits.SENTENCE_CHARS - 10) + (i % 50)));
+    }
+    return Stream.of(
+        Arguments.of("nothing known", new Mentions.Card("", null, null, null, List.of(), List.of())),
+        Arguments.of("article", new Mentions.Card("corpus/004_5d61ab061fae0b25.txt", PL, "2023-07-18", "Vietnam.vn",
+            List.of("pl", "vi"), List.of(vi, sameSentence, ru, bare))),
+        Arguments.of("unicode and limits", new Mentions.Card("tư liệu/Đà Nẵng/" + ODD, LONG, "+999999999-12-31", ODD,
+            List.of("vi", "und", ""), List.of(extremes, far))),
+        Arguments.of("most citations of a file", new Mentions.Card("big.html", "Big", null, null, List.of("vi"), many)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void cards(String name, Mentions.Card card) throws Exception {
+    BytesRef bytes = Mentions.encode(card);
+    assertEquals(card, Mentions.decode(bytes));
+    // A lookup reads the mentions of one number only, in their order, with their sentences.
+    for (String canonical : card.mentions().stream().map(Citation::canonical).distinct().limit(50).toList()) {
+      Mentions.Card only = Mentions.decode(bytes, canonical);
+      assertEquals(card.mentions().stream().filter(c -> c.canonical().equals(canonical)).toList(), only.mentions());
+      assertEquals(card.path(), only.path());
+      assertEquals(card.languages(), only.languages());
+    }
+  }
+
+  @Test
+  void aLookupComparesTheWholeNumberNotItsStart() throws Exception {
+    Mentions.Card card = new Mentions.Card("a.txt", null, null, null, List.of("vi"),
+        List.of(citation("25-NQ/TW", "25-NQ/TW", 0, VI), citation("2-NQ/TW", "2-NQ/TW", 40, VI)));
+    BytesRef bytes = Mentions.encode(card);
+    assertEquals(List.of(card.mentions().get(1)), Mentions.decode(bytes, "2-NQ/TW").mentions());
+    assertEquals(List.of(), Mentions.decode(bytes, "5-NQ/TW").mentions());
+    assertEquals(List.of(), Mentions.decode(bytes, "25-NQ/TW ").mentions());
+  }
+
+  @Test
+  void aSentenceHeldByManyMentionsIsWrittenOnce() throws Exception {
+    List<Citation> one = List.of(citation("25-NQ/TW", "25-NQ/TW", 24, LONG));
+    List<Citation> ten = Stream.generate(() -> one.get(0)).limit(10).toList();
+    int once = Mentions.encode(new Mentions.Card("a", null, null, null, List.of(), one)).length;
+    int tenTimes = Mentions.encode(new Mentions.Card("a", null, null, null, List.of(), ten)).length;
+    assertTrue(tenTimes < once + 10 * 40, once + " bytes for one mention, " + tenTimes + " for ten");
+  }
+
+  static Stream<Arguments> refData() {
+    return Stream.of(
+        Arguments.of("one reference, its dates each once in order", List.of(
+            citation("25-NQ/TW", "25-NQ/TW", 0, VI),
+            new Citation("25-NQ/TW", "NQ 25", Citation.Kind.SHORT, "KL", "TU", "25", null, LocalDate.of(2018, 7, 31), 30, 35, 0.5, null),
+            citation("25-NQ/TW", "25-NQ/TW", 50, VI)),
+            List.of(new RefData.Entry("25-NQ/TW", "NQ", "TW", 3, List.of("2018-08-01", "2018-07-31")))),
+        Arguments.of("nothing known but the number", List.of(
+            new Citation("01/GTGT-BL", "01/GTGT-BL", null, null, null, null, null, null, 0, 10, 1.0, null)),
+            List.of(new RefData.Entry("01/GTGT-BL", "", "", 1, List.of()))),
+        Arguments.of("unicode and the farthest dates", List.of(
+            new Citation("16-QĐ/TW", ODD, Citation.Kind.EXPLICIT, ODD, LONG, "16", null, LocalDate.MIN, 0, 1, 1.0, ODD),
+            new Citation("16-QĐ/TW", ODD, Citation.Kind.EXPLICIT, "QĐ", "TW", "16", null, LocalDate.MAX, 0, 1, 1.0, ODD),
+            new Citation("210-KH/TU", "210-KH/TU", Citation.Kind.EXPLICIT, "KH", "TU", "210", null, LocalDate.of(1930, 2, 3), 0, 1, 1.0, RU)),
+            List.of(new RefData.Entry("16-QĐ/TW", ODD, LONG, 2, List.of(LocalDate.MIN.toString(), LocalDate.MAX.toString())),
+                new RefData.Entry("210-KH/TU", "KH", "TU", 1, List.of("1930-02-03")))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void refData(String name, List<Citation> citations, List<RefData.Entry> expected) throws Exception {
+    BytesRef bytes = RefData.encode(citations);
+    assertEquals(expected, RefData.decode(bytes, c -> true));
+    for (RefData.Entry e : expected) assertEquals(List.of(e), RefData.decode(bytes, e.canonical()::equals));
+    assertEquals(List.of(), RefData.decode(bytes, c -> false));
+  }
+
+  @Test
+  void manyReferencesReadBackInOrder() throws Exception {
+    List<Citation> citations = IntStream.range(0, Limits.CITATIONS_PER_FILE)
+        .mapToObj(i -> citation(i % 3000 + "-CT/TW", "x", i, null)).toList();
+    List<RefData.Entry> entries = RefData.decode(RefData.encode(citations), c -> true);
+    assertEquals(3000, entries.size());
+    assertEquals(new RefData.Entry("0-CT/TW", "NQ", "TW", 4, List.of("2018-08-01")), entries.get(0));
+    assertEquals(new RefData.Entry("2999-CT/TW", "NQ", "TW", 3, List.of("2018-08-01")), entries.get(2999));
+  }
+
+  /** A value of another format is damage in the index: Lucene's exception, which commands report as such. */
+  @Test
+  void aValueOfAnotherFormatIsDamage() throws Exception {
+    BytesRef paragraphs = Paragraphs.encode(List.of(new Paragraph(0, 10, "vi")));
+    BytesRef mentions = Mentions.encode(new Mentions.Card("a", null, null, null, List.of(), List.of(citation("25-NQ/TW", "25-NQ/TW", 0, VI))));
+    BytesRef refData = RefData.encode(List.of(citation("25-NQ/TW", "25-NQ/TW", 0, VI)));
+    for (BytesRef b : List.of(paragraphs, mentions, refData)) b.bytes[b.offset] = 9;
+    assertTrue(assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(paragraphs)).getMessage()
+        .contains("a paragraphs value of format 9, expected 1"));
+    assertThrows(CorruptIndexException.class, () -> Mentions.decode(mentions));
+    assertThrows(CorruptIndexException.class, () -> RefData.decode(refData, c -> true));
+    assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(new BytesRef()));
+    // The text formats before versions were recorded start with neither format byte.
+    assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(new BytesRef("vi 0 10\n")));
+    assertThrows(CorruptIndexException.class, () -> RefData.decode(new BytesRef("25-NQ/TW\tNQ\tTW\t1\t\n"), c -> true));
+  }
+}
