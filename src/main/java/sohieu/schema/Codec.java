@@ -3,7 +3,6 @@ package sohieu.schema;
 import java.io.IOException;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.DataInput;
 import org.apache.lucene.store.DataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -17,8 +16,8 @@ final class Codec {
   private Codec() {}
 
   /** A growable output sized for about {@code expected} bytes, holding already the format byte. */
-  static ByteBuffersDataOutput output(byte format, long expected) {
-    ByteBuffersDataOutput out = new ByteBuffersDataOutput(expected);
+  static BytesOutput output(byte format, int expected) {
+    BytesOutput out = new BytesOutput(expected);
     out.writeByte(format);
     return out;
   }

@@ -12,7 +12,6 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import sohieu.refs.Citation;
 
@@ -41,7 +40,7 @@ public final class Mentions {
 
   /** The card as deflated bytes; its mentions must all have a canonical number, the key a lookup reads them by. */
   public static BytesRef encode(Card card) throws IOException {
-    ByteBuffersDataOutput out = new ByteBuffersDataOutput(256L + 64L * card.mentions().size());
+    BytesOutput out = new BytesOutput(256 + 64 * card.mentions().size());
     out.writeString(card.path());
     out.writeByte((byte) (Codec.flag(card.title(), TITLE) | Codec.flag(card.date(), DATE) | Codec.flag(card.outlet(), OUTLET)));
     Codec.writeIfPresent(out, card.title());
@@ -82,7 +81,7 @@ public final class Mentions {
       out.writeLong(Double.doubleToLongBits(c.confidence()));
       out.writeVInt(sentenceOf[i]);
     }
-    return deflate(out.toArrayCopy());
+    return deflate(out.written());
   }
 
   public static Card decode(BytesRef bytes) throws IOException {
@@ -156,10 +155,10 @@ public final class Mentions {
     return sentences[i];
   }
 
-  private static BytesRef deflate(byte[] raw) {
+  private static BytesRef deflate(BytesRef raw) {
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
-      deflater.setInput(raw);
+      deflater.setInput(raw.bytes, raw.offset, raw.length);
       deflater.finish();
       ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
       out.write(FORMAT);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import sohieu.lang.Paragraph;
 
@@ -19,14 +18,14 @@ public final class Paragraphs {
   private Paragraphs() {}
 
   public static BytesRef encode(List<Paragraph> paragraphs) throws IOException {
-    ByteBuffersDataOutput out = Codec.output(FORMAT, 1 + 8L * paragraphs.size());
+    BytesOutput out = Codec.output(FORMAT, 1 + 8 * paragraphs.size());
     out.writeVInt(paragraphs.size());
     for (Paragraph p : paragraphs) {
       out.writeString(p.lang());
       out.writeVInt(p.start());
       out.writeVInt(p.end());
     }
-    return new BytesRef(out.toArrayCopy());
+    return out.toBytesRef();
   }
 
   /** The paragraphs of a stored value; none when the document has no value. */

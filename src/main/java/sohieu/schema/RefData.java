@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import sohieu.refs.Citation;
 
@@ -38,7 +37,7 @@ public final class RefData {
       Set<LocalDate> d = dates.computeIfAbsent(c.canonical(), k -> new LinkedHashSet<>());
       if (c.issued() != null) d.add(c.issued());
     }
-    ByteBuffersDataOutput out = Codec.output(FORMAT, 1 + 32L * first.size());
+    BytesOutput out = Codec.output(FORMAT, 1 + 32 * first.size());
     out.writeVInt(first.size());
     for (var e : first.entrySet()) {
       Citation c = e.getValue();
@@ -50,7 +49,7 @@ public final class RefData {
       out.writeVInt(issued.size());
       for (LocalDate d : issued) out.writeZLong(d.toEpochDay());
     }
-    return new BytesRef(out.toArrayCopy());
+    return out.toBytesRef();
   }
 
   /** The entries whose canonical number {@code keep} accepts; the others are passed over without being decoded. */
