@@ -76,7 +76,7 @@ public final class Mentions {
           || !Arrays.equals(raw, start, start + prefix.length, prefix, 0, prefix.length))) continue;
       if (sentences == null) sentences = utf8(raw, sentencesAt + 1, raw.length).split(String.valueOf(FIELD), -1);
       String[] f = utf8(raw, start, end).split(String.valueOf(FIELD), -1);
-      mentions.add(new Citation(f[0], f[1], f[2].isEmpty() ? null : Citation.Kind.valueOf(f[2]), nullIfEmpty(f[3]),
+      mentions.add(Citation.of(f[2].isEmpty() ? null : Citation.Kind.valueOf(f[2]), f[0], f[1], nullIfEmpty(f[3]),
           nullIfEmpty(f[4]), nullIfEmpty(f[5]),
           f[6].isEmpty() ? null : Integer.valueOf(f[6]), f[7].isEmpty() ? null : LocalDate.parse(f[7]),
           Integer.parseInt(f[8]), Integer.parseInt(f[9]), Double.parseDouble(f[10]), sentences[Integer.parseInt(f[11])]));

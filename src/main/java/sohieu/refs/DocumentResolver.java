@@ -1,0 +1,177 @@
+package sohieu.refs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The standard resolve stage: resolves each number phrase against the whole document, in this order.
+ * <ol>
+ *   <li>SHORT: a full number of that type and number anywhere in the document (the nearest before it, else the
+ *       first after it: a headline's "Nghị quyết 41" before the body's 41-NQ/TW), or a partial form resolved by
+ *       step 2.</li>
+ *   <li>PARTIAL: the issuer its clause names, or that another phrase of its list names ("la Directive N°29 et la
+ *       Conclusion N°76 du Politburo"): NUMBER-TYPE/ISSUER for a party type; a decree with its year ("Decree
+ *       47/2021") is the Government's, 47/2021/NĐ-CP.</li>
+ *   <li>PARTIAL with a lower confidence: the party body the document names nearest before it (or, for a headline,
+ *       right after it), for the document types that body numbers (grammar: leadins.tsv has none of this; the
+ *       types are those of party scope).</li>
+ *   <li>Otherwise UNRESOLVED.</li>
+ * </ol>
+ */
+public final class DocumentResolver implements Resolver {
+  static final double KNOWN = 1.0;
+  static final double UNKNOWN_CODE = 0.9;
+  static final double SHORT = 0.8;
+  static final double PARTIAL = 0.7;
+  static final double DOCUMENT_ISSUER = 0.5;
+  /** How far before a phrase the document's issuer is looked for, and after a headline's phrase. */
+  private static final int ISSUER_REACH = 4000, HEADLINE = 300;
+  /** The most phrases per document that look for the document's issuer (each reads a window of text). */
+  private static final int ISSUER_LOOKUPS = 200;
+  /** Only the central bodies are told by the document: a local committee is named too often in passing. */
+  private static final String CENTRAL = "TW";
+
+  private final Vocabulary vocab;
+  private final Phrases phrases;
+
+  public DocumentResolver(Vocabulary vocab) {
+    this.vocab = vocab;
+    this.phrases = new Phrases(vocab);
+  }
+
+  @Override
+  public List<Citation> resolve(String t, List<Found> found) {
+    Citation[] out = new Citation[found.size()];
+    Map<String, List<Citation>> byNumber = new HashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      if (found.get(i) instanceof Found.Code k) {
+        out[i] = new Citation.Explicit(k.canonical(), t.substring(k.start(), k.end()), k.type(), k.issuer(), k.number(),
+            k.year(), k.issued(), k.start(), k.end(), k.known() ? KNOWN : UNKNOWN_CODE,
+            CitationRecognizer.sentence(t, k.start(), k.end()));
+        if (k.type() != null) byNumber.computeIfAbsent(k.type() + " " + k.number(), x -> new ArrayList<>()).add(out[i]);
+      }
+    }
+    Map<Integer, String> groupIssuer = new HashMap<>();
+    for (Found f : found) {
+      if (f instanceof Found.Phrase p && p.issuer() != null) groupIssuer.putIfAbsent(p.group(), p.issuer());
+    }
+    List<Citation> partials = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      if (!(found.get(i) instanceof Found.Phrase p)) continue;
+      Found.Phrase q = p.issuer() == null && groupIssuer.containsKey(p.group()) ? p.withIssuer(groupIssuer.get(p.group())) : p;
+      Citation full = nearest(byNumber, q);
+      if (full != null) {
+        out[i] = shortForm(t, q, full);
+      } else if ((out[i] = partial(t, q, q.issuer(), PARTIAL)) != null) {
+        partials.add(out[i]);
+      }
+    }
+    for (Citation c : partials) byNumber.computeIfAbsent(c.type() + " " + c.number(), x -> new ArrayList<>()).add(c);
+    int lookups = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] != null || !(found.get(i) instanceof Found.Phrase p)) continue;
+      Citation full = nearest(byNumber, p);
+      if (full != null) {
+        out[i] = shortForm(t, p, full);
+        continue;
+      }
+      if (lookups++ < ISSUER_LOOKUPS) {
+        String issuer = documentIssuer(t, p);
+        if (issuer != null) out[i] = partial(t, p, issuer, DOCUMENT_ISSUER);
+      }
+      if (out[i] == null) {
+        out[i] = new Citation.Unresolved(null, t.substring(p.start(), p.end()), p.types().get(0), null, p.number(),
+            p.year(), null, p.start(), p.end(), 0, CitationRecognizer.sentence(t, p.start(), p.end()));
+      }
+    }
+    return List.of(out);
+  }
+
+  /**
+   * The full number (or resolved partial form) of the phrase's type, number and year, with a compatible issuer:
+   * the nearest one before it, else the first after it; null when none.
+   */
+  private static Citation nearest(Map<String, List<Citation>> byNumber, Found.Phrase p) {
+    Citation before = null, after = null;
+    for (String type : p.types()) {
+      List<Citation> list = byNumber.get(type + " " + p.number());
+      if (list == null) continue;
+      for (Citation c : list) {
+        if (p.year() != null && !p.year().equals(c.year())) continue;
+        if (p.issuer() != null && c.issuer() != null && !p.issuer().equals(c.issuer())) continue;
+        if (c.start() < p.start()) {
+          if (before == null || c.start() > before.start()) before = c;
+        } else if (after == null || c.start() < after.start()) {
+          after = c;
+        }
+      }
+    }
+    return before != null ? before : after;
+  }
+
+  private static Citation shortForm(String t, Found.Phrase p, Citation full) {
+    return new Citation.Short(full.canonical(), t.substring(p.start(), p.end()), full.type(), full.issuer(), p.number(),
+        full.year(), p.issued(), p.start(), p.end(), SHORT, CitationRecognizer.sentence(t, p.start(), p.end()));
+  }
+
+  /** The phrase completed with its issuer, or null when its type and issuer make no number. */
+  private Citation partial(String t, Found.Phrase p, String issuer, double confidence) {
+    String raw = t.substring(p.start(), p.end()), sentence = CitationRecognizer.sentence(t, p.start(), p.end());
+    if (p.year() != null && p.types().contains("NĐ") && (issuer == null || issuer.equals("CP"))) {
+      String canonical = CodeScanner.official(p.number()) + "/" + p.year() + "/NĐ-CP";
+      return new Citation.Partial(canonical, raw, "NĐ", "CP", p.number(), p.year(), p.issued(), p.start(), p.end(),
+          confidence, sentence);
+    }
+    if (issuer == null || vocab.partyIssuer(issuer) == null) return null;
+    for (String type : p.types()) {
+      String scope = vocab.scope(type);
+      if ("party".equals(scope) || "both".equals(scope)) {
+        String canonical = CodeScanner.official(p.number()) + "-" + type + "/" + issuer;
+        return new Citation.Partial(canonical, raw, type, issuer, p.number(), null, p.issued(), p.start(), p.end(),
+            confidence, sentence);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The party body the document names nearest before the phrase (the headline's or an earlier paragraph's
+   * "Politburo", "Bộ Chính trị"), or for a phrase in the headline the first one after it; only for a type of party
+   * scope, or of both scopes with a number of at most three digits (party bodies number their documents low).
+   */
+  private String documentIssuer(String t, Found.Phrase p) {
+    if (p.year() != null) return null;
+    String scope = vocab.scope(p.types().get(0));
+    if (!("party".equals(scope) && p.number().length() <= 4) && !("both".equals(scope) && p.number().length() <= 3)) return null;
+    String before = null;
+    for (int w = Math.max(0, p.start() - ISSUER_REACH); w < p.start(); w = nextWord(t, w)) {
+      Phrases.Issuer is = issuerAt(t, w);
+      if (is != null && is.end() <= p.start()) {
+        before = vocab.citesAs(is.code());
+        w = is.end() - 1;
+      }
+    }
+    if (before != null || p.start() > HEADLINE) return before;
+    for (int w = p.end(); w < Math.min(t.length(), p.end() + ISSUER_REACH); w = nextWord(t, w)) {
+      Phrases.Issuer is = issuerAt(t, w);
+      if (is != null) return vocab.citesAs(is.code());
+    }
+    return null;
+  }
+
+  /** An issuer phrase with a cites-as code that starts a word at w, or null. */
+  private Phrases.Issuer issuerAt(String t, int w) {
+    if (!Chars.isWordChar(t.charAt(w)) || (w > 0 && Chars.isWordChar(t.charAt(w - 1)))) return null;
+    Phrases.Issuer is = phrases.issuerAt(t, w);
+    return is != null && CENTRAL.equals(vocab.citesAs(is.code())) ? is : null;
+  }
+
+  private static int nextWord(String t, int w) {
+    int n = t.length();
+    while (w < n && Chars.isWordChar(t.charAt(w))) w++;
+    while (w < n && !Chars.isWordChar(t.charAt(w))) w++;
+    return w;
+  }
+}
