@@ -254,6 +254,7 @@ public final class CitationRecognizer {
    */
   private Found.Phrase phrase(String t, int s, int e, int ye, Found.Phrase prev, int prevEnd, int groups) {
     Phrases.TypeBefore tb = phrases.typeBefore(t, s);
+    if (tb == null && prev == null) return null;
     boolean leadIn = phrases.hasLeadIn(t, s);
     int end = ye > 0 ? ye : e;
     Integer year = ye > 0 ? Integer.valueOf(ascii(t, e + 1, ye)) : null;
@@ -349,6 +350,7 @@ public final class CitationRecognizer {
     if (first.kind() != Citation.Kind.EXPLICIT || first.issued() != null || first.start() > IdentityFinder.HEAD_CHARS) {
       return out;
     }
+    if (!identities.onNumberLine(t, first.start())) return out;
     DocumentIdentity id = identities.header(t).orElse(null);
     if (id == null || id.issued() == null || id.start() != first.start()) return out;
     List<Citation> dated = new ArrayList<>(out);

@@ -28,8 +28,6 @@ public final class DocumentResolver implements Resolver {
   static final double DOCUMENT_ISSUER = 0.5;
   /** How far before a phrase the document's issuer is looked for, and after a headline's phrase. */
   private static final int ISSUER_REACH = 4000, HEADLINE = 300;
-  /** The most phrases per document that look for the document's issuer (each reads a window of text). */
-  private static final int ISSUER_LOOKUPS = 200;
   /** Only the central bodies are told by the document: a local committee is named too often in passing. */
   private static final String CENTRAL = "TW";
 
@@ -69,7 +67,7 @@ public final class DocumentResolver implements Resolver {
       }
     }
     for (Citation c : partials) byNumber.computeIfAbsent(c.type() + " " + c.number(), x -> new ArrayList<>()).add(c);
-    int lookups = 0;
+    List<Phrases.Issuer> named = null;
     for (int i = 0; i < out.length; i++) {
       if (out[i] != null || !(found.get(i) instanceof Found.Phrase p)) continue;
       Citation full = nearest(byNumber, p);
@@ -77,8 +75,9 @@ public final class DocumentResolver implements Resolver {
         out[i] = shortForm(t, p, full);
         continue;
       }
-      if (lookups++ < ISSUER_LOOKUPS) {
-        String issuer = documentIssuer(t, p);
+      if (mayTakeDocumentIssuer(p)) {
+        if (named == null) named = centralBodies(t, found, out);
+        String issuer = documentIssuer(p, named);
         if (issuer != null) out[i] = partial(t, p, issuer, DOCUMENT_ISSUER);
       }
       if (out[i] == null) {
@@ -140,38 +139,69 @@ public final class DocumentResolver implements Resolver {
    * The party body the document names nearest before the phrase (the headline's or an earlier paragraph's
    * "Politburo", "Bộ Chính trị"), or for a phrase in the headline the first one after it; only for a type of party
    * scope, or of both scopes with a number of at most three digits (party bodies number their documents low).
+   * {@code named} holds the central bodies the document names, read once when first needed.
    */
-  private String documentIssuer(String t, Found.Phrase p) {
-    if (p.year() != null) return null;
-    String scope = vocab.scope(p.types().get(0));
-    if (!("party".equals(scope) && p.number().length() <= 4) && !("both".equals(scope) && p.number().length() <= 3)) return null;
-    String before = null;
-    for (int w = Math.max(0, p.start() - ISSUER_REACH); w < p.start(); w = nextWord(t, w)) {
-      Phrases.Issuer is = issuerAt(t, w);
-      if (is != null && is.end() <= p.start()) {
-        before = vocab.citesAs(is.code());
-        w = is.end() - 1;
+  private String documentIssuer(Found.Phrase p, List<Phrases.Issuer> named) {
+    Phrases.Issuer before = null, after = null;
+    for (Phrases.Issuer is : named) {
+      if (is.end() <= p.start()) {
+        if (p.start() - is.end() <= ISSUER_REACH) before = is;
+      } else if (is.start() >= p.end()) {
+        after = is;
+        break;
       }
     }
-    if (before != null || p.start() > HEADLINE) return before;
-    for (int w = p.end(); w < Math.min(t.length(), p.end() + ISSUER_REACH); w = nextWord(t, w)) {
-      Phrases.Issuer is = issuerAt(t, w);
-      if (is != null) return vocab.citesAs(is.code());
-    }
+    if (before != null) return vocab.citesAs(before.code());
+    if (after != null && p.start() <= HEADLINE && after.start() - p.end() <= ISSUER_REACH) return vocab.citesAs(after.code());
     return null;
   }
 
-  /** An issuer phrase with a cites-as code that starts a word at w, or null. */
-  private Phrases.Issuer issuerAt(String t, int w) {
-    if (!Chars.isWordChar(t.charAt(w)) || (w > 0 && Chars.isWordChar(t.charAt(w - 1)))) return null;
-    Phrases.Issuer is = phrases.issuerAt(t, w);
-    return is != null && CENTRAL.equals(vocab.citesAs(is.code())) ? is : null;
+  /** A phrase the document's central body may complete: a party type, or a type of both scopes with a low number. */
+  private boolean mayTakeDocumentIssuer(Found.Phrase p) {
+    if (p.year() != null) return false;
+    String scope = vocab.scope(p.types().get(0));
+    return "party".equals(scope) && p.number().length() <= 4 || "both".equals(scope) && p.number().length() <= 3;
   }
 
-  private static int nextWord(String t, int w) {
-    int n = t.length();
-    while (w < n && Chars.isWordChar(t.charAt(w))) w++;
-    while (w < n && !Chars.isWordChar(t.charAt(w))) w++;
-    return w;
+  /**
+   * The central party bodies the text names in the windows where unresolved phrases look for one (before each, and
+   * after a headline's), in text order.
+   */
+  private List<Phrases.Issuer> centralBodies(String t, List<Found> found, Citation[] resolved) {
+    List<Phrases.Issuer> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < resolved.length; i++) {
+      if (resolved[i] != null || !(found.get(i) instanceof Found.Phrase p) || !mayTakeDocumentIssuer(p)) continue;
+      int s = Math.max(from, p.start() - ISSUER_REACH);
+      int e = p.start() <= HEADLINE ? Math.min(t.length(), p.end() + ISSUER_REACH) : p.start();
+      if (e > s) from = read(t, s, e, out);
+    }
+    return out;
+  }
+
+  /** Adds the central bodies named in [s,e) to out; returns where reading stopped. */
+  private int read(String t, int s, int e, List<Phrases.Issuer> out) {
+    int w = s;
+    while (w > 0 && w < t.length() && Chars.isWordChar(t.charAt(w - 1))) w++; // start at a word boundary
+    while (w < e) {
+      if (!Chars.isWordChar(t.charAt(w))) {
+        w++;
+        continue;
+      }
+      int we = Chars.wordEnd(t, w);
+      if (we < 0) {
+        while (w < e && Chars.isWordChar(t.charAt(w))) w++;
+        continue;
+      }
+      if (vocab.mayStartIssuer(t.charAt(w)) && vocab.startsIssuer(Chars.key(t.substring(w, we)))) {
+        Phrases.Issuer is = phrases.issuerAt(t, w);
+        if (is != null && CENTRAL.equals(vocab.citesAs(is.code()))) {
+          out.add(is);
+          we = Math.max(we, is.end());
+        }
+      }
+      w = we;
+    }
+    return Math.max(w, e);
   }
 }

@@ -51,6 +51,14 @@ final class IdentityFinder {
     return head;
   }
 
+  /** True when the number at p stands on a "Số:" line (a cheap test before reading the header). */
+  boolean onNumberLine(String t, int p) {
+    int s = p;
+    while (s > 0 && p - s < 12 && t.charAt(s - 1) != '\n') s--;
+    int[] b = content(t, s, p);
+    return b[0] < b[1] && firstWord(t.substring(b[0], b[1]), "letterhead-number") > 0;
+  }
+
   /** The identity the header alone gives, its date from the place-and-date line only. */
   Optional<DocumentIdentity> header(String t) {
     int limit = Math.min(t.length(), HEAD_CHARS);

@@ -77,6 +77,10 @@ final class Phrases {
   boolean formBefore(String t, int p) {
     int q = leadInBefore(t, p);
     if (q < 0) q = backSpace(t, p);
+    int ws = Chars.wordStart(t, q);
+    if (ws < 0) return false;
+    // cheap exit: the word before starts no form's name nor ends one of two words ("biểu mẫu")
+    if (!vocab.mayStartForm(t.charAt(ws)) && !vocab.mayStartForm(t.charAt(Math.max(0, backSpace(t, ws) - 1)))) return false;
     int[] words = wordsBack(t, q, 2);
     for (int k = words.length / 2; k >= 1; k--) {
       if (vocab.hasRole("form", Chars.key(t.substring(words[2 * (k - 1)], q)))) return true;

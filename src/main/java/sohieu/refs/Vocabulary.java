@@ -63,6 +63,9 @@ public final class Vocabulary {
   private final Map<String, String> spelling = new HashMap<>();
   private final Map<String, String> transliteration = new HashMap<>();
   private final Set<String> lastWords = new java.util.HashSet<>();
+  private final Set<String> issuerFirstWords = new java.util.HashSet<>();
+  private String issuerFirstChars = "";
+  private String formChars = "";
   private int maxTypeWords = 1, maxIssuerWords = 1, maxRoleWords = 1;
   private int codeYearMin, codeYearMax, dateYearMin, dateYearMax;
   private final Source source;
@@ -85,9 +88,13 @@ public final class Vocabulary {
       put(issuerForms, r[0], r[2], r[3]);
       if (!r[1].isBlank()) citesAs.putIfAbsent(r[0], r[1]);
       maxIssuerWords = Math.max(maxIssuerWords, index(issuerByKey, r[0], r[3]));
+      for (String f : r[3].split("\\|")) if (!f.isBlank()) issuerFirstWords.add(Chars.key(f).split(" ")[0]);
       lastWords(r[3]);
       spelling.putIfAbsent(codeKey(r[0]), r[0]);
     }
+    StringBuilder firstChars = new StringBuilder();
+    for (String w : issuerFirstWords) if (firstChars.indexOf(w.substring(0, 1)) < 0) firstChars.append(w.charAt(0));
+    issuerFirstChars = firstChars.toString();
     for (String[] r : rows("codes.tsv", 1, 2)) spelling.putIfAbsent(codeKey(r[0]), r[0]);
     for (String[] r : rows("translit.tsv", 2, 2)) transliteration.put(r[0].toUpperCase(java.util.Locale.ROOT), r[1]);
     for (String[] r : rows("party-issuers.tsv", 1, 2)) partyIssuers.put(r[0], r[1].isBlank() ? r[0] : r[1]);
@@ -106,7 +113,9 @@ public final class Vocabulary {
     codeYearMax = code[1];
     dateYearMin = date[0];
     dateYearMax = date[1];
+    StringBuilder forms = new StringBuilder();
     for (String[] r : rows("leadins.tsv", 3, 3)) {
+      if (r[0].equals("form")) for (String w : r[2].split("[| ]")) if (!w.isBlank()) forms.append(Chars.key(w).charAt(0));
       check(ROLES.contains(r[0]), "leadins.tsv", r, "unknown role '" + r[0] + "'");
       checkLang("leadins.tsv", r, r[1]);
       for (String f : r[2].split("\\|")) {
@@ -116,6 +125,7 @@ public final class Vocabulary {
         maxRoleWords = Math.max(maxRoleWords, k.split(" ").length);
       }
     }
+    formChars = forms.toString();
   }
 
   /** The vocabulary built from the data files shipped with the library. */
@@ -192,6 +202,21 @@ public final class Vocabulary {
   /** True when some type or issuer phrase ends with this word (a cheap filter before phrase lookups). */
   boolean endsPhrase(String wordKey) {
     return lastWords.contains(wordKey);
+  }
+
+  /** True when some issuer phrase starts with a word that starts with this char, in lower case (a cheaper filter). */
+  boolean mayStartIssuer(char c) {
+    return issuerFirstChars.indexOf(Character.toLowerCase(c)) >= 0;
+  }
+
+  /** True when some form's name ("mẫu", "biểu mẫu", "form") holds a word that starts with this char (a cheap filter). */
+  boolean mayStartForm(char c) {
+    return formChars.indexOf(Character.toLowerCase(c)) >= 0;
+  }
+
+  /** True when some issuer phrase starts with this word (a cheap filter before phrase lookups). */
+  boolean startsIssuer(String wordKey) {
+    return issuerFirstWords.contains(wordKey);
   }
 
   private void lastWords(String forms) {
