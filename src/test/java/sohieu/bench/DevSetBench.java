@@ -126,13 +126,16 @@ public final class DevSetBench {
 
   /** Precision, recall, exact canonical and date accuracy of some outcomes. */
   static Map<String, Object> figures(List<Outcome> of) {
-    int labels = 0, paired = 0, exact = 0, dated = 0, fp = 0;
+    int labels = 0, paired = 0, exact = 0, dated = 0, fp = 0, negatives = 0;
     for (Outcome o : of) {
       if (o.label == null) {
         fp++;
         continue;
       }
-      if (o.label.canonical.isEmpty()) continue;   // a negative that nothing cited: no figure counts it
+      if (o.label.canonical.isEmpty()) {   // a negative: only what was cited there counts, as a false positive
+        negatives++;
+        continue;
+      }
       labels++;
       if (o.got == null) continue;
       paired++;
@@ -141,6 +144,7 @@ public final class DevSetBench {
     }
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("labels", labels);
+    f.put("negatives", negatives);
     f.put("predictions", paired + fp);
     f.put("false_positives", fp);
     f.put("precision", ratio(paired, paired + fp));
@@ -180,8 +184,8 @@ public final class DevSetBench {
   }
 
   private static String row(String name, Map<String, Object> f) {
-    return String.format(Locale.ROOT, "%-10s labels %4s  P %-6s R %-6s exact %-6s date %-6s fp %s", name,
-        f.get("labels"), f.get("precision"), f.get("recall"), f.get("exact_canonical"),
+    return String.format(Locale.ROOT, "%-10s labels %4s neg %3s  P %-6s R %-6s exact %-6s date %-6s fp %s", name,
+        f.get("labels"), f.get("negatives"), f.get("precision"), f.get("recall"), f.get("exact_canonical"),
         f.get("date_right_or_rightly_absent"), f.get("false_positives"));
   }
 
