@@ -109,19 +109,23 @@ public final class DevSetBench {
       Files.writeString(dump, sb.toString());
     }
     Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, List<String>> errors = new LinkedHashMap<>();
     for (String set : List.of("written", "real")) {
       List<Outcome> of = outcomes.stream().filter(o -> o.set.equals(set)).toList();
       if (of.isEmpty()) continue;
       Map<String, Object> s = new LinkedHashMap<>(figures(of));
       s.put("by_lang", grouped(of, o -> o.label != null ? o.label.lang : o.got.lang));
       s.put("by_kind", grouped(of, o -> o.label != null ? o.label.kind : o.got.kind));
-      s.put("errors", of.stream().filter(o -> !o.verdict().equals("ok")).map(o -> o.verdict() + " " + o.unit + ": "
-          + (o.label == null ? "-" : o.label.show()) + " got " + (o.got == null ? "-" : o.got.show())).toList());
       out.put(set, s);
+      errors.put(set, of.stream().filter(o -> !o.verdict().equals("ok")).map(o -> o.verdict() + " " + o.unit + ": "
+          + (o.label == null ? "-" : o.label.show()) + " got " + (o.got == null ? "-" : o.got.show())).toList());
     }
     out.put("overall", figures(outcomes));
-    System.out.println("{\"devset\": " + new ObjectMapper().writeValueAsString(out) + "}");
-    printTable(out, verbose);
+    // Two lines: the figures, and every error under a key scripts/bench keeps out of its table ("_examples").
+    ObjectMapper json = new ObjectMapper();
+    System.out.println(json.writeValueAsString(Map.of("devset", out)));
+    System.out.println(json.writeValueAsString(Map.of("devset_errors_examples", errors)));
+    printTable(out, errors, verbose);
   }
 
   /** Precision, recall, exact canonical and date accuracy of some outcomes. */
@@ -167,7 +171,7 @@ public final class DevSetBench {
   }
 
   @SuppressWarnings("unchecked")
-  private static void printTable(Map<String, Object> out, boolean verbose) {
+  private static void printTable(Map<String, Object> out, Map<String, List<String>> errorsBySet, boolean verbose) {
     for (var set : out.entrySet()) {
       if (set.getKey().equals("overall")) continue;
       Map<String, Object> s = (Map<String, Object>) set.getValue();
@@ -176,7 +180,7 @@ public final class DevSetBench {
       for (String group : List.of("by_lang", "by_kind")) {
         ((Map<String, Object>) s.get(group)).forEach((k, v) -> System.out.println("  " + row(k, (Map<String, Object>) v)));
       }
-      List<String> errors = (List<String>) s.get("errors");
+      List<String> errors = errorsBySet.get(set.getKey());
       int shown = verbose ? errors.size() : Math.min(errors.size(), 20);
       for (String e : errors.subList(0, shown)) System.out.println("    " + e);
       if (shown < errors.size()) System.out.println("    ... " + (errors.size() - shown) + " more (--verbose)");
