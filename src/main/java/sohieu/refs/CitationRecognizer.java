@@ -117,7 +117,7 @@ public final class CitationRecognizer {
         continue;
       }
       next = de;
-      if (glued || de - i > 5 || inUrl(t, i)) continue;
+      if ((glued && !gluedType(t, i)) || de - i > 5 || inUrl(t, i)) continue;
       int ye = yearAfter(t, de);
       if (ye < 0 && !bareAfter(t, de)) continue;
       Found.Phrase prev = !out.isEmpty() && out.get(out.size() - 1) instanceof Found.Phrase ph ? ph : null;
@@ -139,7 +139,7 @@ public final class CitationRecognizer {
     while (i < n) {
       if (!Chars.isDigit(t.charAt(i))) {
         i++;
-      } else if (boundaryBefore(t, i) || gluedLeadIn(t, i)) {
+      } else if (boundaryBefore(t, i) || gluedLeadIn(t, i) || gluedType(t, i)) {
         return i;
       } else {
         i = CodeScanner.digitsEnd(t, i);
@@ -165,6 +165,15 @@ public final class CitationRecognizer {
     if (Character.getType(c) != Character.NON_SPACING_MARK && gluedLast.indexOf(Character.toLowerCase(c)) < 0) return false;
     int ws = Chars.wordStart(t, i);
     return ws >= 0 && i - ws <= 4 && vocab.roleKeys("glued").contains(Chars.key(t.substring(ws, i)));
+  }
+
+  /** "NQ71", "QĐ1234": a type's abbreviation in capitals glued to a bare number. */
+  private boolean gluedType(String t, int i) {
+    if (i < 2 || !Character.isUpperCase(t.charAt(i - 1))) return false;
+    int ws = Chars.wordStart(t, i);
+    if (ws < 0 || i - ws > 3 || i - ws < 2) return false;
+    for (int k = ws; k < i; k++) if (!Character.isUpperCase(t.charAt(k))) return false;
+    return vocab.typesOf(Chars.key(t.substring(ws, i))) != null;
   }
 
   /**
@@ -316,7 +325,7 @@ public final class CitationRecognizer {
   private boolean linked(String t, int prevEnd, int s) {
     if (prevEnd < 0 || s <= prevEnd || s - prevEnd > LIST_GAP) return false;
     String between = Chars.key(t.substring(prevEnd, s));
-    if (between.isEmpty()) return false;
+    if (between.isEmpty()) return s - prevEnd <= 2 && t.indexOf('\n', prevEnd) < 0 | t.indexOf('\n', prevEnd) >= s; // "Nghị quyết 70 71 72"
     if (between.equals(",") || between.equals(";")) return true;
     String w = between.startsWith(",") ? between.substring(1).strip() : between;
     int sp = w.indexOf(' ');

@@ -127,6 +127,9 @@ final class CodeScanner {
       upper &= isUpper(t, p, se) || seg.equals(t.substring(p, se));
       end = se;
       int d = Chars.dashAt(t, Chars.skipSpace(t, se, 1));
+      // "05/2025/NQ.CP", "1406/TTr.SYT-NV": a '.' after a type code stands for the dash
+      if (d < 0 && k == 0 && se + 1 < t.length() && t.charAt(se) == '.' && vocab.scope(seg) != null
+          && Character.isUpperCase(t.charAt(se + 1))) d = se + 1;
       // "06/2008/TTLT/BCA-VKSNDTC", "36/NQ/TW": a slash after a type code stands for the dash
       if (d < 0 && k == 0 && se < t.length() && t.charAt(se) == '/' && vocab.scope(seg) != null
           && (year != null || partyIssuerAt(t, se + 1))) d = se + 1;
@@ -138,6 +141,13 @@ final class CodeScanner {
     if (segs.isEmpty() || !latinEnough(t, q, end)) return null;
     if (!lenient && !boundaryAfter(t, end)) return null;
     if (year != null) unglue(segs);
+    for (int k = 0; k < segs.size(); k++) {
+      String seg = segs.get(k);
+      // "BGD&ĐT" is the official BGDĐT; "BNN&PTNT" is spelled with its '&'
+      if (seg.indexOf('&') > 0 && vocab.spelling(seg) == null && vocab.spelling(seg.replace("&", "")) != null) {
+        segs.set(k, vocab.spelling(seg.replace("&", "")));
+      }
+    }
     String first = segs.get(0);
     String scope = vocab.scope(first);
     if (segs.size() == 2 && scope != null && !scope.equals("state") && !scope.equals("word")) {
@@ -150,7 +160,7 @@ final class CodeScanner {
     if (vocab.hasRole("foreign-code", Chars.key(segs.get(segs.size() - 1)))) return null; // "2022/2065/EU"
     boolean needsContext = false;
     if (year == null) {
-      if (segs.size() == 1 && vocab.spelling(first) == null) return null;
+      if (segs.size() == 1 && !vocab.isIssuer(first)) return null; // "31/CP"; not "17/QĐ"
       if (!typed && !lenient) {
         if (!upper) return null;
         // "31/CP", "117/TTg": one known code; "4521/TCT-DNL": codes the vocabulary does not know
@@ -232,8 +242,9 @@ final class CodeScanner {
     if (!lettersOnly) {
       int de = digitsEnd(t, le);
       if (le - p >= 2 ? de - le <= 2 : de - le <= 3 && de > le) e = de; // QH15; a unit such as C81, C06, P3
-      // "TCBC&CT", "BNN&PTNT", "TTr.SYT": units joined inside one segment
+      // "TCBC&CT", "BNN&PTNT", "SYT.NV": units joined inside one segment (after a type code a '.' is a dash)
       for (int k = 0; k < 2 && e + 2 < t.length() && (t.charAt(e) == '&' || t.charAt(e) == '.'); k++) {
+        if (t.charAt(e) == '.' && vocab.scope(spell(t, p, e)) != null) break;
         int je = lettersEnd(t, e + 1);
         if (je - e - 1 < 2 || !isUpper(t, e + 1, je) || (je < t.length() && Chars.isWordChar(t.charAt(je)))) break;
         e = je;

@@ -137,8 +137,7 @@ public final class DocumentResolver implements Resolver {
 
   /**
    * The party body the document names nearest before the phrase (the headline's or an earlier paragraph's
-   * "Politburo", "Bộ Chính trị"), or for a phrase in the headline the first one after it; only for a type of party
-   * scope, or of both scopes with a number of at most three digits (party bodies number their documents low).
+   * "Politburo", "Bộ Chính trị"), or for a phrase in the headline the first one after it.
    * {@code named} holds the central bodies the document names, read once when first needed.
    */
   private String documentIssuer(Found.Phrase p, List<Phrases.Issuer> named) {
@@ -156,9 +155,12 @@ public final class DocumentResolver implements Resolver {
     return null;
   }
 
-  /** A phrase the document's central body may complete: a party type, or a type of both scopes with a low number. */
+  /**
+   * A phrase the document's central body may complete: with a number lead-in ("Resolution No. 68", "nghị quyết số
+   * 68"), of a party type, or of a type of both scopes with a low number.
+   */
   private boolean mayTakeDocumentIssuer(Found.Phrase p) {
-    if (p.year() != null) return false;
+    if (p.year() != null || !p.leadIn()) return false; // "chỉ thị 42", "Đề án 06" name too much in passing
     String scope = vocab.scope(p.types().get(0));
     return "party".equals(scope) && p.number().length() <= 4 || "both".equals(scope) && p.number().length() <= 3;
   }

@@ -227,6 +227,12 @@ public final class Vocabulary {
     }
   }
 
+  /** True for an issuer code of issuers.tsv in any case or with D for Đ ("CP", "ttg"). */
+  boolean isIssuer(String code) {
+    String s = spelling(code);
+    return s != null && issuerForms.containsKey(s);
+  }
+
   /** party, state, both or word for a known type code; null otherwise. */
   String scope(String typeCode) {
     return typeScope.get(typeCode);
