@@ -351,21 +351,32 @@ public final class CitationRecognizer {
   }
 
   /**
-   * "Hà Nội, ngày 9 tháng 5 năm 2024": a directive's own number in its header takes the date of its place-and-date
-   * line.
+   * "Số: 57-NQ/TW ... Hà Nội, ngày 22 tháng 12 năm 2024": a directive's own number on its letterhead takes the date of
+   * the place-and-date line beside it, or else of the text's header.
    */
   private List<Citation> letterheadDate(String t, List<Citation> out) {
-    Citation first = out.get(0);
-    if (first.kind() != Citation.Kind.EXPLICIT || first.issued() != null || first.start() > IdentityFinder.HEAD_CHARS) {
-      return out;
+    List<Citation> dated = out;
+    DocumentIdentity header = null;
+    boolean headerRead = false;
+    for (int i = 0; i < out.size(); i++) {
+      Citation c = out.get(i);
+      if (c.kind() != Citation.Kind.EXPLICIT || c.issued() != null || !identities.onNumberLine(t, c.start())) continue;
+      LocalDate date = identities.placeDateAfter(t, c.end());
+      if (date == null && c.start() <= IdentityFinder.HEAD_CHARS) {
+        if (!headerRead) {
+          header = identities.header(t).orElse(null);
+          headerRead = true;
+        }
+        if (header != null && header.start() == c.start()) date = header.issued();
+      }
+      if (date == null) continue;
+      if (dated == out) dated = new ArrayList<>(out);
+      dated.set(i, c.withIssued(date));
     }
-    if (!identities.onNumberLine(t, first.start())) return out;
-    DocumentIdentity id = identities.header(t).orElse(null);
-    if (id == null || id.issued() == null || id.start() != first.start()) return out;
-    List<Citation> dated = new ArrayList<>(out);
-    dated.set(0, first.withIssued(id.issued()));
     return dated;
   }
+
+
 
   /** A number may start here: not glued to a word, not the tail of a path, a decimal or a date. */
   private static boolean boundaryBefore(String t, int i) {

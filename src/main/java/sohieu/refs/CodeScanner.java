@@ -67,13 +67,36 @@ final class CodeScanner {
   Code read(String t, int p, boolean lenient) {
     int de = digitsEnd(t, p);
     if (de - p > MAX_DIGITS) return null;
+    String number = number(t, p, de);
+    // "2074a/QĐ-TTTT": a number with a letter added, written before the slash
+    if (de + 1 < t.length() && t.charAt(de) >= 'a' && t.charAt(de) <= 'z' && Chars.fold(t.charAt(de + 1)) == '/') {
+      number += t.charAt(de);
+      de++;
+    }
     int q = Chars.skipSpace(t, de, SPACE);
     int dash = Chars.dashAt(t, q);
-    if (dash > 0) return party(t, p, number(t, p, de), Chars.skipSpace(t, dash, SPACE), lenient, false);
-    if (q < t.length() && Chars.fold(t.charAt(q)) == '/') return state(t, p, number(t, p, de), Chars.skipSpace(t, q + 1, SPACE), lenient);
+    if (dash > 0) {
+      int s = Chars.skipSpace(t, dash, SPACE);
+      Code c = party(t, p, number, s, lenient, false);
+      return c != null ? c : issuerOnly(t, p, number, s, lenient);
+    }
+    if (q < t.length() && Chars.fold(t.charAt(q)) == '/') return state(t, p, number, Chars.skipSpace(t, q + 1, SPACE), lenient);
     // "47CT/TW": the writer left out the hyphen; read only as a party type, a slash and a party body
-    if (q == de && q < t.length() && Chars.isCodeLetter(Chars.fold(t.charAt(q)))) return party(t, p, number(t, p, de), q, lenient, true);
+    if (q == de && q < t.length() && Chars.isCodeLetter(Chars.fold(t.charAt(q)))) return party(t, p, number, q, lenient, true);
     return null;
+  }
+
+  /**
+   * "Nghị định 330-CP", "Quyết định 119-HĐBT": the old numbering, a number and its issuer's code alone. Only a known
+   * issuer, and only where a type word makes it a document number.
+   */
+  private Code issuerOnly(String t, int start, String number, int q, boolean lenient) {
+    int e = segmentEnd(t, q, true);
+    if (e < 0 || e - q < 2 || !isUpper(t, q, e) || !latinEnough(t, q, e) || !boundaryAfter(t, e)) return null;
+    if (e < t.length() && (Chars.fold(t.charAt(e)) == '/' || Chars.fold(t.charAt(e)) == '-')) return null;
+    String code = spell(t, q, e);
+    if (!vocab.isIssuer(code) || vocab.partyIssuer(code) != null) return null;
+    return new Code(start, e, number + "-" + code, number, null, null, code, !lenient, true);
   }
 
   private Code party(String t, int start, String number, int q, boolean lenient, boolean noHyphen) {
@@ -95,6 +118,14 @@ final class CodeScanner {
     if (ie < 0 || ie - is < 2 || !latinEnough(t, q, ie)) return null;
     if (!lenient && !boundaryAfter(t, ie)) return null;
     String issuer = spell(t, is, ie);
+    // "06-HD/TC-TW": a body's code written in two parts, the second a party body
+    if (slash && ie + 2 < t.length() && Chars.fold(t.charAt(ie)) == '-') {
+      int ne = segmentEnd(t, ie + 1, true);
+      if (ne > ie + 2 && vocab.partyIssuer(spell(t, ie + 1, ne)) != null && (lenient || boundaryAfter(t, ne))) {
+        issuer = issuer + spell(t, ie + 1, ne);
+        ie = ne;
+      }
+    }
     String party = vocab.partyIssuer(issuer);
     if (!slash && party == null) return null; // "57-NQ-TW" is a party number only with a party body after the dash
     if (noHyphen && (!slash || party == null)) return null;
@@ -127,20 +158,23 @@ final class CodeScanner {
       upper &= isUpper(t, p, se) || seg.equals(t.substring(p, se));
       end = se;
       int d = Chars.dashAt(t, Chars.skipSpace(t, se, 1));
-      // "05/2025/NQ.CP", "1406/TTr.SYT-NV": a '.' after a type code stands for the dash
+      // "05/2025/NQ.CP": a '.' between a type and a known issuer stands for the dash ("TTr.SYT" stays as written)
       if (d < 0 && k == 0 && se + 1 < t.length() && t.charAt(se) == '.' && vocab.scope(seg) != null
-          && Character.isUpperCase(t.charAt(se + 1))) d = se + 1;
+          && issuerAt(t, se + 1)) d = se + 1;
       // "06/2008/TTLT/BCA-VKSNDTC", "36/NQ/TW": a slash after a type code stands for the dash
       if (d < 0 && k == 0 && se < t.length() && t.charAt(se) == '/' && vocab.scope(seg) != null
-          && (year != null || partyIssuerAt(t, se + 1))) d = se + 1;
+          && (year != null || partyIssuerAt(t, se + 1) || issuerAt(t, se + 1))) d = se + 1;
       if (d < 0) break;
       int next = Chars.skipSpace(t, d, 1);
       if (next >= t.length() || !Chars.isCodeLetter(Chars.fold(t.charAt(next)))) break;
+      // "NĐ-CP — quy định": prose after a dash, not a code
+      int ne = lettersEnd(t, next);
+      if (ne > next && isLower(t, next, ne) && vocab.spelling(ascii(t, next, ne)) == null) break;
       p = next;
     }
     if (segs.isEmpty() || !latinEnough(t, q, end)) return null;
     if (!lenient && !boundaryAfter(t, end)) return null;
-    if (year != null) unglue(segs);
+    if (year != null || segs.size() == 1) unglue(segs); // "121/2003/NĐCP", "160/QĐBYT"
     for (int k = 0; k < segs.size(); k++) {
       String seg = segs.get(k);
       // "BGD&ĐT" is the official BGDĐT; "BNN&PTNT" is spelled with its '&'
@@ -224,6 +258,12 @@ final class CodeScanner {
     return true;
   }
 
+  /** A known issuer's code starts at p ("TTg" in "472/QĐ/TTg"). */
+  private boolean issuerAt(String t, int p) {
+    int e = segmentEnd(t, p, true);
+    return e > p && vocab.isIssuer(spell(t, p, e));
+  }
+
   /** A party body's code starts at p ("TW" in "36/NQ/TW"). */
   private boolean partyIssuerAt(String t, int p) {
     int e = segmentEnd(t, p, true);
@@ -242,9 +282,9 @@ final class CodeScanner {
     if (!lettersOnly) {
       int de = digitsEnd(t, le);
       if (le - p >= 2 ? de - le <= 2 : de - le <= 3 && de > le) e = de; // QH15; a unit such as C81, C06, P3
-      // "TCBC&CT", "BNN&PTNT", "SYT.NV": units joined inside one segment (after a type code a '.' is a dash)
+      // "TCBC&CT", "BNN&PTNT", "TTr.SYT": units joined inside one segment ("NQ.CP" is NQ-CP: see state())
       for (int k = 0; k < 2 && e + 2 < t.length() && (t.charAt(e) == '&' || t.charAt(e) == '.'); k++) {
-        if (t.charAt(e) == '.' && vocab.scope(spell(t, p, e)) != null) break;
+        if (t.charAt(e) == '.' && vocab.scope(spell(t, p, e)) != null && issuerAt(t, e + 1)) break;
         int je = lettersEnd(t, e + 1);
         if (je - e - 1 < 2 || !isUpper(t, e + 1, je) || (je < t.length() && Chars.isWordChar(t.charAt(je)))) break;
         e = je;

@@ -33,7 +33,9 @@ final class DateReader {
         int me = CodeScanner.digitsEnd(t, de + 1);
         if (me - de - 1 < 1 || me - de - 1 > 2 || me >= n || Chars.fold(t.charAt(me)) != sep) return null;
         int ye = CodeScanner.digitsEnd(t, me + 1);
-        if (ye - me - 1 != 4 || (ye < n && (Chars.isLetterOrDigit(t.charAt(ye)) || (t.charAt(ye) == sep && ye + 1 < n && Chars.isDigit(t.charAt(ye + 1)))))) return null;
+        // a lower-case word glued to the year by a scraper ("12/6/2025của") still ends it
+        if (ye - me - 1 != 4 || (ye < n && ((Chars.isLetterOrDigit(t.charAt(ye)) && !Character.isLowerCase(t.charAt(ye)))
+            || (t.charAt(ye) == sep && ye + 1 < n && Chars.isDigit(t.charAt(ye + 1)))))) return null;
         return date(num(t, me + 1, ye), num(t, de + 1, me), day, tail(t, ye));
       }
       if (numericOnly) return null;

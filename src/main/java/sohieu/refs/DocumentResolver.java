@@ -123,7 +123,8 @@ public final class DocumentResolver implements Resolver {
       return new Citation.Partial(canonical, raw, "NĐ", "CP", p.number(), p.year(), p.issued(), p.start(), p.end(),
           confidence, sentence);
     }
-    if (issuer == null || vocab.partyIssuer(issuer) == null) return null;
+    if (issuer == null) return null;
+    if (vocab.partyIssuer(issuer) == null) return statePartial(p, issuer, raw, sentence, confidence);
     for (String type : p.types()) {
       String scope = vocab.scope(type);
       if ("party".equals(scope) || "both".equals(scope)) {
@@ -131,6 +132,21 @@ public final class DocumentResolver implements Resolver {
         return new Citation.Partial(canonical, raw, type, issuer, p.number(), null, p.issued(), p.start(), p.end(),
             confidence, sentence);
       }
+    }
+    return null;
+  }
+
+  /**
+   * "Nghị quyết 35 của Chính phủ" -> 35/NQ-CP, "Quyết định 1234 của Thủ tướng" -> 1234/QĐ-TTg: a state body numbers
+   * NUMBER/TYPE-ISSUER. Never a decree without its year (decrees carry one).
+   */
+  private Citation statePartial(Found.Phrase p, String issuer, String raw, String sentence, double confidence) {
+    for (String type : p.types()) {
+      String scope = vocab.scope(type);
+      if (type.equals("NĐ") || !("state".equals(scope) || "both".equals(scope))) continue;
+      String canonical = p.number() + "/" + (p.year() == null ? "" : p.year() + "/") + type + "-" + issuer;
+      return new Citation.Partial(canonical, raw, type, issuer, p.number(), p.year(), p.issued(), p.start(), p.end(),
+          confidence, sentence);
     }
     return null;
   }

@@ -21,6 +21,7 @@ import sohieu.Limits;
 final class IdentityFinder {
   private static final int HEAD_LINES = 40;
   static final int HEAD_CHARS = 6000;
+  private static final int PLACE_DATE_REACH = 400, PLACE_DATE_LINES = 10;
   private static final int SUBJECT_LINES = 4;
   /** Lines that open a document's preamble or address, after its subject. */
   private static final Pattern PREAMBLE = Pattern.compile(
@@ -54,14 +55,16 @@ final class IdentityFinder {
   /** True when the number at p stands on a "Số:" line (a cheap test before reading the header). */
   boolean onNumberLine(String t, int p) {
     int s = p;
-    while (s > 0 && p - s < 12 && t.charAt(s - 1) != '\n') s--;
+    while (s > 0 && p - s < 12 && t.charAt(s - 1) != '\n' && t.charAt(s - 1) != '|') s--;
     int[] b = content(t, s, p);
     return b[0] < b[1] && firstWord(t.substring(b[0], b[1]), "letterhead-number") > 0;
   }
 
   /** The identity the header alone gives, its date from the place-and-date line only. */
-  Optional<DocumentIdentity> header(String t) {
-    int limit = Math.min(t.length(), HEAD_CHARS);
+  Optional<DocumentIdentity> header(String text) {
+    int limit = Math.min(text.length(), HEAD_CHARS);
+    // a table's cells read as lines ("| Số: 20-NQ/TW | Hà Nội, ngày 01 tháng 11 năm 2012 |"); offsets stay the same
+    String t = text.substring(0, limit).replace('|', '\n');
     CodeScanner.Code number = null, heading = null;
     LocalDate placeDate = null;
     String capsType = null, title = null, vv = null;
@@ -168,10 +171,31 @@ final class IdentityFinder {
     return null;
   }
 
+  /**
+   * The date of a place-and-date line within the few lines after {@code from} (the end of a "Số:" number), table cells
+   * read as lines and a date wrapped over two lines joined: a directive's letterhead anywhere in a text, also one
+   * appended after another document.
+   */
+  LocalDate placeDateAfter(String text, int from) {
+    String w = text.substring(from, Math.min(text.length(), from + PLACE_DATE_REACH)).replace('|', '\n');
+    int lines = 0;
+    for (int s = 0; s < w.length() && lines < PLACE_DATE_LINES; lines++) {
+      int e = w.indexOf('\n', s);
+      if (e < 0) e = w.length();
+      int[] b = content(w, s, e);
+      if (b[0] < b[1]) {
+        LocalDate d = placeDate(w, b[0], Math.min(w.length(), b[1] + 40));
+        if (d != null) return d;
+      }
+      s = e + 1;
+    }
+    return null;
+  }
+
   /** "Hà Nội, ngày 22 tháng 12 năm 2024": a short place name, a comma, "ngày" and the date, nothing after. */
   private LocalDate placeDate(String t, int s, int e) {
     int c = t.indexOf(',', s);
-    if (c < 0 || c >= e || c - s > 40) return null;
+    if (c < 0 || c >= e || c - s > 40 || t.lastIndexOf('\n', c) >= s) return null;
     int p = Chars.skipSpace(t, c + 1, 3);
     int w = Chars.wordEnd(t, p);
     if (w < 0 || w > e || !vocab.hasRole("letterhead-date", Chars.key(t.substring(p, w)))) return null;

@@ -108,7 +108,9 @@ final class IssueDates {
     if (q >= n) return false;
     char c = t.charAt(q);
     if ("«“\"„‘'".indexOf(c) >= 0) return true;
-    return phrases.issuerAfter(t, q) != null || phrases.roleAt(t, q, "continuation") >= 0;
+    // "ngày 16-12-2016, của Thành ủy": a comma may stand before the issuer or a continuation word
+    if (c == ',') q = Chars.skipSpace(t, q + 1, 2);
+    return q < n && (phrases.issuerAfter(t, q) != null || phrases.roleAt(t, q, "continuation") >= 0);
   }
 
   /**
