@@ -21,6 +21,7 @@ import sohieu.analysis.LanguageAnalyzers;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
 import sohieu.refs.Citation;
+import sohieu.pipeline.Article;
 
 /**
  * Turns an {@link Article} into the Lucene document the index stores for it. Any metadata may be missing (a

@@ -12,6 +12,7 @@ import java.util.zip.Inflater;
 import org.apache.lucene.util.BytesRef;
 import sohieu.extract.ExtractedDocument;
 import sohieu.refs.Citation;
+import sohieu.pipeline.Article;
 
 /**
  * A document's citation mentions with their sentences, and what a citation list shows of the document (path,

@@ -2,7 +2,6 @@ package sohieu.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.LocalDate;
@@ -47,8 +46,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.store.FSDirectory;
 import sohieu.index.Fields;
+import sohieu.index.IndexStore;
 import sohieu.index.Mentions;
 import sohieu.index.Paragraphs;
 import sohieu.refs.Citation;
@@ -56,27 +55,21 @@ import sohieu.refs.CitationRecognizer;
 
 /** Answers searches, citation lookups, document views and statistics over the last commit of an index. */
 public final class Searcher implements Closeable {
-  private final FSDirectory directory;
+  private final IndexStore.Snapshot snapshot;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final ArticleQueryParser parser;
 
-  private Searcher(FSDirectory directory, DirectoryReader reader, CitationRecognizer recognizer) {
-    this.directory = directory;
-    this.reader = reader;
+  private Searcher(IndexStore.Snapshot snapshot, CitationRecognizer recognizer) {
+    this.snapshot = snapshot;
+    this.reader = snapshot.reader();
     this.searcher = new IndexSearcher(reader);
     this.parser = new ArticleQueryParser(recognizer);
   }
 
   /** Opens the index read-only; throws {@link IllegalArgumentException} with a one-line message if there is none. */
   public static Searcher open(Path indexDir, CitationRecognizer recognizer) throws IOException {
-    if (!Files.isDirectory(indexDir)) throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
-    FSDirectory directory = FSDirectory.open(indexDir);
-    if (!DirectoryReader.indexExists(directory)) {
-      directory.close();
-      throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
-    }
-    return new Searcher(directory, DirectoryReader.open(directory), recognizer);
+    return new Searcher(IndexStore.openForRead(indexDir), recognizer);
   }
 
   public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
@@ -355,7 +348,6 @@ public final class Searcher implements Closeable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
-    directory.close();
+    snapshot.close();
   }
 }

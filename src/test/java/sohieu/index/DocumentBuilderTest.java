@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
 import sohieu.refs.Citation;
+import sohieu.pipeline.Article;
 
 /** Whatever a recognizer or a metadata reader leaves empty, the document is built with what is known. */
 class DocumentBuilderTest {
@@ -23,7 +24,7 @@ class DocumentBuilderTest {
         Citation.of(Citation.Kind.PARTIAL, null, "???", null, null, null, null, null, 0, 3, 0.1, text));
     ExtractedDocument d = new ExtractedDocument(text, " ", null, "", null, null);
     Article article = new Article("docs/luat.txt", "00", text.length(), d, List.of(new Paragraph(0, text.length(), "vi")),
-        citations, "");
+        citations, null, null);
     Document doc = new DocumentBuilder().build(article);
     assertEquals(List.of("31/2024/QH15", "01/GTGT-BL"), Arrays.stream(doc.getFields(Fields.REF))
         .filter(f -> f.fieldType().stored()).map(IndexableField::stringValue).toList());
