@@ -94,12 +94,21 @@ public final class CitationRecognizer {
     return find(text, Integer.MAX_VALUE);
   }
 
+  /**
+   * Citations until {@code max} of them are resolved: the find stage reads at most {@code limit} items, and reads
+   * again with a larger limit while unresolved phrases kept the count short.
+   */
   private List<Citation> find(String text, int max) {
     if (text == null || text.isEmpty() || max <= 0) return List.of();
-    List<Found> found = read(text, max);
-    if (found.isEmpty()) return List.of();
-    List<Citation> out = resolver.resolve(text, found);
-    return letterheadDate(text, out);
+    for (int limit = max; ; limit = limit > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : limit * 2) {
+      List<Found> found = read(text, limit);
+      if (found.isEmpty()) return List.of();
+      List<Citation> out = resolver.resolve(text, found);
+      if (found.size() < limit || limit == Integer.MAX_VALUE
+          || out.stream().filter(c -> c.kind() != Citation.Kind.UNRESOLVED).count() >= max) {
+        return letterheadDate(text, out);
+      }
+    }
   }
 
   /** The find stage: full numbers and number phrases in text order, at most {@code max} of them. */

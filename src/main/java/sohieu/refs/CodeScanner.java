@@ -167,9 +167,9 @@ final class CodeScanner {
       if (d < 0) break;
       int next = Chars.skipSpace(t, d, 1);
       if (next >= t.length() || !Chars.isCodeLetter(Chars.fold(t.charAt(next)))) break;
-      // "NĐ-CP — quy định": prose after a dash, not a code
+      // "NĐ-CP — quy định": prose after a spaced dash, not a code ("ubnd-th" typed in lower case is one)
       int ne = lettersEnd(t, next);
-      if (ne > next && isLower(t, next, ne) && vocab.spelling(ascii(t, next, ne)) == null) break;
+      if ((next > d || d - 1 > se) && ne > next && isLower(t, next, ne) && vocab.spelling(ascii(t, next, ne)) == null) break;
       p = next;
     }
     if (segs.isEmpty() || !latinEnough(t, q, end)) return null;
