@@ -1,5 +1,6 @@
 package sohieu.cli;
 
+import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
 import sohieu.refs.Vocabulary;
@@ -43,9 +46,15 @@ final class CiteCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Spec
+  CommandSpec spec;
+
+  private PrintWriter out;
+
   @Override
   public Integer call() throws Exception {
     if (limit != null) Main.atLeast("--limit", limit, 1);
+    out = spec.commandLine().getOut();
     String typed = String.join(" ", ref);
     CitationRecognizer recognizer = CitationRecognizer.standard();
     String canonical = recognizer.canonicalize(typed)
@@ -60,18 +69,19 @@ final class CiteCommand implements Callable<Integer> {
       profile = searcher.profile(canonical, output.table() ? 8 : Integer.MAX_VALUE);
       near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();
     }
+    Reports.Cite report = new Reports.Cite(canonical, result.total(), profile, result.articles(), near);
     if (result.articles().isEmpty()) {
       String hint = near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
-      if (output.json()) System.out.println(Json.MAPPER.writeValueAsString(Output.map("canonical", canonical,
-          "articles", List.of(), "suggestions", near)));
-      System.err.println("no citations of " + canonical + " in " + index.index + hint);
+      // The JSON document is whole even when empty; JSON lines and CSV have no record to print.
+      if (output.json()) Output.print(out, output, report, List.of());
+      spec.commandLine().getErr().println("no citations of " + canonical + " in " + index.index + hint);
       return Main.NOTHING;
     }
     if (output.table()) {
       print(result, profile, recognizer.vocabulary());
+      out.flush();
     } else {
-      Output.print(output, Output.map("canonical", canonical, "total", result.total(), "profile", profile,
-          "articles", result.articles()), "mentions", mentionRows(result));
+      Output.print(out, output, report, Reports.Mention.of(result));
     }
     return Main.FOUND;
   }
@@ -81,70 +91,58 @@ final class CiteCommand implements Callable<Integer> {
     String type = words.typeName(r.type(), "en"), issuer = words.issuerName(r.issuer(), "en");
     String typeVi = words.typeName(r.type(), "vi"), issuerVi = words.issuerName(r.issuer(), "vi");
     if (type != null || issuer != null) {
-      System.out.println("   " + Output.nonNull(type, issuer == null ? null : "of the " + issuer).stream()
+      out.println("   " + Output.nonNull(type, issuer == null ? null : "of the " + issuer).stream()
           .reduce((a, b) -> a + " " + b).orElse("") + style.dim(typeVi == null ? "" : "  (" + typeVi
           + (issuerVi == null ? "" : " " + issuerVi) + ")"));
     }
     if (!r.issued().isEmpty()) {
       List<String> dates = new ArrayList<>();
       r.issued().forEach((d, n) -> dates.add(d + " (stated in " + n + (n == 1 ? " article)" : " articles)")));
-      System.out.println("   issued " + String.join(", ", dates) + (r.issued().size() > 1 ? style.bold("  conflicting dates") : ""));
+      out.println("   issued " + String.join(", ", dates) + (r.issued().size() > 1 ? style.bold("  conflicting dates") : ""));
     }
     if (r.articles() > 0) { // none when only the document's own text is indexed
-      System.out.println("   " + r.mentions() + (r.mentions() == 1 ? " mention, " : " mentions, ") + String.join("+", r.languages()) + ", seen "
+      out.println("   " + r.mentions() + (r.mentions() == 1 ? " mention, " : " mentions, ") + String.join("+", r.languages()) + ", seen "
           + (r.firstSeen() == null ? "(undated)" : r.firstSeen() + " to " + r.lastSeen()));
     }
     if (!profile.coCited().isEmpty()) {
-      System.out.println("   cited with " + String.join(", ", profile.coCited().stream()
+      out.println("   cited with " + String.join(", ", profile.coCited().stream()
           .map(c -> style.accent(c.label()) + " (" + c.documents() + ")").toList()));
     }
     if (timeline) printTimeline(profile.timeline(), style);
   }
 
   /** Mentions per month from the first to the last, one bar per month. */
-  private static void printTimeline(Map<String, Long> months, Style style) {
+  private void printTimeline(Map<String, Long> months, Style style) {
     if (months.isEmpty()) return;
-    System.out.println();
+    out.println();
     long max = months.values().stream().mapToLong(Long::longValue).max().orElse(1);
     YearMonth first = YearMonth.parse(months.keySet().iterator().next()), last = first;
     for (String m : months.keySet()) last = YearMonth.parse(m);
     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       long n = months.getOrDefault(m.toString(), 0L);
       int width = (int) Math.round(40.0 * n / max);
-      System.out.printf(Locale.ROOT, "   %s %s %d%n", m, style.accent("█".repeat(width) + (n > 0 && width == 0 ? "▏" : "")), n);
+      out.printf(Locale.ROOT, "   %s %s %d%n", m, style.accent("█".repeat(width) + (n > 0 && width == 0 ? "▏" : "")), n);
     }
-  }
-
-  private static List<Map<String, Object>> mentionRows(CiteResult result) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (CitingArticle a : result.articles()) {
-      for (Citation c : a.mentions()) {
-        rows.add(Output.map("canonical", result.canonical(), "path", a.path(), "title", a.title(), "date", a.date(),
-            "outlet", a.outlet(), "self", a.self(), "raw", c.raw(), "kind", c.kind(), "issued", c.issued(),
-            "start", c.start(), "end", c.end(), "sentence", c.sentence()));
-      }
-    }
-    return rows;
   }
 
   private void print(CiteResult result, CiteProfile profile, Vocabulary words) {
     Style style = new Style(output.colorOn());
     long listed = result.articles().stream().filter(a -> !a.self()).count();
-    System.out.println(style.bold(result.canonical()) + style.dim("  cited by " + result.total() + (result.total() == 1 ? " article" : " articles")
+    out.println(style.bold(result.canonical()) + style.dim("  cited by " + result.total() + (result.total() == 1 ? " article" : " articles")
         + (result.total() > listed ? ", newest " + listed + " shown" : "")));
     if (profile != null) printIdentity(profile, words, style);
-    System.out.println();
+    out.println();
     for (CitingArticle a : result.articles()) {
-      System.out.println(style.bold((a.self() ? "[the document itself] " : "") + (a.title() == null ? a.path() : a.title())));
-      System.out.println("   " + style.dim(String.join(" · ", Output.nonNull(a.date(), a.outlet(), String.join("+", a.languages()), a.path()))));
+      out.println(style.bold((a.self() ? "[the document itself] " : "") + (a.title() == null ? a.path() : a.title())));
+      out.println("   " + style.dim(String.join(" · ", Output.nonNull(a.date(), a.outlet(), String.join("+", a.languages()), a.path()))));
       for (Citation c : a.mentions()) {
         String sentence = c.sentence();
         int at = sentence.indexOf(c.raw());
         String shown = at < 0 ? sentence : Style.mark(sentence, at, at + c.raw().length());
         String issued = c.issued() == null ? "" : style.dim("  (issued " + c.issued() + ")");
-        System.out.println("   - " + style.marks(Output.clip(shown, 300)) + issued);
+        out.println("   - " + style.marks(Output.clip(shown, 300)) + issued);
       }
-      System.out.println();
+      out.println();
     }
   }
 }

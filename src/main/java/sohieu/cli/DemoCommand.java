@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Ingests the shipped sample corpus and runs a few showcase searches and citation lookups. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -25,6 +28,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--lookups-only", hidden = true, description = "Skip the ingest; the index must exist.")
   boolean lookupsOnly;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
     if (!Files.isDirectory(corpus)) throw new Main.UserError(corpus + ": no such folder (run from the project root)");
@@ -41,10 +47,12 @@ final class DemoCommand implements Callable<Integer> {
       steps.add(new String[] {"refs", "--limit", "3", "--index", idx});
       steps.add(new String[] {"cite", "25-NQ/TW", "--json", "--index", idx});
     }
+    PrintWriter out = spec.commandLine().getOut();
     for (String[] step : steps) {
-      System.out.println("$ sohieu " + String.join(" ", quoted(step)));
-      int code = Main.commandLine().execute(step);
-      System.out.println();
+      out.println("$ sohieu " + String.join(" ", quoted(step)));
+      // Each step writes where the demo does.
+      int code = Main.commandLine().setOut(out).setErr(spec.commandLine().getErr()).execute(step);
+      out.println();
       if (code == Main.ERROR) return code;
     }
     return Main.FOUND;

@@ -1,6 +1,7 @@
 package sohieu.cli;
 
 import java.io.BufferedReader;
+import java.io.PrintWriter;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -8,17 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sohieu.index.IndexBusyException;
 import sohieu.index.IngestListener;
 import sohieu.index.IngestSummary;
@@ -74,6 +77,9 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin
   LimitOptions limits;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     List<Path> roots = new ArrayList<>();
@@ -94,11 +100,12 @@ final class IngestCommand implements Callable<Integer> {
     }
     FileSet walk = FileSet.of(roots, excludes).skippingNotes(includes);
     ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Map<String, Object>> passed = new ConcurrentLinkedQueue<>();
-    Iterable<Path> files = walk.reporting(skipped::add, (p, why) -> passed.add(Output.map("path", p.toString(), "reason", why)));
-    ConcurrentLinkedQueue<Map<String, Object>> failures = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Map<String, Object>> duplicates = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Map<String, Object>> cuts = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Reports.FileReason> passed = new ConcurrentLinkedQueue<>();
+    Iterable<Path> files = walk.reporting(skipped::add, (p, why) -> passed.add(new Reports.FileReason(p.toString(), why)));
+    ConcurrentLinkedQueue<Reports.FileReason> failures = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Reports.Duplicate> duplicates = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Reports.Cut> cuts = new ConcurrentLinkedQueue<>();
+    PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     IngestSummary summary;
     Ingester ingester;
     try {
@@ -119,23 +126,21 @@ final class IngestCommand implements Callable<Integer> {
     }, "ingest-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
-      try (ingester; Progress progress = Progress.start(walk.count())) {
+      try (ingester; Progress progress = Progress.start(walk.count(), err)) {
         ingester.commitEvery(commitEvery).limits(limits.maxMegabytes, limits.maxChars, limits.maxCitations);
         summary = ingester.ingest(files, prune, (file, outcome, bytes, reason) -> {
-          if (outcome == IngestListener.Outcome.FAILED) failures.add(Output.map("path", file.toString(), "reason", reason));
+          if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));
           if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
-            cuts.add(Output.map("path", file.toString(), "note", reason));
+            cuts.add(new Reports.Cut(file.toString(), reason));
           }
-          if (outcome == IngestListener.Outcome.DUPLICATE) {
-            duplicates.add(Output.map("path", file.toString(), "same_as", reason));
-          }
+          if (outcome == IngestListener.Outcome.DUPLICATE) duplicates.add(new Reports.Duplicate(file.toString(), reason));
           progress.done(outcome, bytes);
         });
       }
-      report(summary, failures, duplicates, cuts, skipped, passed);
+      report(out, err, summary, failures, duplicates, cuts, skipped, passed);
     } finally {
-      System.out.flush();
-      System.err.flush();
+      out.flush();
+      err.flush();
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -150,46 +155,44 @@ final class IngestCommand implements Callable<Integer> {
   /** What a shell reports for a command ended by SIGINT (128 + 2). */
   static final int INTERRUPTED = 130;
 
-  private void report(IngestSummary s, ConcurrentLinkedQueue<Map<String, Object>> failures,
-                      ConcurrentLinkedQueue<Map<String, Object>> duplicates, ConcurrentLinkedQueue<Map<String, Object>> cuts,
-                      ConcurrentLinkedQueue<Path> skipped, ConcurrentLinkedQueue<Map<String, Object>> passed) throws Exception {
-    List<Map<String, Object>> notes = skipped.stream().map(p -> Output.map("path", p.toString(), "reason",
+  private void report(PrintWriter out, PrintWriter err, IngestSummary s, Collection<Reports.FileReason> failures,
+                      Collection<Reports.Duplicate> duplicates, Collection<Reports.Cut> cuts, Collection<Path> skipped,
+                      Collection<Reports.FileReason> passed) {
+    List<Reports.FileReason> notes = skipped.stream().map(p -> new Reports.FileReason(p.toString(),
         "a note or data table (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name it or use --include")).toList();
     if (json) {
-      for (Map<String, Object> f : failures) System.out.println(Json.MAPPER.writeValueAsString(Output.map("failed", f)));
-      for (Map<String, Object> d : duplicates) System.out.println(Json.MAPPER.writeValueAsString(Output.map("duplicate", d)));
-      for (Map<String, Object> c : cuts) System.out.println(Json.MAPPER.writeValueAsString(Output.map("cut", c)));
-      for (Map<String, Object> n : notes) System.out.println(Json.MAPPER.writeValueAsString(Output.map("skipped", n)));
-      for (Map<String, Object> n : passed) System.out.println(Json.MAPPER.writeValueAsString(Output.map("skipped", n)));
-      System.out.println(Json.MAPPER.writeValueAsString(Output.map("summary", Output.map(
-          "added", s.added(), "updated", s.updated(), "unchanged", s.unchanged(), "removed", s.removed(),
-          "failed", s.failed(), "duplicates", s.duplicates(), "skipped", notes.size() + passed.size(), "interrupted", s.interrupted(),
-          "bytes", s.bytes(), "seconds", s.millis() / 1000.0,
-          "files_per_s", round(s.filesPerSecond()), "mb_per_s", round(s.megabytesPerSecond())))));
+      for (Reports.FileReason f : failures) Output.line(out, new Reports.FailedLine(f));
+      for (Reports.Duplicate d : duplicates) Output.line(out, new Reports.DuplicateLine(d));
+      for (Reports.Cut c : cuts) Output.line(out, new Reports.CutLine(c));
+      for (Reports.FileReason n : notes) Output.line(out, new Reports.SkippedLine(n));
+      for (Reports.FileReason n : passed) Output.line(out, new Reports.SkippedLine(n));
+      Output.line(out, new Reports.SummaryLine(new Reports.IngestTotals(s.added(), s.updated(), s.unchanged(), s.removed(),
+          s.failed(), s.duplicates(), notes.size() + passed.size(), s.interrupted(), s.bytes(), s.millis() / 1000.0,
+          round(s.filesPerSecond()), round(s.megabytesPerSecond()))));
     } else {
-      for (Map<String, Object> f : failures) System.err.println("failed: " + f.get("path") + ": " + f.get("reason"));
-      for (Map<String, Object> c : cuts) System.err.println("cut: " + c.get("path") + ": " + c.get("note"));
+      for (Reports.FileReason f : failures) err.println("failed: " + f.path() + ": " + f.reason());
+      for (Reports.Cut c : cuts) err.println("cut: " + c.path() + ": " + c.note());
       // Always listed: unlike a note, a link or a FIFO left out may be a file the user expects in the index.
-      for (Map<String, Object> n : passed) System.out.println("skipped: " + n.get("path") + ": " + n.get("reason"));
+      for (Reports.FileReason n : passed) out.println("skipped: " + n.path() + ": " + n.reason());
       if (verbose) {
-        for (Map<String, Object> d : duplicates) System.out.println("same: " + d.get("path") + " = " + d.get("same_as"));
-        for (Path p : skipped) System.out.println("skipped: " + p);
+        for (Reports.Duplicate d : duplicates) out.println("same: " + d.path() + " = " + d.sameAs());
+        for (Path p : skipped) out.println("skipped: " + p);
       }
-      System.out.printf(Locale.ROOT, "%d added, %d updated, %d unchanged, %d removed, %d failed in %.1f s (%.0f files/s, %.1f MB/s) -> %s%n",
+      out.printf(Locale.ROOT, "%d added, %d updated, %d unchanged, %d removed, %d failed in %.1f s (%.0f files/s, %.1f MB/s) -> %s%n",
           s.added(), s.updated(), s.unchanged(), s.removed(), s.failed(), s.millis() / 1000.0, s.filesPerSecond(),
           s.megabytesPerSecond(), index.index);
       String listed = verbose ? "" : " (--verbose lists them)";
       if (s.duplicates() > 0) {
-        System.out.println(s.duplicates() + (s.duplicates() == 1 ? " file has" : " files have")
+        out.println(s.duplicates() + (s.duplicates() == 1 ? " file has" : " files have")
             + " the same content as another file and " + (s.duplicates() == 1 ? "was" : "were") + " not indexed again" + listed);
       }
       if (!notes.isEmpty()) {
-        System.out.println("skipped " + notes.size() + (notes.size() == 1 ? " note or data table" : " notes and data tables")
+        out.println("skipped " + notes.size() + (notes.size() == 1 ? " note or data table" : " notes and data tables")
             + " (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name them or use --include GLOB to ingest them" + listed);
       }
     }
     if (s.interrupted()) {
-      System.err.println("interrupted: " + (s.added() + s.updated()) + " files committed; run the same command to resume");
+      err.println("interrupted: " + (s.added() + s.updated()) + " files committed; run the same command to resume");
     }
   }
 

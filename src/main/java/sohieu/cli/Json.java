@@ -1,5 +1,7 @@
 package sohieu.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +24,17 @@ final class Json {
           gen.writeString(kind.name().toLowerCase(Locale.ROOT));
         }
       }))
+      .addMixIn(Citation.class, CitationShape.class)
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE) // jq-friendly, one style for every command
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  /** Every variant of a citation in one JSON shape: its kind is a field, as in the README. */
+  @JsonPropertyOrder({"canonical", "raw", "kind", "type", "issuer", "number", "year", "issued", "start", "end",
+      "confidence", "sentence"})
+  private interface CitationShape {
+    @JsonProperty("kind")
+    Citation.Kind kind();
+  }
 
   private Json() {}
 }

@@ -44,7 +44,19 @@ public final class Main {
   }
 
   public static int run(String... args) {
-    return commandLine(args).execute(args);
+    return run(commandLine(args), args);
+  }
+
+  /** Runs {@code args} writing to {@code out} and {@code err} instead of the standard streams (for tests, embedding). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(commandLine(args).setOut(out).setErr(err), args);
+  }
+
+  private static int run(CommandLine cmd, String... args) {
+    int code = cmd.execute(args);
+    cmd.getOut().flush();
+    cmd.getErr().flush();
+    return code;
   }
 
   /** The command line that will run {@code args}: the lookup they name alone, or else the whole tree. */
@@ -76,6 +88,8 @@ public final class Main {
   }
 
   private static CommandLine handled(CommandLine cmd) {
+    cmd.setOut(new StandardStream(System.out));
+    cmd.setErr(new StandardStream(System.err));
     Errors errors = new Errors();
     cmd.setExecutionExceptionHandler(errors);
     cmd.setParameterExceptionHandler(errors);
@@ -167,6 +181,16 @@ public final class Main {
   static int atLeast(String option, int value, int min) {
     if (value < min) throw new UserError(option + " must be at least " + min + ", not " + value);
     return value;
+  }
+
+  /**
+   * The process's standard output or error as a command's writer, in the stream's own encoding (as
+   * {@code System.out} itself writes); a table asks the terminal's width only of these.
+   */
+  static final class StandardStream extends PrintWriter {
+    StandardStream(java.io.PrintStream stream) {
+      super(new java.io.OutputStreamWriter(stream, stream.charset()), true);
+    }
   }
 
   /** A mistake of the user's, reported in one line without a stack trace. */

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -20,13 +18,12 @@ final class Output {
 
   /**
    * Prints {@code document} as one JSON document, or the {@code records} as JSON lines or CSV rows (nested values
-   * become JSON text in a CSV cell). {@code recordsName} is only documentation of which part is streamed.
+   * become JSON text in a CSV cell), on {@code out}.
    *
    * <p>Written as it is serialized, never built whole as a string or a tree first: a file with a huge text or
    * thousands of citations would otherwise need its answer in memory two or three times over.
    */
-  static void print(OutputOptions options, Object document, String recordsName, List<?> records) {
-    PrintStream out = System.out;
+  static void print(PrintWriter out, OutputOptions options, Object document, List<?> records) {
     try {
       if (options.json()) {
         try (JsonGenerator json = generator(out)) {
@@ -49,13 +46,21 @@ final class Output {
     out.flush();
   }
 
-  /** A generator over standard output in its own encoding, which leaves the stream open when it closes. */
-  private static JsonGenerator generator(PrintStream out) throws IOException {
-    return Json.MAPPER.getFactory().createGenerator(new OutputStreamWriter(out, out.charset()))
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  /** One JSON document in one line, for the commands that print JSON lines of their own (ingest). */
+  static void line(PrintWriter out, Object record) {
+    try {
+      out.println(Json.MAPPER.writeValueAsString(record));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static void printCsv(PrintStream out, List<?> records) throws IOException {
+  /** A generator over the command's writer, which leaves the writer open when it closes. */
+  private static JsonGenerator generator(PrintWriter out) throws IOException {
+    return Json.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  private static void printCsv(PrintWriter out, List<?> records) throws IOException {
     // The header is every field any record has: a first pass collects it, a second prints each row as it is made.
     List<String> header = new ArrayList<>();
     for (Object r : records) {
@@ -66,8 +71,7 @@ final class Output {
       }
     }
     // Not closed: closing the printer would close standard output.
-    CSVPrinter csv = new CSVPrinter(new java.io.PrintWriter(out, false, java.nio.charset.StandardCharsets.UTF_8),
-        CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+    CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
     {
       for (Object r : records) {
         JsonNode node = Json.MAPPER.valueToTree(r);
@@ -91,11 +95,5 @@ final class Output {
   static String clip(String s, int max) {
     String one = s.replace('\n', ' ');
     return one.codePointCount(0, one.length()) <= max ? one : one.substring(0, one.offsetByCodePoints(0, max - 1)) + "…";
-  }
-
-  static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-    return m;
   }
 }

@@ -2,7 +2,7 @@ package sohieu.cli;
 
 import java.io.Console;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,18 +33,18 @@ final class Progress implements AutoCloseable {
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicInteger failed = new AtomicInteger();
-  private final PrintStream err;
+  private final PrintWriter err;
   private ProgressBar bar;
   private ScheduledExecutorService ticker;
 
-  private Progress(long total, PrintStream err) {
+  private Progress(long total, PrintWriter err) {
     this.total = total;
     this.err = err;
   }
 
-  /** The bar when standard error is a terminal, else the plain line every {@link #PLAIN_EVERY}. */
-  static Progress start(long total) {
-    Progress p = new Progress(total, System.err);
+  /** The bar when standard error is a terminal, else the plain line on {@code err} every {@link #PLAIN_EVERY}. */
+  static Progress start(long total, PrintWriter err) {
+    Progress p = new Progress(total, err);
     if (stderrIsTerminal()) {
       p.bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(total).setUpdateIntervalMillis(250)
           .setRenderer((state, width) -> p.barLine(width)).build();
@@ -60,7 +60,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** A progress that prints only when {@link #tick} is called, for tests. */
-  static Progress plain(long total, PrintStream err) {
+  static Progress plain(long total, PrintWriter err) {
     return new Progress(total, err);
   }
 

@@ -1,12 +1,15 @@
 package sohieu.cli;
 
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import sohieu.refs.CitationRecognizer;
 import sohieu.refs.Vocabulary;
 import sohieu.search.ReferenceRow;
@@ -40,6 +43,9 @@ final class RefsCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Main.atLeast("--limit", limit, 1);
@@ -51,13 +57,14 @@ final class RefsCommand implements Callable<Integer> {
         throw new Main.UserError("--since takes a date as YYYY-MM-DD, not " + since);
       }
     }
+    PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     List<ReferenceRow> rows;
     CitationRecognizer recognizer = CitationRecognizer.standard();
     try (Searcher searcher = Searcher.open(index.index, recognizer)) {
       rows = searcher.refs(code(recognizer, type), issuerCode(recognizer, issuer), from, minArticles);
     }
     if (!output.table()) {
-      Output.print(output, Output.map("references", rows), "references", rows);
+      Output.print(out, output, new Reports.Refs(rows), rows);
     } else if (!rows.isEmpty()) {
       Style style = new Style(output.colorOn());
       Vocabulary words = recognizer.vocabulary();
@@ -67,11 +74,12 @@ final class RefsCommand implements Callable<Integer> {
         t.row(style.accent(r.canonical()), r.articles(), r.mentions(), r.firstSeen(), r.lastSeen(),
             String.join("+", r.languages()), words.typeName(r.type(), "en"), words.issuerName(r.issuer(), "en"), issued);
       }
-      t.print(System.out, style);
-      if (rows.size() > limit) System.out.println(style.dim((rows.size() - limit) + " more; --limit to see them"));
-      if (rows.stream().anyMatch(r -> r.issued().size() > 1)) System.out.println(style.dim("(!) the texts state different issue dates: see cite"));
+      t.print(out, style);
+      if (rows.size() > limit) out.println(style.dim((rows.size() - limit) + " more; --limit to see them"));
+      if (rows.stream().anyMatch(r -> r.issued().size() > 1)) out.println(style.dim("(!) the texts state different issue dates: see cite"));
+      out.flush();
     } else {
-      System.err.println("no references match in " + index.index);
+      err.println("no references match in " + index.index);
     }
     return rows.isEmpty() ? Main.NOTHING : Main.FOUND;
   }

@@ -1,13 +1,11 @@
 package sohieu.cli;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -15,20 +13,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sohieu.Limits;
 import sohieu.extract.ExtractedDocument;
-import sohieu.index.FileSet;
 import sohieu.extract.ExtractionException;
-import sohieu.extract.Extractor;
+import sohieu.index.FileSet;
 import sohieu.lang.Paragraph;
-import sohieu.lang.ParagraphSegmenter;
+import sohieu.pipeline.Article;
+import sohieu.pipeline.ArticlePipeline;
 import sohieu.refs.Citation;
-import sohieu.refs.CitationRecognizer;
-import sohieu.refs.DocumentIdentity;
 
-/** Analyzes one file or standard input without indexing: paragraphs with their language, citations with offsets. */
+/**
+ * Analyzes one file or standard input without indexing, through the same pipeline as an ingest: paragraphs with their
+ * language, citations with offsets, and the directive's own identity.
+ */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = "Analyze one file (or - for standard input) without indexing: its paragraphs with their language "
         + "and the citations found, with char offsets into the extracted text.",
@@ -49,45 +50,30 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   LimitOptions limits;
 
-  /** What the scan found; {@code cut} says what the citation limit left out, or is null. */
-  private record Scanned(ExtractedDocument doc, List<Paragraph> paragraphs, List<Citation> citations, String cut,
-                         DocumentIdentity identity) {}
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     limits.check();
-    Scanned scanned = withinTimeLimit();
-    ExtractedDocument doc = scanned.doc();
-    String text = doc.text();
-    List<Paragraph> paragraphs = scanned.paragraphs();
-    List<Citation> citations = scanned.citations();
-    if (scanned.cut() != null) System.err.println(file + ": " + scanned.cut());
+    Article article = withinTimeLimit();
+    PrintWriter out = spec.commandLine().getOut();
+    if (article.cut() != null) spec.commandLine().getErr().println(file + ": " + article.cut());
     if (output.table()) {
-      printTable(doc, paragraphs, citations);
+      printTable(out, article);
     } else {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("file", file);
-      out.put("title", doc.title());
-      out.put("published", doc.published());
-      out.put("outlet", doc.outlet());
-      out.put("url", doc.sourceUrl());
-      out.put("content_type", doc.contentType());
-      out.put("text", text);
-      out.put("paragraphs", paragraphs);
-      out.put("citations", citations);
-      out.put("identity", scanned.identity());
-      out.put("cut", scanned.cut());
-      Output.print(output, out, "citations", citations);
+      Output.print(out, output, Reports.Scan.of(file, article), article.citations());
     }
-    return citations.isEmpty() ? Main.NOTHING : Main.FOUND;
+    out.flush();
+    return article.citations().isEmpty() ? Main.NOTHING : Main.FOUND;
   }
 
   /**
    * The scan on a thread of its own, given up after {@code --timeout} like a file in an ingest, so that a parser
    * that hangs or a file that floods memory ends in one line naming the file rather than a hang or a trace.
    */
-  private Scanned withinTimeLimit() throws Exception {
-    FutureTask<Scanned> task = new FutureTask<>(this::scan);
+  private Article withinTimeLimit() throws Exception {
+    FutureTask<Article> task = new FutureTask<>(this::scan);
     Thread.ofPlatform().daemon().name("scan").start(task);
     try {
       return task.get(limits.timeoutSeconds, TimeUnit.SECONDS);
@@ -109,27 +95,13 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private Scanned scan() throws Exception {
-    ExtractedDocument doc = extract();
-    String text = doc.text();
-    List<Paragraph> paragraphs = ParagraphSegmenter.standard().segment(text);
-    CitationRecognizer recognizer = CitationRecognizer.standard();
-    // One past the limit tells whether the limit cut anything.
-    List<Citation> citations = recognizer.scan(text, (int) Math.min(Integer.MAX_VALUE, limits.maxCitations + 1L));
-    String cut = null;
-    if (citations.size() > limits.maxCitations) {
-      citations = citations.subList(0, limits.maxCitations);
-      cut = Limits.citationsCut(limits.maxCitations);
-    }
-    return new Scanned(doc, paragraphs, citations, cut, recognizer.identify(text).orElse(null));
-  }
-
-  private ExtractedDocument extract() throws Exception {
-    Extractor extractor = new Extractor(charset, limits.maxMegabytes, limits.maxChars);
+  /** The file (or standard input) through the same pipeline as an ingest, with the same limits. */
+  private Article scan() throws Exception {
+    ArticlePipeline pipeline = new ArticlePipeline(charset, limits.maxMegabytes, limits.maxChars, limits.maxCitations);
     try {
       if (file.equals("-")) {
         try (InputStream in = System.in) {
-          return extractor.extract(in, "stdin");
+          return pipeline.read(in, "stdin");
         }
       }
       Path path = Path.of(file);
@@ -138,29 +110,30 @@ final class ScanCommand implements Callable<Integer> {
       if (notRegular != null) throw new Main.UserError(file + ": " + notRegular + "; pipe it to 'scan -' to read it");
       if (!Files.exists(path)) throw new Main.UserError(file + ": no such file");
       if (!Files.isReadable(path)) throw new Main.UserError(file + ": permission denied");
-      return extractor.extract(path);
+      return pipeline.read(path, file);
     } catch (ExtractionException e) {
       throw new Main.UserError(file + ": " + e.getMessage());
     }
   }
 
-  private void printTable(ExtractedDocument doc, List<Paragraph> paragraphs, List<Citation> citations) {
+  private void printTable(PrintWriter out, Article article) {
+    ExtractedDocument doc = article.document();
     Style style = new Style(output.colorOn());
-    System.out.println(style.bold(doc.title() == null ? file : doc.title()));
-    System.out.println(style.dim(String.join(" · ", Output.nonNull(doc.outlet(), doc.published(), doc.sourceUrl(),
+    out.println(style.bold(doc.title() == null ? file : doc.title()));
+    out.println(style.dim(String.join(" · ", Output.nonNull(doc.outlet(), doc.published(), doc.sourceUrl(),
         doc.contentType()))));
-    System.out.println();
+    out.println();
     Table ps = new Table("LANG", "START", "END", "PARAGRAPH");
-    for (Paragraph p : paragraphs) ps.row(p.lang(), p.start(), p.end(), Output.clip(doc.text().substring(p.start(), p.end()), 70));
-    ps.print(System.out, style);
-    System.out.println();
-    if (citations.isEmpty()) {
-      System.out.println("no citations");
+    for (Paragraph p : article.paragraphs()) ps.row(p.lang(), p.start(), p.end(), Output.clip(doc.text().substring(p.start(), p.end()), 70));
+    ps.print(out, style);
+    out.println();
+    if (article.citations().isEmpty()) {
+      out.println("no citations");
       return;
     }
     Table cs = new Table("CANONICAL", "KIND", "TYPE", "ISSUER", "ISSUED", "START", "END", "RAW");
-    for (Citation c : citations) cs.row(style.accent(c.canonical()), c.kind().name().toLowerCase(Locale.ROOT), c.type(), c.issuer(),
+    for (Citation c : article.citations()) cs.row(style.accent(c.canonical()), c.kind().name().toLowerCase(Locale.ROOT), c.type(), c.issuer(),
         c.issued(), c.start(), c.end(), c.raw().replace('\n', ' '));
-    cs.print(System.out, style);
+    cs.print(out, style);
   }
 }

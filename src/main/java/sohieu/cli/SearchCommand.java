@@ -1,5 +1,6 @@
 package sohieu.cli;
 
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
@@ -10,8 +11,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sohieu.analysis.LanguageAnalyzers;
 import sohieu.refs.CitationRecognizer;
 import sohieu.search.ArticleQueryParser;
@@ -54,6 +57,9 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     if (!sort.equals("score") && !sort.equals("date")) throw new Main.UserError("--sort takes score or date, not " + sort);
@@ -76,42 +82,49 @@ final class SearchCommand implements Callable<Integer> {
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"));
     }
+    PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     // Said once the query has parsed: a query with an error gets that one line alone.
     for (String field : ArticleQueryParser.unknownFields(query)) {
-      System.err.println("sohieu search: " + field + ": is not a field (the fields are "
+      err.println("sohieu search: " + field + ": is not a field (the fields are "
           + String.join(", ", ArticleQueryParser.fields()) + "); searched as text");
     }
     if (result.hits().isEmpty() && offset > 0 && offset >= result.total()) {
-      System.err.println("sohieu search: offset " + offset + " is past the last of " + result.total()
+      err.println("sohieu search: offset " + offset + " is past the last of " + result.total()
           + (result.total() == 1 ? " result" : " results"));
-      if (!output.table()) Output.print(output, result, "hits", result.hits());
+      if (!output.table()) Output.print(out, output, result, result.hits());
       return Main.NOTHING;
     }
-    if (output.table()) print(result, String.join(" ", words)); else Output.print(output, plain(result), "hits", plain(result).hits());
+    if (output.table()) {
+      print(out, err, result, String.join(" ", words));
+    } else {
+      SearchResult plain = plain(result);
+      Output.print(out, output, plain, plain.hits());
+    }
     return result.hits().isEmpty() ? Main.NOTHING : Main.FOUND;
   }
 
-  private void print(SearchResult result, String typed) {
+  private void print(PrintWriter out, PrintWriter err, SearchResult result, String typed) {
     Style style = new Style(output.colorOn());
     String undated = result.undatedExcluded() == null || result.undatedExcluded() == 0 ? null
         : result.undatedExcluded() + " undated " + (result.undatedExcluded() == 1 ? "document" : "documents")
             + " left out by the date filter";
     if (result.hits().isEmpty()) {
-      System.err.println("no results for " + typed + (undated == null ? "" : " (" + undated + ")"));
+      err.println("no results for " + typed + (undated == null ? "" : " (" + undated + ")"));
       return;
     }
     int rank = offset;
     for (Hit h : result.hits()) {
-      System.out.println(style.bold(++rank + ". " + (h.title() == null ? h.path() : h.title())));
-      System.out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
+      out.println(style.bold(++rank + ". " + (h.title() == null ? h.path() : h.title())));
+      out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
           String.join("+", h.languages()), String.format(Locale.ROOT, "%.2f", h.score())))));
-      System.out.println("   " + style.dim(h.path()));
-      if (!h.refs().isEmpty()) System.out.println("   " + style.accent(String.join(" ", h.refs())));
-      for (String s : h.snippets()) System.out.println("   " + style.marks(clip(s)));
-      System.out.println();
+      out.println("   " + style.dim(h.path()));
+      if (!h.refs().isEmpty()) out.println("   " + style.accent(String.join(" ", h.refs())));
+      for (String s : h.snippets()) out.println("   " + style.marks(clip(s)));
+      out.println();
     }
-    System.out.printf(Locale.ROOT, "%d of %d documents%n", result.hits().size(), result.total());
-    if (undated != null) System.out.println(undated);
+    out.printf(Locale.ROOT, "%d of %d documents%n", result.hits().size(), result.total());
+    if (undated != null) out.println(undated);
+    out.flush();
   }
 
   /**

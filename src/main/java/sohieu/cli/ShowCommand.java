@@ -1,12 +1,15 @@
 package sohieu.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sohieu.lang.Paragraph;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
@@ -33,43 +36,48 @@ final class ShowCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     if (key.isBlank()) throw new Main.UserError("DOC is empty: give a path or the end of one (e.g. tvpl/b4a48337)");
+    PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     Optional<StoredArticle> found;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       found = searcher.show(key);
     } catch (Searcher.AmbiguousPath e) {
-      System.err.println("sohieu show: " + e.getMessage() + ":");
+      err.println("sohieu show: " + e.getMessage() + ":");
       List<String> candidates = e.candidates();
-      for (String path : candidates.subList(0, Math.min(SHOWN, candidates.size()))) System.err.println("  " + path);
-      if (candidates.size() > SHOWN) System.err.println("  ... and " + (candidates.size() - SHOWN) + " more");
+      for (String path : candidates.subList(0, Math.min(SHOWN, candidates.size()))) err.println("  " + path);
+      if (candidates.size() > SHOWN) err.println("  ... and " + (candidates.size() - SHOWN) + " more");
       return Main.ERROR;
     }
     if (found.isEmpty()) {
-      System.err.println("no document " + key + " in " + index.index);
+      err.println("no document " + key + " in " + index.index);
       return Main.NOTHING;
     }
     StoredArticle a = found.get();
     if (!output.table()) {
-      Output.print(output, a, "citations", a.citations());
+      Output.print(out, output, a, a.citations());
       return Main.FOUND;
     }
     Style style = new Style(output.colorOn());
-    System.out.println(style.bold(a.title() == null ? a.path() : a.title()));
+    out.println(style.bold(a.title() == null ? a.path() : a.title()));
     Table meta = new Table("FIELD", "VALUE");
     meta.row("path", a.path()).row("date", a.date()).row("outlet", a.outlet()).row("url", a.url())
         .row("type", a.contentType()).row("languages", String.join(", ", a.languages())).row("sha256", a.hash());
-    meta.print(System.out, style);
-    System.out.println();
+    meta.print(out, style);
+    out.println();
     for (Paragraph p : a.paragraphs()) {
-      System.out.println(style.dim("[" + p.lang() + "] ") + a.text().substring(p.start(), p.end()));
+      out.println(style.dim("[" + p.lang() + "] ") + a.text().substring(p.start(), p.end()));
     }
-    System.out.println();
+    out.println();
     Table cs = new Table("CANONICAL", "KIND", "ISSUED", "OFFSETS", "RAW");
     for (Citation c : a.citations()) cs.row(style.accent(c.canonical()), c.kind() == null ? "" : c.kind().name().toLowerCase(Locale.ROOT), c.issued(),
         c.start() + "-" + c.end(), c.raw().replace('\n', ' '));
-    if (a.citations().isEmpty()) System.out.println("no citations"); else cs.print(System.out, style);
+    if (a.citations().isEmpty()) out.println("no citations"); else cs.print(out, style);
+    out.flush();
     return Main.FOUND;
   }
 }

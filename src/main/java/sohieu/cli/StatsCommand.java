@@ -1,11 +1,14 @@
 package sohieu.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import sohieu.index.FailedFiles;
 import sohieu.refs.CitationRecognizer;
 import sohieu.search.Searcher;
@@ -25,45 +28,50 @@ final class StatsCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Main.atLeast("--top", top, 1);
+    PrintWriter out = spec.commandLine().getOut();
     Stats stats;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
       stats = searcher.stats(top);
     }
     if (!output.table()) {
-      Output.print(output, stats, "references", stats.references());
+      Output.print(out, output, stats, stats.references());
     } else {
       Style style = new Style(output.colorOn());
-      System.out.println(style.bold(stats.documents() + " documents in " + index.index));
-      section("LANGUAGE", stats.languages(), style);
-      section("OUTLET", stats.outlets(), style);
+      out.println(style.bold(stats.documents() + " documents in " + index.index));
+      section(out, "LANGUAGE", stats.languages(), style);
+      section(out, "OUTLET", stats.outlets(), style);
       List<Stats.Count> months = new ArrayList<>(stats.months());
       if (stats.undated() > 0) months.add(new Stats.Count("undated", stats.undated()));
-      section("MONTH", months, style);
-      section("MOST CITED", stats.references(), style);
-      failedFiles(style);
+      section(out, "MONTH", months, style);
+      section(out, "MOST CITED", stats.references(), style);
+      failedFiles(out, style);
+      out.flush();
     }
     return stats.documents() == 0 ? Main.NOTHING : Main.FOUND;
   }
 
   /** The files the last ingests could not index, and why: the index is missing them. */
-  private void failedFiles(Style style) throws java.io.IOException {
+  private void failedFiles(PrintWriter out, Style style) throws java.io.IOException {
     List<FailedFiles.Entry> failed = FailedFiles.read(index.index);
     if (failed.isEmpty()) return;
-    System.out.println();
-    System.out.println(style.bold(failed.size() + (failed.size() == 1 ? " file is" : " files are") + " not in the index (ingest failed):"));
+    out.println();
+    out.println(style.bold(failed.size() + (failed.size() == 1 ? " file is" : " files are") + " not in the index (ingest failed):"));
     Table t = new Table("NOT INDEXED", "REASON");
     for (FailedFiles.Entry e : failed) t.row(e.path(), e.reason());
-    t.print(System.out, style);
+    t.print(out, style);
   }
 
-  private static void section(String title, List<Stats.Count> counts, Style style) {
+  private static void section(PrintWriter out, String title, List<Stats.Count> counts, Style style) {
     if (counts.isEmpty()) return;
-    System.out.println();
+    out.println();
     Table t = new Table(title, "DOCUMENTS");
     for (Stats.Count c : counts) t.row(c.label(), c.documents());
-    t.print(System.out, style);
+    t.print(out, style);
   }
 }

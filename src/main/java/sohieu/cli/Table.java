@@ -2,7 +2,7 @@ package sohieu.cli;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +38,13 @@ final class Table {
     return this;
   }
 
-  /** Prints the table fitted to the terminal on standard output, if it is one. */
-  void print(PrintStream out, Style style) {
-    print(out, style, out == System.out ? terminalColumns() : 0);
+  /** Prints the table fitted to the terminal when {@code out} is standard output and that is one. */
+  void print(PrintWriter out, Style style) {
+    print(out, style, out instanceof Main.StandardStream ? terminalColumns() : 0);
   }
 
   /** Prints the table in at most {@code columns} display columns (0: no limit). */
-  void print(PrintStream out, Style style, int columns) {
+  void print(PrintWriter out, Style style, int columns) {
     int[] width = new int[header.length];
     for (int i = 0; i < header.length; i++) width[i] = width(header[i]);
     for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], width(r[i]));

@@ -12,6 +12,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import sohieu.analysis.LanguageAnalyzers;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
+import sohieu.pipeline.Article;
 import sohieu.refs.Citation;
 import sohieu.schema.DocumentFields;
 import sohieu.schema.Fields;

@@ -2,20 +2,12 @@ package sohieu.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,15 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -45,28 +32,19 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import sohieu.Limits;
-import sohieu.analysis.LanguageAnalyzers;
 import sohieu.extract.ExtractedDocument;
 import sohieu.extract.ExtractionException;
-import sohieu.extract.Extractor;
-import sohieu.lang.Paragraph;
-import sohieu.lang.ParagraphSegmenter;
-import sohieu.refs.Citation;
-import sohieu.refs.CitationRecognizer;
-import sohieu.refs.DocumentIdentity;
+import sohieu.pipeline.Article;
+import sohieu.pipeline.ArticlePipeline;
 import sohieu.schema.DocumentFields;
 import sohieu.schema.Fields;
 import sohieu.schema.SchemaMismatchException;
-import sohieu.schema.SchemaVersion;
 
 /**
- * Runs files through the pipeline (extract, paragraphs and languages, citations) on all cores into one
- * IndexWriter, skipping files whose content hash is unchanged and committing at intervals so a crash costs
- * only the files since the last commit.
+ * Schedules an ingest: runs files through the {@link ArticlePipeline} on all cores into one {@link IndexStore},
+ * skipping files whose content hash is unchanged, giving up on a file past its time limit, and letting the store
+ * commit at intervals so a crash costs only the files since the last commit.
  *
  * <p>A file is keyed by its path as given (relative stays relative, so an index can move with its corpus), and
  * also carries its absolute path, so that the same file given in another spelling replaces its document rather than
@@ -74,41 +52,24 @@ import sohieu.schema.SchemaVersion;
  * fail are kept in a list committed with the index ({@link FailedFiles}).
  */
 public final class Ingester implements Closeable {
-  private static final String PID_FILE = "ingest.pid";
-  private static final long COMMIT_EVERY_MILLIS = 30_000;
-
-  private final Path indexDir;
-  private final FSDirectory directory;
-  private final IndexWriter writer;
+  private final IndexStore store;
   private final int threads;
   private final Duration timeout;
   private final Charset charset;
-  private Extractor extractor;
-  private int maxCitations = Limits.CITATIONS_PER_FILE;
-  /** Commits cost a flush of every thread's buffer: every 10,000 files or 30 s, whichever comes first. */
-  private int commitEvery = 10_000;
+  private ArticlePipeline pipeline;
   private Extraction extraction;
-  private final ParagraphSegmenter segmenter = ParagraphSegmenter.standard();
-  private final CitationRecognizer recognizer = CitationRecognizer.standard();
   private final DocumentBuilder builder = new DocumentBuilder();
-  private final FailedFiles failed;
   /** Content hash to the file indexed for it in this run, so that identical files running side by side index once. */
   private final ConcurrentHashMap<String, Holder> holders = new ConcurrentHashMap<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
-  private Ingester(Path indexDir, FSDirectory directory, IndexWriter writer, int threads, Duration timeout,
-                   Charset charset) {
-    this.charset = charset;
-    this.extractor = new Extractor(charset);
-    this.extraction = file -> extractor.extract(file);
-    this.indexDir = indexDir;
-    this.directory = directory;
-    this.writer = writer;
+  private Ingester(IndexStore store, int threads, Duration timeout, Charset charset) {
+    this.store = store;
     this.threads = threads;
     this.timeout = timeout;
-    Map<String, String> userData = new HashMap<>();
-    writer.getLiveCommitData().forEach(e -> userData.put(e.getKey(), e.getValue()));
-    this.failed = FailedFiles.of(userData);
+    this.charset = charset;
+    this.pipeline = new ArticlePipeline(charset, Limits.FILE_MB, Limits.TEXT_CHARS, Limits.CITATIONS_PER_FILE);
+    this.extraction = file -> pipeline.extract(file);
   }
 
   /**
@@ -122,45 +83,18 @@ public final class Ingester implements Closeable {
   /** As {@link #open(Path, int, Duration)}, reading text files in {@code charset} (detected when null). */
   public static Ingester open(Path indexDir, int threads, Duration timeout, Charset charset)
       throws IOException, IndexBusyException {
-    Files.createDirectories(indexDir);
-    FSDirectory directory = FSDirectory.open(indexDir);
-    IndexWriterConfig config = new IndexWriterConfig(LanguageAnalyzers.perField())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(128)
-        // Stored text is most of the index; deflate halves it, and only the few hits shown are ever read back.
-        .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
-    boolean existed = DirectoryReader.indexExists(directory);
-    IndexWriter writer;
-    try {
-      writer = new IndexWriter(directory, config);
-    } catch (LockObtainFailedException e) {
-      directory.close();
-      throw new IndexBusyException(busyMessage(indexDir));
-    }
-    // Documents of two schemas in one index would each be read by the wrong codec.
-    if (existed) {
-      try {
-        SchemaVersion.require(SegmentInfos.readLatestCommit(directory).getUserData(), indexDir);
-      } catch (SchemaMismatchException | IOException e) {
-        writer.rollback();
-        directory.close();
-        throw e;
-      }
-    }
-    Files.writeString(indexDir.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
-    return new Ingester(indexDir, directory, writer, Math.max(1, threads), timeout, charset);
+    return new Ingester(IndexStore.openForWrite(indexDir), Math.max(1, threads), timeout, charset);
   }
 
   /** Commits after every {@code files} files as well as every 30 s; small values let tests crash between commits. */
   public Ingester commitEvery(int files) {
-    this.commitEvery = Math.max(1, files);
+    store.commitEvery(files);
     return this;
   }
 
   /** Sets the per-file limits ({@link Limits}) before {@link #ingest} runs. */
   public Ingester limits(int maxMegabytes, int maxChars, int maxCitations) {
-    this.extractor = new Extractor(charset, maxMegabytes, maxChars);
-    this.maxCitations = maxCitations;
+    this.pipeline = new ArticlePipeline(charset, maxMegabytes, maxChars, maxCitations);
     return this;
   }
 
@@ -171,7 +105,7 @@ public final class Ingester implements Closeable {
   }
 
   /** Replaces the extraction step by one built around it, before {@link #ingest} runs. */
-  void wrapExtraction(java.util.function.UnaryOperator<Extraction> wrap) { this.extraction = wrap.apply(extraction); }
+  void wrapExtraction(UnaryOperator<Extraction> wrap) { this.extraction = wrap.apply(extraction); }
 
   /**
    * Stops a running {@link #ingest} (from any thread, e.g. a shutdown hook on Ctrl-C): no new file is started, the
@@ -189,33 +123,19 @@ public final class Ingester implements Closeable {
     IngestListener counting = (file, outcome, size, reason) -> {
       counts[outcome.ordinal()].incrementAndGet();
       bytes.addAndGet(size);
-      String absolute = file.toAbsolutePath().normalize().toString();
-      if (outcome == IngestListener.Outcome.FAILED) {
-        failed.add(file.normalize().toString(), absolute, reason);
-      } else {
-        failed.clear(absolute);
-      }
+      if (outcome != IngestListener.Outcome.REMOVED) store.settled(file, outcome == IngestListener.Outcome.FAILED, reason);
       listener.done(file, outcome, size, reason);
     };
     boolean complete;
-    try (DirectoryReader before = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null) {
+    try (DirectoryReader before = store.lastCommit()) {
       IndexSearcher existing = before == null ? null : new IndexSearcher(before);
-      if (prune) {
-        failed.pruneGone();
-        if (before != null) prune(before, counting);
-      }
+      if (prune) store.prune(before, counting);
       complete = run(files, existing, counting);
     }
-    commit();
+    store.commit();
     var c = counts;
     return new IngestSummary(c[0].get(), c[1].get(), c[2].get(), c[3].get(), c[4].get(), bytes.get(),
         (System.nanoTime() - started) / 1_000_000, c[5].get(), !complete);
-  }
-
-  /** Commits the documents with the failure list as it stands, so that the two always agree, and the schema's version. */
-  private void commit() throws IOException {
-    writer.setLiveCommitData(SchemaVersion.stamp(failed.userData(writer.getLiveCommitData())).entrySet(), true);
-    writer.commit();
   }
 
   /** Runs the files through the workers; false when {@link #cancel} stopped it before the last file. */
@@ -227,8 +147,6 @@ public final class Ingester implements Closeable {
     ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("ingest-", 0).factory());
     ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().factory());
     watchdog.setRemoveOnCancelPolicy(true);
-    long lastCommit = System.currentTimeMillis();
-    int sinceCommit = 0;
     boolean complete = true;
     try {
       for (Path file : files) {
@@ -237,7 +155,7 @@ public final class Ingester implements Closeable {
           break;
         }
         slots.acquire();
-        failIfWriterBroken();
+        store.failIfBroken();
         Settlement settlement = new Settlement(slots);
         Future<?> task = workers.submit(() -> work(file, existing, settlement, listener));
         settlement.arm(watchdog.schedule(() -> {
@@ -251,26 +169,16 @@ public final class Ingester implements Closeable {
             settlement.release();
           }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS));
-        if (++sinceCommit >= commitEvery || System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
-          commit();
-          sinceCommit = 0;
-          lastCommit = System.currentTimeMillis();
-        }
+        store.countFile();
       }
       slots.acquire(threads);
       slots.release(threads);
-      failIfWriterBroken();
+      store.failIfBroken();
       return complete;
     } finally {
       workers.shutdownNow();
       watchdog.shutdownNow();
     }
-  }
-
-  /** A writer that hit a tragedy (out of memory, disk full) refuses every document; going on would fail them all. */
-  private void failIfWriterBroken() throws IOException {
-    Throwable tragedy = writer.getTragicException();
-    if (tragedy != null) throw new IOException("the index writer failed: " + describe(tragedy), tragedy);
   }
 
   /**
@@ -333,11 +241,11 @@ public final class Ingester implements Closeable {
         String note = null;
         if (prepared.sameAs != null) {
           // Its own document, if an earlier run indexed it, would now list the same text twice.
-          if (prepared.replaces) writer.deleteDocuments(prepared.own);
+          if (prepared.replaces) store.delete(prepared.own);
           outcome = IngestListener.Outcome.DUPLICATE;
           note = prepared.sameAs;
         } else if (prepared.doc != null) {
-          writer.updateDocuments(prepared.own, List.of(prepared.doc));
+          store.replace(prepared.own, prepared.doc);
           outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
           note = prepared.cut;
         }
@@ -399,9 +307,9 @@ public final class Ingester implements Closeable {
     if (Files.isDirectory(file)) throw new ExtractionException("a folder that cannot be read");
     if (size == 0) throw new ExtractionException("empty file");
     // Checked before hashing: reading a huge file only to refuse it would cost the batch its time.
-    String refused = extractor.tooLarge(size);
+    String refused = pipeline.tooLarge(size);
     if (refused != null) throw new ExtractionException(refused);
-    String hash = sha256(file);
+    String hash = ArticlePipeline.sha256(file);
     String previous = existing == null ? null : storedHash(existing, own);
     Holder me = new Holder(absolute, path);
     Holder holder = holder(hash, me, existing, settlement);
@@ -409,16 +317,10 @@ public final class Ingester implements Closeable {
     if (hash.equals(previous)) return new Prepared(own, size, null, true, null);
     ExtractedDocument extracted = extraction.extract(file);
     if (extracted.text().isBlank()) throw new ExtractionException("no text found (a scanned image, or not a document)");
-    // One past the limit tells whether the limit cut anything.
-    List<Citation> citations = recognizer.scan(extracted.text(), (int) Math.min(Integer.MAX_VALUE, maxCitations + 1L));
-    String cut = null;
-    if (citations.size() > maxCitations) {
-      citations = citations.subList(0, maxCitations);
-      cut = Limits.citationsCut(maxCitations);
-    }
-    Document doc = builder.build(analyze(path, hash, size, extracted, citations));
+    Article article = pipeline.analyze(path, hash, size, extracted);
+    Document doc = builder.build(article);
     DocumentFields.file(doc, absolute);
-    return new Prepared(own, size, doc, previous != null, null, cut);
+    return new Prepared(own, size, doc, previous != null, null, article.cut());
   }
 
   /**
@@ -433,7 +335,7 @@ public final class Ingester implements Closeable {
       Holder indexed = null;
       boolean mine = false;
       for (ScoreDoc sd : existing.search(new TermQuery(new Term(Fields.HASH, hash)), 16).scoreDocs) {
-        Document d = existing.storedFields().document(sd.doc, java.util.Set.of(Fields.PATH, Fields.FILE));
+        Document d = existing.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.FILE));
         String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
         if (f.equals(me.file()) || p.equals(me.path())) {
           mine = true;
@@ -464,7 +366,7 @@ public final class Ingester implements Closeable {
 
   private static boolean stillHolds(Path file, String hash) {
     try {
-      return Files.isRegularFile(file) && hash.equals(sha256(file));
+      return Files.isRegularFile(file) && hash.equals(ArticlePipeline.sha256(file));
     } catch (IOException e) {
       return false;
     }
@@ -474,53 +376,14 @@ public final class Ingester implements Closeable {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
-  private Article analyze(String path, String hash, long size, ExtractedDocument document, List<Citation> citations) {
-    String text = document.text();
-    List<Paragraph> paragraphs = segmenter.segment(text);
-    Optional<DocumentIdentity> identity = recognizer.identify(text);
-    if (identity.isPresent()) {
-      // The directive's own text: its number, title and signing date describe the file better than page furniture.
-      DocumentIdentity id = identity.get();
-      document = new ExtractedDocument(text, id.title() != null ? id.title() : document.title(),
-          id.issued() != null ? id.issued() : document.published(), document.outlet(), document.sourceUrl(),
-          document.contentType());
-    }
-    return new Article(path, hash, size, document, paragraphs, citations, identity.map(DocumentIdentity::canonical).orElse(null));
-  }
-
-  private void prune(DirectoryReader reader, IngestListener listener) throws IOException {
-    StoredFields stored = reader.storedFields();
-    Bits live = MultiBits.getLiveDocs(reader);
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      if (live != null && !live.get(doc)) continue;
-      Document d = stored.document(doc, java.util.Set.of(Fields.PATH, Fields.FILE));
-      String path = d.get(Fields.PATH), file = d.get(Fields.FILE);
-      // A relative path is looked for from here and, when this is another folder, where the ingest that stored it ran.
-      if (path != null && !Files.exists(Path.of(path)) && (file == null || !Files.exists(Path.of(file)))) {
-        writer.deleteDocuments(new Term(Fields.PATH, path));
-        listener.done(Path.of(path), IngestListener.Outcome.REMOVED, 0, null);
-      }
-    }
-  }
-
   private static String storedHash(IndexSearcher searcher, Query own) throws IOException {
     TopDocs hits = searcher.search(own, 1);
     if (hits.scoreDocs.length == 0) return null;
-    return searcher.storedFields().document(hits.scoreDocs[0].doc, java.util.Set.of(Fields.HASH)).get(Fields.HASH);
+    return searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(Fields.HASH)).get(Fields.HASH);
   }
 
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String describe(Throwable t) {
+  /** One line for what went wrong with a file (or with the writer). */
+  static String describe(Throwable t) {
     if (t instanceof ExtractionException e) return e.getMessage();
     if (t instanceof OutOfMemoryError) return "too large to extract in the available memory";
     String fault = t instanceof IOException ? Faults.describe(t) : null;
@@ -529,29 +392,6 @@ public final class Ingester implements Closeable {
     return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.replaceAll("\\s+", " "));
   }
 
-  /**
-   * Why the write lock is taken: the ingest named in the pid file, or, when that file is missing or names a process
-   * that is gone (left by a kill -9, or the lock is a check's), just that someone else holds it.
-   */
-  public static String busyMessage(Path indexDir) {
-    try {
-      long pid = Long.parseLong(Files.readString(indexDir.resolve(PID_FILE)).strip());
-      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-        return "index is being written by another ingest (pid " + pid + ")";
-      }
-    } catch (IOException | NumberFormatException e) {
-      // No usable pid file: fall through to the anonymous message.
-    }
-    return "index is in use by another process (an ingest or a check)";
-  }
-
   @Override
-  public void close() throws IOException {
-    try {
-      writer.close();
-    } finally {
-      Files.deleteIfExists(indexDir.resolve(PID_FILE));
-      directory.close();
-    }
-  }
+  public void close() throws IOException { store.close(); }
 }

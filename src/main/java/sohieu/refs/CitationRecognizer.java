@@ -2,36 +2,35 @@ package sohieu.refs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import sohieu.Limits;
 
 /**
- * Finds citations of Vietnamese party and state documents in vi, ru, fr, pl and en text: one pass over the text that
- * stops only at digits, three builders (explicit, partial, short) and a resolver of short forms against the full
- * citations before them. Thread-safe and reusable; the grammar's words live in the data files read by
+ * Finds citations of Vietnamese party and state documents in vi, ru, fr, pl and en text, in three stages as eyecite
+ * does: find (one pass over the text that stops only at digits, reading full numbers and number phrases, see
+ * {@link Found}), model ({@link Citation}'s variants) and resolve (a {@link Resolver} over the whole document,
+ * {@link DocumentResolver} by default). Thread-safe and reusable; the grammar's words live in the data files read by
  * {@link Vocabulary}.
  *
  * <ul>
- *   <li>EXPLICIT (confidence {@value #EXPLICIT}): a full number, see {@link CodeScanner} for every accepted spelling;
- *       its issue date per {@link IssueDates}.</li>
- *   <li>SHORT ({@value #SHORT}): a type word and a bare number standing for a full citation earlier in the same
- *       text with that type and number: "по реализации резолюции 25 и заключения 43" -> 25-NQ/TW, 43-KL/TW;
- *       "Nghị quyết 57" -> 57-NQ/TW.</li>
- *   <li>PARTIAL ({@value #PARTIAL}): a type word, a bare number and the issuer in words, with no earlier full
- *       citation: "la décision n° 209 du 26 novembre 2019 du Politburo" -> 209-QĐ/TW;
- *       "Заключения Политбюро № 12" -> 12-KL/TW; "Chỉ thị số 05 của Ban Bí thư" -> 5-CT/TW.</li>
+ *   <li>EXPLICIT: a full number, see {@link CodeScanner} for every accepted spelling; a well-formed code the
+ *       vocabulary does not know ({@code 4521/TCT-DNL}) counts where a lead-in or a type word makes it a document
+ *       number, with a lower confidence. Its issue date per {@link IssueDates}.</li>
+ *   <li>SHORT: a type word and a bare number standing for a full number anywhere in the same text with that type and
+ *       number: "по реализации резолюции 25 и заключения 43" -> 25-NQ/TW, 43-KL/TW.</li>
+ *   <li>PARTIAL: a type word, a bare number and the issuer in words, in the clause or named by the document: "la
+ *       décision n° 209 du 26 novembre 2019 du Politburo" -> 209-QĐ/TW; "Заключения Политбюро № 12" -> 12-KL/TW;
+ *       "wnioski 91 i 93 Biura Politycznego" -> 91-KL/TW, 93-KL/TW; "Decree 47/2021" -> 47/2021/NĐ-CP.</li>
  * </ul>
  * Never cited: "Кластера № 1", years, ranges "2021–2026", dates "24/10/2023", phone numbers, "Điều 8", numbers in
- * URLs, Roman-numeral congresses, "Nghị quyết Trung ương 4" (a plenum, not a number).
+ * URLs, Roman-numeral congresses, "Nghị quyết Trung ương 4" (a plenum, not a number), form numbers ("Mẫu số
+ * 01/GTGT"), EU acts, image file names.
  */
 public final class CitationRecognizer {
-  static final double EXPLICIT = 1.0;
-  static final double SHORT = 0.8;
-  static final double PARTIAL = 0.7;
   private static final int SENTENCE_REACH = Limits.SENTENCE_CHARS / 2;
+  /** The most chars between two members of a list of numbers ("18, 19, 21 và 27", "N°29 et la Conclusion N°76"). */
+  private static final int LIST_GAP = 40;
 
   private static final CitationRecognizer STANDARD = new CitationRecognizer(Vocabulary.standard());
 
@@ -42,8 +41,15 @@ public final class CitationRecognizer {
   private final Phrases phrases;
   private final IssueDates issueDates;
   private final IdentityFinder identities;
+  private final Resolver resolver;
 
-  private CitationRecognizer(Vocabulary vocab) {
+  /** A recognizer reading this vocabulary, resolving with {@link DocumentResolver}. */
+  public CitationRecognizer(Vocabulary vocab) {
+    this(vocab, null);
+  }
+
+  /** A recognizer reading this vocabulary, resolving with {@code resolver} (null: {@link DocumentResolver}). */
+  public CitationRecognizer(Vocabulary vocab, Resolver resolver) {
     this.vocab = vocab;
     this.codes = new CodeScanner(vocab);
     this.phrases = new Phrases(vocab);
@@ -53,6 +59,7 @@ public final class CitationRecognizer {
     DateReader dates = new DateReader(vocab);
     this.issueDates = new IssueDates(vocab, dates, phrases);
     this.identities = new IdentityFinder(vocab, codes, dates, this);
+    this.resolver = resolver != null ? resolver : new DocumentResolver(vocab);
   }
 
   /** The recognizer built once from the shipped data files. */
@@ -65,7 +72,7 @@ public final class CitationRecognizer {
     return vocab;
   }
 
-  /** Every citation in the text, sorted by start; never throws on any input (null reads as empty). */
+  /** Every resolved citation in the text, sorted by start; never throws on any input (null reads as empty). */
   public List<Citation> scan(String text) {
     return scan(text, Integer.MAX_VALUE);
   }
@@ -75,29 +82,59 @@ public final class CitationRecognizer {
    * sentence. Ask for one more than you keep to learn whether the text holds more.
    */
   public List<Citation> scan(String text, int max) {
-    if (text == null || text.isEmpty() || max <= 0) return List.of();
     List<Citation> out = new ArrayList<>();
-    Map<String, Citation> lastFull = new HashMap<>();
-    for (int i = nextNumber(text, 0), next; i >= 0 && out.size() < max; i = nextNumber(text, next)) {
-      int de = CodeScanner.digitsEnd(text, i);
-      boolean glued = !boundaryBefore(text, i);
+    for (Citation c : find(text, max)) {
+      if (c.kind() != Citation.Kind.UNRESOLVED && out.size() < max) out.add(c);
+    }
+    return out;
+  }
+
+  /** Every citation in the text, the {@link Citation.Unresolved} number phrases included. */
+  public List<Citation> find(String text) {
+    return find(text, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Citations until {@code max} of them are resolved: the find stage reads at most {@code limit} items, and reads
+   * again with a larger limit while unresolved phrases kept the count short.
+   */
+  private List<Citation> find(String text, int max) {
+    if (text == null || text.isEmpty() || max <= 0) return List.of();
+    for (int limit = max; ; limit = limit > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : limit * 2) {
+      List<Found> found = read(text, limit);
+      if (found.isEmpty()) return List.of();
+      List<Citation> out = resolver.resolve(text, found);
+      if (found.size() < limit || limit == Integer.MAX_VALUE
+          || out.stream().filter(c -> c.kind() != Citation.Kind.UNRESOLVED).count() >= max) {
+        return letterheadDate(text, out);
+      }
+    }
+  }
+
+  /** The find stage: full numbers and number phrases in text order, at most {@code max} of them. */
+  private List<Found> read(String t, int max) {
+    List<Found> out = new ArrayList<>();
+    int groups = 0;
+    for (int i = nextNumber(t, 0), next; i >= 0 && out.size() < max; i = nextNumber(t, next)) {
+      int de = CodeScanner.digitsEnd(t, i);
+      boolean glued = !boundaryBefore(t, i);
       int prevEnd = out.isEmpty() ? -1 : out.get(out.size() - 1).end();
-      CodeScanner.Code k = explicitAt(text, i);
+      CodeScanner.Code k = explicitAt(t, i);
       if (k != null) {
-        Citation c = explicit(text, k, prevEnd);
-        out.add(c);
-        if (c.type() != null) lastFull.put(c.type() + " " + c.number(), c);
+        out.add(code(t, k, prevEnd));
         next = k.end();
         continue;
       }
-      if (!glued && de - i <= 5 && bareAfter(text, de)) {
-        Citation c = bare(text, i, de, lastFull, prevEnd);
-        if (c != null && !inUrl(text, i)) {
-          out.add(c);
-          if (c.kind() == Citation.Kind.PARTIAL) lastFull.put(c.type() + " " + c.number(), c);
-        }
-      }
       next = de;
+      if ((glued && !gluedType(t, i)) || de - i > 5 || inUrl(t, i)) continue;
+      int ye = yearAfter(t, de);
+      if (ye < 0 && !bareAfter(t, de)) continue;
+      Found.Phrase prev = !out.isEmpty() && out.get(out.size() - 1) instanceof Found.Phrase ph ? ph : null;
+      Found.Phrase p = phrase(t, i, de, ye, prev, prevEnd, groups);
+      if (p == null) continue;
+      if (p.group() == groups) groups++;
+      out.add(p);
+      if (ye > 0) next = ye;
     }
     return out;
   }
@@ -111,7 +148,7 @@ public final class CitationRecognizer {
     while (i < n) {
       if (!Chars.isDigit(t.charAt(i))) {
         i++;
-      } else if (boundaryBefore(t, i) || gluedLeadIn(t, i)) {
+      } else if (boundaryBefore(t, i) || gluedLeadIn(t, i) || gluedType(t, i)) {
         return i;
       } else {
         i = CodeScanner.digitsEnd(t, i);
@@ -123,7 +160,9 @@ public final class CitationRecognizer {
   /** The full number read at {@code i} when it stands there as a citation (with a lead-in where its form needs one). */
   private CodeScanner.Code explicitAt(String t, int i) {
     CodeScanner.Code k = codes.read(t, i, false);
-    if (k == null || (k.needsLeadIn() && !phrases.hasLeadIn(t, i)) || mailAfter(t, k.end()) || inUrl(t, i)) return null;
+    if (k == null || mailAfter(t, k.end()) || inUrl(t, i) || fileName(t, k.end())) return null;
+    if (k.needsContext() && !phrases.hasLeadIn(t, i) && phrases.typeBefore(t, i) == null) return null;
+    if (phrases.formBefore(t, i)) return null; // "Mẫu số 01/GTGT": a form's number, not a document's
     return cutShort(t, k);
   }
 
@@ -137,6 +176,15 @@ public final class CitationRecognizer {
     return ws >= 0 && i - ws <= 4 && vocab.roleKeys("glued").contains(Chars.key(t.substring(ws, i)));
   }
 
+  /** "NQ71", "QĐ1234": a type's abbreviation in capitals glued to a bare number. */
+  private boolean gluedType(String t, int i) {
+    if (i < 2 || !Character.isUpperCase(t.charAt(i - 1))) return false;
+    int ws = Chars.wordStart(t, i);
+    if (ws < 0 || i - ws > 3 || i - ws < 2) return false;
+    for (int k = ws; k < i; k++) if (!Character.isUpperCase(t.charAt(k))) return false;
+    return vocab.typesOf(Chars.key(t.substring(ws, i))) != null;
+  }
+
   /**
    * "Decree No. 24/2024/ND", "Nghị định số 24/2024/NĐ": a decree number whose writer dropped the issuer. Only the
    * Government issues decrees (NĐ-CP), so a decree type word before the number completes it; without one it stays as
@@ -146,7 +194,7 @@ public final class CitationRecognizer {
     if (k.year() == null || k.type() != null || !"NĐ".equals(k.issuer())) return k;
     Phrases.TypeBefore tb = phrases.typeBefore(t, k.start());
     if (tb == null || !tb.codes().contains("NĐ")) return k;
-    return new CodeScanner.Code(k.start(), k.end(), k.canonical() + "-CP", k.number(), k.year(), "NĐ", "CP", false);
+    return new CodeScanner.Code(k.start(), k.end(), k.canonical() + "-CP", k.number(), k.year(), "NĐ", "CP");
   }
 
   /** An explicit citation's span and canonical form, without the rest of a {@link Citation}. */
@@ -207,53 +255,137 @@ public final class CitationRecognizer {
     return identities.find(text);
   }
 
-  private Citation explicit(String t, CodeScanner.Code k, int prevEnd) {
+  private Found.Code code(String t, CodeScanner.Code k, int prevEnd) {
     String type = k.type();
     if (type == null) {
       Phrases.TypeBefore tb = phrases.typeBefore(t, k.start());
       if (tb != null) type = tb.codes().get(0);
     }
     LocalDate issued = issueDates.issued(t, k.start(), k.end(), k.year(), prevEnd);
-    return new Citation(k.canonical(), t.substring(k.start(), k.end()), Citation.Kind.EXPLICIT, type, k.issuer(),
-        k.number(), k.year(), issued, k.start(), k.end(), EXPLICIT, sentence(t, k.start(), k.end()));
+    return new Found.Code(k.start(), k.end(), k.canonical(), type, k.issuer(), k.number(), k.year(), k.known(), issued);
   }
 
-  /** A bare number after a type word: a short form when a full citation before it matches, else maybe partial. */
-  private Citation bare(String t, int s, int e, Map<String, Citation> lastFull, int prevEnd) {
+  /**
+   * A type word and the bare number [s,e) (with a year up to {@code ye} when positive), or a number joined by a
+   * coordinator to the phrase before it ("wnioski 91 i 93", "18, 19, 21 và 27"), which shares its type; null when
+   * neither.
+   */
+  private Found.Phrase phrase(String t, int s, int e, int ye, Found.Phrase prev, int prevEnd, int groups) {
     Phrases.TypeBefore tb = phrases.typeBefore(t, s);
-    if (tb == null) return null;
+    if (tb == null && prev == null) return null;
+    boolean leadIn = phrases.hasLeadIn(t, s);
+    int end = ye > 0 ? ye : e;
+    Integer year = ye > 0 ? Integer.valueOf(ascii(t, e + 1, ye)) : null;
+    List<String> types;
+    int start, group;
+    if (tb != null) {
+      if (tb.issuerBetween() != null && !leadIn) return null; // "Nghị quyết Trung ương 4" names a plenum
+      types = tb.codes();
+      start = tb.start();
+      group = prev != null && linked(t, prevEnd, start) ? prev.group() : groups;
+    } else if (prev != null && linked(t, prevEnd, leadIn ? phrases.leadInStart(t, s) : s)) {
+      types = prev.types();
+      start = s;
+      group = prev.group();
+    } else {
+      return null;
+    }
+    if (phrases.formBefore(t, s)) return null;
     String number = CodeScanner.number(t, s, e);
-    Citation full = null;
-    for (String code : tb.codes()) {
-      Citation c = lastFull.get(code + " " + number);
-      if (c != null && (full == null || c.start() > full.start())) full = c;
-    }
-    if (full != null) {
-      return new Citation(full.canonical(), t.substring(tb.start(), e), Citation.Kind.SHORT, full.type(),
-          full.issuer(), number, full.year(), null, tb.start(), e, SHORT, sentence(t, tb.start(), e));
-    }
-    String type = null;
-    for (String code : tb.codes()) {
-      String scope = vocab.scope(code);
-      if ("party".equals(scope) || "both".equals(scope)) {
-        type = code;
-        break;
-      }
-    }
-    if (type == null) return null;
-    String issuer = tb.issuerBetween();
-    IssueDates.Stated stated = issueDates.after(t, e);
-    if (issuer != null && !phrases.hasLeadIn(t, s)) return null; // "Nghị quyết Trung ương 4" names a plenum
-    if (issuer == null) {
-      Phrases.Issuer is = phrases.issuerAfter(t, stated != null ? stated.end() : e);
-      if (is == null) return null;
-      issuer = vocab.citesAs(is.code());
-      if (issuer == null) return null;
-    }
-    LocalDate issued = issueDates.issued(t, tb.start(), e, null, prevEnd);
-    return new Citation(CodeScanner.official(number) + "-" + type + "/" + issuer, t.substring(tb.start(), e), Citation.Kind.PARTIAL, type,
-        issuer, number, null, issued, tb.start(), e, PARTIAL, sentence(t, tb.start(), e));
+    Clause clause = clause(t, end, year);
+    String issuer = tb != null ? tb.issuerBetween() : null;
+    if (issuer == null && clause.issuer() != null) issuer = vocab.citesAs(clause.issuer());
+    if (issuer == null) issuer = issuerBefore(t, start);
+    return new Found.Phrase(start, end, types, number, year, issuer, clause.issued(), leadIn, group);
   }
+
+  /** "Politburo's Conclusion No. 93": an issuer named in the possessive before the type word. */
+  private String issuerBefore(String t, int start) {
+    Phrases.Issuer is = phrases.possessiveBefore(t, start);
+    return is == null ? null : vocab.citesAs(is.code());
+  }
+
+  /** What the clause after a number phrase says: the issuer it names and the issue date it states. */
+  private record Clause(String issuer, LocalDate issued) {}
+
+  /**
+   * Reads past a number phrase: an optional stated date (", dated May 9, 2024", "du 22 mars 2018", "z dnia
+   * 12 lipca 2024 r."), the issuer phrase ("of the Politburo", "Biura Politycznego", "của Ban Chấp hành Trung ương"),
+   * then a date after the issuer ("Секретариата ЦК от 4 июля 2023 года", "(XIIe mandat) du 3 juin 2017").
+   */
+  private Clause clause(String t, int e, Integer year) {
+    IssueDates.Stated stated = issueDates.after(t, e, true);
+    int q = stated != null ? stated.end() : e;
+    Phrases.Issuer is = phrases.issuerAfter(t, skipComma(t, q));
+    LocalDate issued = stated != null ? issueDates.judge(t, e, stated, year, -1) : null;
+    if (is != null && issued == null) {
+      IssueDates.Stated late = issueDates.after(t, phrases.skipAside(t, is.end()), true);
+      if (late != null) issued = issueDates.judge(t, e, late, year, -1);
+    }
+    return new Clause(is == null ? null : is.code(), issued);
+  }
+
+  private static int skipComma(String t, int p) {
+    int q = Chars.skipSpace(t, p, 2);
+    return q < t.length() && t.charAt(q) == ',' ? Chars.skipSpace(t, q + 1, 2) : p;
+  }
+
+  /** True when only a coordinator (",", "và", "i", "et la", "and the") stands between {@code prevEnd} and {@code s}. */
+  private boolean linked(String t, int prevEnd, int s) {
+    if (prevEnd < 0 || s <= prevEnd || s - prevEnd > LIST_GAP) return false;
+    String between = Chars.key(t.substring(prevEnd, s));
+    if (between.isEmpty()) return s - prevEnd <= 2 && t.indexOf('\n', prevEnd) < 0 | t.indexOf('\n', prevEnd) >= s; // "Nghị quyết 70 71 72"
+    if (between.equals(",") || between.equals(";")) return true;
+    String w = between.startsWith(",") ? between.substring(1).strip() : between;
+    int sp = w.indexOf(' ');
+    String first = sp < 0 ? w : w.substring(0, sp);
+    if (!vocab.hasRole("coordinator", first)) return false;
+    return sp < 0 || vocab.hasRole("article", w.substring(sp + 1));
+  }
+
+  /** End of "/2021" after a bare number ("Nghị định 73/2025"), when a year of the code window follows alone, else -1. */
+  private int yearAfter(String t, int de) {
+    if (de + 5 > t.length() || Chars.fold(t.charAt(de)) != '/') return -1;
+    int ye = CodeScanner.digitsEnd(t, de + 1);
+    if (ye - de - 1 != 4) return -1;
+    int y = Integer.parseInt(ascii(t, de + 1, ye));
+    if (!vocab.codeYear(y)) return -1;
+    return bareAfter(t, ye) ? ye : -1;
+  }
+
+  private static String ascii(String t, int s, int e) {
+    StringBuilder b = new StringBuilder(e - s);
+    for (int i = s; i < e; i++) b.append((char) ('0' + Chars.digit(t.charAt(i))));
+    return b.toString();
+  }
+
+  /**
+   * "Số: 57-NQ/TW ... Hà Nội, ngày 22 tháng 12 năm 2024": a directive's own number on its letterhead takes the date of
+   * the place-and-date line beside it, or else of the text's header.
+   */
+  private List<Citation> letterheadDate(String t, List<Citation> out) {
+    List<Citation> dated = out;
+    DocumentIdentity header = null;
+    boolean headerRead = false;
+    for (int i = 0; i < out.size(); i++) {
+      Citation c = out.get(i);
+      if (c.kind() != Citation.Kind.EXPLICIT || c.issued() != null || !identities.onNumberLine(t, c.start())) continue;
+      LocalDate date = identities.placeDateAfter(t, c.end());
+      if (date == null && c.start() <= IdentityFinder.HEAD_CHARS) {
+        if (!headerRead) {
+          header = identities.header(t).orElse(null);
+          headerRead = true;
+        }
+        if (header != null && header.start() == c.start()) date = header.issued();
+      }
+      if (date == null) continue;
+      if (dated == out) dated = new ArrayList<>(out);
+      dated.set(i, c.withIssued(date));
+    }
+    return dated;
+  }
+
+
 
   /** A number may start here: not glued to a word, not the tail of a path, a decimal or a date. */
   private static boolean boundaryBefore(String t, int i) {
@@ -284,6 +416,13 @@ public final class CitationRecognizer {
       if ((c == 'w' || c == 'W') && t.regionMatches(true, s, "www.", 0, 4)) return true;
     }
     return false;
+  }
+
+  /** ".jpg", ".png" right after a code: the "code" is an image's file name. */
+  private boolean fileName(String t, int e) {
+    if (e + 1 >= t.length() || t.charAt(e) != '.') return false;
+    int we = Chars.wordEnd(t, e + 1);
+    return we > 0 && we - e <= 6 && vocab.hasRole("file-extension", Chars.key(t.substring(e + 1, we)));
   }
 
   /** An '@' right after a code: the "code" is the local part of an e-mail address. */

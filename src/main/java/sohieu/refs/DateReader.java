@@ -8,7 +8,7 @@ import java.time.LocalDate;
  *
  * <p>Accepted forms: {@code 5/1/2022}, {@code 05.01.2022}, {@code 25-1-2017} (day first, same separator twice);
  * {@code 5 tháng 1 năm 2022}; {@code 7 января 2019 года}, {@code 26 novembre 2019}, {@code 1er mai 2020},
- * {@code 10 listopada 2022 roku}, {@code 5 January 2022}; {@code January 5, 2022}. Years 1930-2099.
+ * {@code 10 listopada 2022 roku}, {@code 5 January 2022}; {@code January 5, 2022}. Years within grammar.tsv's date-years; the words of a Vietnamese date from leadins.tsv.
  */
 final class DateReader {
   /** A date and the offset just past it (past "года"/"roku"/"г." when written). */
@@ -33,7 +33,9 @@ final class DateReader {
         int me = CodeScanner.digitsEnd(t, de + 1);
         if (me - de - 1 < 1 || me - de - 1 > 2 || me >= n || Chars.fold(t.charAt(me)) != sep) return null;
         int ye = CodeScanner.digitsEnd(t, me + 1);
-        if (ye - me - 1 != 4 || (ye < n && (Chars.isLetterOrDigit(t.charAt(ye)) || (t.charAt(ye) == sep && ye + 1 < n && Chars.isDigit(t.charAt(ye + 1)))))) return null;
+        // a lower-case word glued to the year by a scraper ("12/6/2025của") still ends it
+        if (ye - me - 1 != 4 || (ye < n && ((Chars.isLetterOrDigit(t.charAt(ye)) && !Character.isLowerCase(t.charAt(ye)))
+            || (t.charAt(ye) == sep && ye + 1 < n && Chars.isDigit(t.charAt(ye + 1)))))) return null;
         return date(num(t, me + 1, ye), num(t, de + 1, me), day, tail(t, ye));
       }
       if (numericOnly) return null;
@@ -43,11 +45,11 @@ final class DateReader {
       int we = Chars.wordEnd(t, q);
       if (we < 0) return null;
       String w = Chars.key(t.substring(q, we));
-      if (w.equals("tháng")) {
+      if (vocab.hasRole("month-word", w)) {
         int ms = Chars.skipSpace(t, we, 2), me = CodeScanner.digitsEnd(t, ms);
         if (me - ms < 1 || me - ms > 2) return null;
         int ns = Chars.skipSpace(t, me, 2), ne = Chars.wordEnd(t, ns);
-        if (ne < 0 || !Chars.key(t.substring(ns, ne)).equals("năm")) return null;
+        if (ne < 0 || !vocab.hasRole("year-word", Chars.key(t.substring(ns, ne)))) return null;
         int ys = Chars.skipSpace(t, ne, 2), ye = CodeScanner.digitsEnd(t, ys);
         if (ye - ys != 4) return null;
         return date(num(t, ys, ye), num(t, ms, me), day, ye);
@@ -83,7 +85,7 @@ final class DateReader {
     if (we < 0) return ye;
     String w = Chars.key(t.substring(q, we));
     if (we < t.length() && t.charAt(we) == '.' && vocab.hasRole("year-tail", w + ".")) return we + 1;
-    return vocab.hasRole("year-tail", w) && !w.equals("năm") ? we : ye;
+    return vocab.hasRole("year-tail", w) && !vocab.hasRole("year-word", w) ? we : ye;
   }
 
   private static boolean isSep(char c) {
@@ -97,8 +99,8 @@ final class DateReader {
     return v;
   }
 
-  private static Date date(int y, int m, int d, int end) {
-    if (y < 1930 || y > 2099) return null;
+  private Date date(int y, int m, int d, int end) {
+    if (!vocab.dateYear(y)) return null;
     try {
       return new Date(LocalDate.of(y, m, d), end);
     } catch (DateTimeException e) {

@@ -20,7 +20,8 @@ import sohieu.Limits;
  */
 final class IdentityFinder {
   private static final int HEAD_LINES = 40;
-  private static final int HEAD_CHARS = 6000;
+  static final int HEAD_CHARS = 6000;
+  private static final int PLACE_DATE_REACH = 400, PLACE_DATE_LINES = 10;
   private static final int SUBJECT_LINES = 4;
   /** Lines that open a document's preamble or address, after its subject. */
   private static final Pattern PREAMBLE = Pattern.compile(
@@ -39,11 +40,35 @@ final class IdentityFinder {
   }
 
   Optional<DocumentIdentity> find(String t) {
-    int limit = Math.min(t.length(), HEAD_CHARS);
+    Optional<DocumentIdentity> head = header(t);
+    if (head.isEmpty() || head.get().issued() != null) return head;
+    DocumentIdentity id = head.get();
+    for (Citation c : recognizer.scan(t, Limits.CITATIONS_PER_FILE)) {
+      if (c.canonical().equals(id.canonical()) && c.issued() != null) {
+        return Optional.of(new DocumentIdentity(id.canonical(), id.type(), id.issuer(), id.number(), id.year(),
+            c.issued(), id.title(), id.start(), id.end()));
+      }
+    }
+    return head;
+  }
+
+  /** True when the number at p stands on a "Số:" line (a cheap test before reading the header). */
+  boolean onNumberLine(String t, int p) {
+    int s = p;
+    while (s > 0 && p - s < 12 && t.charAt(s - 1) != '\n' && t.charAt(s - 1) != '|') s--;
+    int[] b = content(t, s, p);
+    return b[0] < b[1] && firstWord(t.substring(b[0], b[1]), "letterhead-number") > 0;
+  }
+
+  /** The identity the header alone gives, its date from the place-and-date line only. */
+  Optional<DocumentIdentity> header(String text) {
+    int limit = Math.min(text.length(), HEAD_CHARS);
+    // a table's cells read as lines ("| Số: 20-NQ/TW | Hà Nội, ngày 01 tháng 11 năm 2012 |"); offsets stay the same
+    String t = text.substring(0, limit).replace('|', '\n');
     CodeScanner.Code number = null, heading = null;
     LocalDate placeDate = null;
     String capsType = null, title = null, vv = null;
-    int lineNo = 0, firstContent = -1, afterType = -1;
+    int lineNo = 0, firstContent = -1, afterType = -1, vvEnd;
     for (int s = 0; s < limit && lineNo < HEAD_LINES; lineNo++) {
       int e = t.indexOf('\n', s);
       if (e < 0 || e > limit) e = limit;
@@ -57,21 +82,13 @@ final class IdentityFinder {
         if (number == null) number = soLine(t, b[0], b[1]);
         if (placeDate == null) placeDate = placeDate(t, b[0], b[1]);
         if (capsType == null && (capsType = capsType(line)) != null) afterType = e + 1;
-        if (vv == null && line.regionMatches(true, 0, "V/v", 0, 3)) vv = line.substring(3).strip();
+        if (vv == null && (vvEnd = firstWord(line, "subject")) > 0) vv = line.substring(vvEnd).strip();
       }
       s = e + 1;
     }
     CodeScanner.Code k = number != null && (placeDate != null || capsType != null) ? number : heading;
     if (k == null) return Optional.empty();
     LocalDate issued = k == number ? placeDate : null;
-    if (issued == null) {
-      for (Citation c : recognizer.scan(t, Limits.CITATIONS_PER_FILE)) {
-        if (c.canonical().equals(k.canonical()) && c.issued() != null) {
-          issued = c.issued();
-          break;
-        }
-      }
-    }
     if (afterType >= 0) title = subject(t, afterType);
     String ttl = title != null ? title : vv;
     String type = k.type() != null ? k.type() : capsType;
@@ -126,8 +143,9 @@ final class IdentityFinder {
 
   /** "Số: 03/NQ-CP", "Số 402-CV/VPĐU": the number of a line that holds nothing else. */
   private CodeScanner.Code soLine(String t, int s, int e) {
-    if (e - s < 4 || !t.regionMatches(true, s, "Số", 0, 2) || Chars.isWordChar(t.charAt(s + 2))) return null;
-    int p = s + 2;
+    int p = e - s < 4 ? -1 : firstWord(t.substring(s, e), "letterhead-number");
+    if (p < 0) return null;
+    p += s;
     if (p < e && t.charAt(p) == ':') p++;
     p = Chars.skipSpace(t, p, 3);
     if (p >= e || !Chars.isDigit(t.charAt(p))) return null;
@@ -153,14 +171,43 @@ final class IdentityFinder {
     return null;
   }
 
+  /**
+   * The date of a place-and-date line within the few lines after {@code from} (the end of a "Số:" number), table cells
+   * read as lines and a date wrapped over two lines joined: a directive's letterhead anywhere in a text, also one
+   * appended after another document.
+   */
+  LocalDate placeDateAfter(String text, int from) {
+    String w = text.substring(from, Math.min(text.length(), from + PLACE_DATE_REACH)).replace('|', '\n');
+    int lines = 0;
+    for (int s = 0; s < w.length() && lines < PLACE_DATE_LINES; lines++) {
+      int e = w.indexOf('\n', s);
+      if (e < 0) e = w.length();
+      int[] b = content(w, s, e);
+      if (b[0] < b[1]) {
+        LocalDate d = placeDate(w, b[0], Math.min(w.length(), b[1] + 40));
+        if (d != null) return d;
+      }
+      s = e + 1;
+    }
+    return null;
+  }
+
   /** "Hà Nội, ngày 22 tháng 12 năm 2024": a short place name, a comma, "ngày" and the date, nothing after. */
   private LocalDate placeDate(String t, int s, int e) {
     int c = t.indexOf(',', s);
-    if (c < 0 || c >= e || c - s > 40) return null;
+    if (c < 0 || c >= e || c - s > 40 || t.lastIndexOf('\n', c) >= s) return null;
     int p = Chars.skipSpace(t, c + 1, 3);
-    if (!t.regionMatches(true, p, "ngày", 0, 4)) return null;
-    DateReader.Date d = dates.read(t.substring(0, e), Chars.skipSpace(t, p + 4, 3), false);
+    int w = Chars.wordEnd(t, p);
+    if (w < 0 || w > e || !vocab.hasRole("letterhead-date", Chars.key(t.substring(p, w)))) return null;
+    DateReader.Date d = dates.read(t.substring(0, e), Chars.skipSpace(t, w, 3), false);
     return d != null ? d.date() : null;
+  }
+
+  /** End of the line's first word ("Số", "V/v") when it has {@code role}, else -1. */
+  private int firstWord(String line, String role) {
+    int e = 0;
+    while (e < line.length() && e < 8 && !Chars.isSpace(line.charAt(e)) && line.charAt(e) != ':' && !Chars.isDigit(line.charAt(e))) e++;
+    return e > 0 && vocab.hasRole(role, Chars.key(line.substring(0, e))) ? e : -1;
   }
 
   /** The type code when the line is a type's Vietnamese name in capitals ("NGHỊ QUYẾT", "QUYẾT ĐỊNH"). */

@@ -73,6 +73,21 @@ final class Phrases {
     return leadInBefore(t, p) >= 0;
   }
 
+  /** True when a form's name ("Mẫu số", "form No.", "formularz nr") stands before the number at p. */
+  boolean formBefore(String t, int p) {
+    int q = leadInBefore(t, p);
+    if (q < 0) q = backSpace(t, p);
+    int ws = Chars.wordStart(t, q);
+    if (ws < 0) return false;
+    // cheap exit: the word before starts no form's name nor ends one of two words ("biểu mẫu")
+    if (!vocab.mayStartForm(t.charAt(ws)) && !vocab.mayStartForm(t.charAt(Math.max(0, backSpace(t, ws) - 1)))) return false;
+    int[] words = wordsBack(t, q, 2);
+    for (int k = words.length / 2; k >= 1; k--) {
+      if (vocab.hasRole("form", Chars.key(t.substring(words[2 * (k - 1)], q)))) return true;
+    }
+    return false;
+  }
+
   private TypeBefore typeEndingAt(String t, int q, String issuer) {
     int[] words = wordsBack(t, q, vocab.maxTypeWords());
     for (int k = words.length / 2; k >= 1; k--) {
@@ -100,12 +115,72 @@ final class Phrases {
     return -1;
   }
 
-  /** The issuer phrase starting at p after at most two connector words ("du", "of the", "của"), or null. */
+  /** Start of the number lead-in before p ("№", "số", "n°"), moved back over the spaces before it; p when none. */
+  int leadInStart(String t, int p) {
+    int q = leadInBefore(t, p);
+    return q < 0 ? p : q;
+  }
+
+  /** "Politburo's Conclusion No. 93": the issuer in the possessive that ends just before {@code start}, or null. */
+  Issuer possessiveBefore(String t, int start) {
+    int b = backSpace(t, start);
+    if (b < 3 || Character.toLowerCase(t.charAt(b - 1)) != 's' || (t.charAt(b - 2) != '\'' && t.charAt(b - 2) != '’')) return null;
+    int q = b - 2;
+    int[] words = wordsBack(t, q, vocab.maxIssuerWords());
+    for (int k = words.length / 2; k >= 1; k--) {
+      int s = words[2 * (k - 1)];
+      List<String> iss = vocab.issuersOf(Chars.key(t.substring(s, q)));
+      if (iss != null) return new Issuer(s, q, iss.get(0));
+    }
+    return null;
+  }
+
+  /**
+   * p moved past what may stand between an issuer and its date: a short parenthesis ("(XIIe mandat)", "(khóa
+   * XII)") or a term ("khóa XIII").
+   */
+  int skipAside(String t, int p) {
+    int q = Chars.skipSpace(t, p, GAP);
+    if (q < t.length() && t.charAt(q) == '(') {
+      for (int c = q + 1; c < t.length() && c - q <= 40 && t.charAt(c) != '\n' && t.charAt(c) != '('; c++) {
+        if (t.charAt(c) == ')') return c + 1;
+      }
+      return p;
+    }
+    int e = roleAt(t, q, "term");
+    if (e < 0) return p;
+    int o = ordinalEnd(t, Chars.skipSpace(t, e, GAP));
+    return o > 0 ? o : p;
+  }
+
+  /** End of an ordinal or Roman numeral at p ("13th", "XIIe", "XIII", "12-го", "13."), or -1. */
+  static int ordinalEnd(String t, int p) {
+    int n = t.length(), q = p;
+    while (q < n && q - p < 3 && Chars.isDigit(t.charAt(q))) q++;
+    if (q > p) {
+      int s = q;
+      if (q < n && (t.charAt(q) == '-' || t.charAt(q) == '.')) q++;
+      int e = q;
+      while (e < n && e - q < 4 && Character.isLetter(t.charAt(e))) e++;
+      if (e < n && Chars.isWordChar(t.charAt(e))) return -1;
+      return e > q ? e : (q > s && t.charAt(s) == '.' ? q : -1);
+    }
+    while (q < n && q - p < 6 && "IVXLC".indexOf(t.charAt(q)) >= 0) q++;
+    if (q == p) return -1;
+    int e = q;
+    while (e < n && e - q < 3 && Character.isLowerCase(t.charAt(e))) e++; // "XIIe", "XIIIème"
+    return e < n && Chars.isWordChar(t.charAt(e)) ? -1 : e;
+  }
+
+  /**
+   * The issuer phrase starting at p after at most two connector words ("du", "of the", "của") and one ordinal
+   * ("of the 13th Central Committee"), or null.
+   */
   Issuer issuerAfter(String t, int p) {
     int q = Chars.skipSpace(t, p, GAP);
-    for (int hop = 0; hop <= 2; hop++) {
+    boolean ordinal = false;
+    for (int hop = 0; hop <= 3; hop++) {
       int[] words = wordsForward(t, q, Math.max(vocab.maxIssuerWords(), vocab.maxRoleWords()));
-      if (words.length == 0) return null;
       for (int k = words.length / 2; k >= 1; k--) {
         int e = words[2 * k - 1];
         List<String> iss = vocab.issuersOf(Chars.key(t.substring(q, e)));
@@ -119,8 +194,23 @@ final class Phrases {
           break;
         }
       }
+      if (next < 0 && !ordinal && hop > 0) {
+        next = ordinalEnd(t, q);
+        ordinal = true;
+      }
       if (next < 0) return null;
       q = Chars.skipSpace(t, next, GAP);
+    }
+    return null;
+  }
+
+  /** The longest issuer phrase starting at p, or null. */
+  Issuer issuerAt(String t, int p) {
+    int[] words = wordsForward(t, p, vocab.maxIssuerWords());
+    for (int k = words.length / 2; k >= 1; k--) {
+      int e = words[2 * k - 1];
+      List<String> iss = vocab.issuersOf(Chars.key(t.substring(p, e)));
+      if (iss != null) return new Issuer(p, e, iss.get(0));
     }
     return null;
   }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,15 +17,36 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words of the citation grammar in vi, ru, fr, pl and en, read once from the TSV files in
- * {@code src/main/resources/sohieu/refs/} (types.tsv, issuers.tsv, party-issuers.tsv, months.tsv, leadins.tsv, codes.tsv, translit.tsv) so that a
- * linguist can extend them without touching Java. Immutable and thread-safe.
+ * The words of the citation grammar in vi, ru, fr, pl and en, read from the TSV files in
+ * {@code src/main/resources/sohieu/refs/} (types.tsv, issuers.tsv, party-issuers.tsv, months.tsv, leadins.tsv,
+ * codes.tsv, translit.tsv, grammar.tsv) so that a linguist can extend them without touching Java. The loader
+ * rejects a bad row (wrong column count, unknown role, scope or language, a month out of range) with its file and line.
+ * A recognizer is given its vocabulary ({@link CitationRecognizer#CitationRecognizer(Vocabulary)}): tests may load
+ * another one from a folder with {@link #load(Path)}. Immutable and thread-safe.
  */
 public final class Vocabulary {
   /** The languages the data files cover. */
   public static final List<String> LANGS = List.of("vi", "ru", "fr", "pl", "en");
+  /** The roles leadins.tsv may give a word (see that file's header). */
+  static final Set<String> ROLES = Set.of("number", "glued", "date", "issue-verb", "year-tail", "connector",
+      "continuation", "coordinator", "article", "term", "form", "foreign-code", "file-extension", "letterhead-number",
+      "letterhead-date", "month-word", "year-word", "subject");
+  private static final Set<String> SCOPES = Set.of("party", "state", "both", "word");
 
-  private static final Vocabulary STANDARD = new Vocabulary();
+  private static final Vocabulary STANDARD = new Vocabulary(file -> Vocabulary.class.getResourceAsStream(file),
+      "sohieu/refs/");
+
+  /** A bad row in a data file, named by file and line. */
+  public static final class BadRowException extends IllegalArgumentException {
+    BadRowException(String where, String what) {
+      super(where + ": " + what);
+    }
+  }
+
+  /** Opens one data file by name, or returns null when it is absent. */
+  private interface Source {
+    InputStream open(String file) throws IOException;
+  }
 
   /** A type or issuer form: the codes it may stand for, in file order. */
   record Term(List<String> codes, int words) {}
@@ -40,30 +63,61 @@ public final class Vocabulary {
   private final Map<String, String> spelling = new HashMap<>();
   private final Map<String, String> transliteration = new HashMap<>();
   private final Set<String> lastWords = new java.util.HashSet<>();
+  private final Set<String> issuerFirstWords = new java.util.HashSet<>();
+  private String issuerFirstChars = "";
+  private String formChars = "";
   private int maxTypeWords = 1, maxIssuerWords = 1, maxRoleWords = 1;
+  private int codeYearMin, codeYearMax, dateYearMin, dateYearMax;
+  private final Source source;
+  private final String origin;
 
-  private Vocabulary() {
-    for (String[] r : rows("types.tsv", 4)) {
+  private Vocabulary(Source source, String origin) {
+    this.source = source;
+    this.origin = origin;
+    for (String[] r : rows("types.tsv", 4, 4)) {
+      check(SCOPES.contains(r[1]), "types.tsv", r, "unknown scope '" + r[1] + "' (party, state, both or word)");
+      checkLang("types.tsv", r, r[2]);
       put(typeForms, r[0], r[2], r[3]);
       typeScope.putIfAbsent(r[0], r[1]);
       maxTypeWords = Math.max(maxTypeWords, index(typeByKey, r[0], r[3]));
       lastWords(r[3]);
       spelling.putIfAbsent(codeKey(r[0]), r[0]);
     }
-    for (String[] r : rows("issuers.tsv", 4)) {
+    for (String[] r : rows("issuers.tsv", 4, 4)) {
+      checkLang("issuers.tsv", r, r[2]);
       put(issuerForms, r[0], r[2], r[3]);
       if (!r[1].isBlank()) citesAs.putIfAbsent(r[0], r[1]);
       maxIssuerWords = Math.max(maxIssuerWords, index(issuerByKey, r[0], r[3]));
+      for (String f : r[3].split("\\|")) if (!f.isBlank()) issuerFirstWords.add(Chars.key(f).split(" ")[0]);
       lastWords(r[3]);
       spelling.putIfAbsent(codeKey(r[0]), r[0]);
     }
-    for (String[] r : rows("codes.tsv", 1)) spelling.putIfAbsent(codeKey(r[0]), r[0]);
-    for (String[] r : rows("translit.tsv", 2)) transliteration.put(r[0].toUpperCase(java.util.Locale.ROOT), r[1]);
-    for (String[] r : rows("party-issuers.tsv", 2)) partyIssuers.put(r[0], r[1].isBlank() ? r[0] : r[1]);
-    for (String[] r : rows("months.tsv", 3)) {
+    StringBuilder firstChars = new StringBuilder();
+    for (String w : issuerFirstWords) if (firstChars.indexOf(w.substring(0, 1)) < 0) firstChars.append(w.charAt(0));
+    issuerFirstChars = firstChars.toString();
+    for (String[] r : rows("codes.tsv", 1, 2)) spelling.putIfAbsent(codeKey(r[0]), r[0]);
+    for (String[] r : rows("translit.tsv", 2, 2)) transliteration.put(r[0].toUpperCase(java.util.Locale.ROOT), r[1]);
+    for (String[] r : rows("party-issuers.tsv", 1, 2)) partyIssuers.put(r[0], r[1].isBlank() ? r[0] : r[1]);
+    for (String[] r : rows("months.tsv", 3, 3)) {
+      checkLang("months.tsv", r, r[0]);
+      check(r[1].matches("[1-9]|1[0-2]"), "months.tsv", r, "month '" + r[1] + "' is not 1-12");
       for (String f : r[2].split("\\|")) if (!f.isBlank()) monthByKey.put(Chars.key(f), Integer.parseInt(r[1]));
     }
-    for (String[] r : rows("leadins.tsv", 3)) {
+    Map<String, int[]> windows = new HashMap<>();
+    for (String[] r : rows("grammar.tsv", 2, 3)) {
+      check(r[1].matches("\\d{4}-\\d{4}"), "grammar.tsv", r, "'" + r[1] + "' is no year window (YYYY-YYYY)");
+      windows.put(r[0], new int[] {Integer.parseInt(r[1].substring(0, 4)), Integer.parseInt(r[1].substring(5))});
+    }
+    int[] code = window(windows, "code-years"), date = window(windows, "date-years");
+    codeYearMin = code[0];
+    codeYearMax = code[1];
+    dateYearMin = date[0];
+    dateYearMax = date[1];
+    StringBuilder forms = new StringBuilder();
+    for (String[] r : rows("leadins.tsv", 3, 3)) {
+      if (r[0].equals("form")) for (String w : r[2].split("[| ]")) if (!w.isBlank()) forms.append(Chars.key(w).charAt(0));
+      check(ROLES.contains(r[0]), "leadins.tsv", r, "unknown role '" + r[0] + "'");
+      checkLang("leadins.tsv", r, r[1]);
       for (String f : r[2].split("\\|")) {
         if (f.isBlank()) continue;
         String k = Chars.key(f);
@@ -71,11 +125,42 @@ public final class Vocabulary {
         maxRoleWords = Math.max(maxRoleWords, k.split(" ").length);
       }
     }
+    formChars = forms.toString();
   }
 
   /** The vocabulary built from the data files shipped with the library. */
   public static Vocabulary standard() {
     return STANDARD;
+  }
+
+  /** The vocabulary of the data files in {@code dir} (the same file names as the shipped ones). */
+  public static Vocabulary load(Path dir) {
+    return new Vocabulary(file -> {
+      Path f = dir.resolve(file);
+      return Files.exists(f) ? Files.newInputStream(f) : null;
+    }, dir + "/");
+  }
+
+  /** True for a year a document number may carry ({@code 15/2020/NĐ-CP}; grammar.tsv code-years). */
+  boolean codeYear(int year) {
+    return year >= codeYearMin && year <= codeYearMax;
+  }
+
+  /** True for a year a stated date may have (grammar.tsv date-years). */
+  boolean dateYear(int year) {
+    return year >= dateYearMin && year <= dateYearMax;
+  }
+
+  private static int[] window(Map<String, int[]> windows, String key) {
+    int[] w = windows.get(key);
+    if (w == null) throw new BadRowException("grammar.tsv", "no row '" + key + "'");
+    return w;
+  }
+
+  /** The first form of a role in a language ("ngày" for letterhead-date in vi), or null. */
+  String roleWord(String role) {
+    Set<String> s = roles.get(role);
+    return s == null || s.isEmpty() ? null : s.iterator().next();
   }
 
   /**
@@ -119,12 +204,33 @@ public final class Vocabulary {
     return lastWords.contains(wordKey);
   }
 
+  /** True when some issuer phrase starts with a word that starts with this char, in lower case (a cheaper filter). */
+  boolean mayStartIssuer(char c) {
+    return issuerFirstChars.indexOf(Character.toLowerCase(c)) >= 0;
+  }
+
+  /** True when some form's name ("mẫu", "biểu mẫu", "form") holds a word that starts with this char (a cheap filter). */
+  boolean mayStartForm(char c) {
+    return formChars.indexOf(Character.toLowerCase(c)) >= 0;
+  }
+
+  /** True when some issuer phrase starts with this word (a cheap filter before phrase lookups). */
+  boolean startsIssuer(String wordKey) {
+    return issuerFirstWords.contains(wordKey);
+  }
+
   private void lastWords(String forms) {
     for (String f : forms.split("\\|")) {
       if (f.isBlank()) continue;
       String k = Chars.key(f);
       lastWords.add(k.substring(k.lastIndexOf(' ') + 1));
     }
+  }
+
+  /** True for an issuer code of issuers.tsv in any case or with D for Đ ("CP", "ttg"). */
+  boolean isIssuer(String code) {
+    String s = spelling(code);
+    return s != null && issuerForms.containsKey(s);
   }
 
   /** party, state, both or word for a known type code; null otherwise. */
@@ -228,21 +334,37 @@ public final class Vocabulary {
     return max;
   }
 
-  private static List<String[]> rows(String file, int columns) {
+  /** The rows of a data file, each padded to {@code max} cells; a row of fewer than {@code min} or more than {@code max} is refused. */
+  private List<String[]> rows(String file, int min, int max) {
     List<String[]> out = new ArrayList<>();
-    try (InputStream in = Vocabulary.class.getResourceAsStream(file)) {
-      if (in == null) throw new IllegalStateException("missing resource sohieu/refs/" + file);
+    try (InputStream in = source.open(file)) {
+      if (in == null) throw new BadRowException(origin + file, "missing");
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      int lineNo = 0;
       for (String line; (line = r.readLine()) != null; ) {
+        lineNo++;
         if (line.isBlank() || line.startsWith("#")) continue;
         String[] cells = line.split("\t", -1);
-        String[] row = new String[columns];
-        for (int i = 0; i < columns; i++) row[i] = i < cells.length ? java.text.Normalizer.normalize(cells[i].strip(), java.text.Normalizer.Form.NFC) : "";
+        if (cells.length < min || cells.length > max) {
+          throw new BadRowException(origin + file + ":" + lineNo, cells.length + " columns, expected "
+              + (min == max ? String.valueOf(min) : min + " to " + max));
+        }
+        String[] row = new String[max + 1];
+        for (int i = 0; i < max; i++) row[i] = i < cells.length ? java.text.Normalizer.normalize(cells[i].strip(), java.text.Normalizer.Form.NFC) : "";
+        row[max] = origin + file + ":" + lineNo;
         out.add(row);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  private static void check(boolean ok, String file, String[] row, String what) {
+    if (!ok) throw new BadRowException(row[row.length - 1], what);
+  }
+
+  private static void checkLang(String file, String[] row, String lang) {
+    check(LANGS.contains(lang), file, row, "unknown language '" + lang + "' (" + String.join(", ", LANGS) + ")");
   }
 }

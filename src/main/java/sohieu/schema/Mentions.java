@@ -127,7 +127,7 @@ public final class Mentions {
       double confidence = Double.longBitsToDouble(in.readLong());
       int sentence = in.readVInt();
       if (sentence > sentenceAt.length) throw new CorruptIndexException("mention of sentence " + sentence + " of " + sentenceAt.length, Fields.MENTIONS);
-      mentions.add(new Citation(c, text, kind == null ? null : Citation.Kind.valueOf(kind), type, issuer, number, year,
+      mentions.add(Citation.of(kind == null ? null : Citation.Kind.valueOf(kind), c, text, type, issuer, number, year,
           issued, start, end, confidence, sentence == 0 ? null : sentence(raw, sentenceAt, sentences, sentence - 1)));
     }
     return new Card(path, title, date, outlet, List.of(languages), mentions);

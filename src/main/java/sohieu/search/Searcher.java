@@ -2,7 +2,6 @@ package sohieu.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.LocalDate;
@@ -47,49 +46,34 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.store.FSDirectory;
+import sohieu.index.IndexStore;
 import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
 import sohieu.schema.Paragraphs;
 import sohieu.schema.SchemaMismatchException;
-import sohieu.schema.SchemaVersion;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
 
 /** Answers searches, citation lookups, document views and statistics over the last commit of an index. */
 public final class Searcher implements Closeable {
-  private final FSDirectory directory;
+  private final IndexStore.Snapshot snapshot;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final ArticleQueryParser parser;
 
-  private Searcher(FSDirectory directory, DirectoryReader reader, CitationRecognizer recognizer) {
-    this.directory = directory;
-    this.reader = reader;
+  private Searcher(IndexStore.Snapshot snapshot, CitationRecognizer recognizer) {
+    this.snapshot = snapshot;
+    this.reader = snapshot.reader();
     this.searcher = new IndexSearcher(reader);
     this.parser = new ArticleQueryParser(recognizer);
   }
 
   /**
    * Opens the index read-only; throws {@link IllegalArgumentException} with a one-line message if there is none, and
-   * its {@link SchemaMismatchException} if another schema wrote it.
+   * a {@link SchemaMismatchException} if another schema wrote it (see {@link IndexStore#openForRead}).
    */
   public static Searcher open(Path indexDir, CitationRecognizer recognizer) throws IOException {
-    if (!Files.isDirectory(indexDir)) throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
-    FSDirectory directory = FSDirectory.open(indexDir);
-    if (!DirectoryReader.indexExists(directory)) {
-      directory.close();
-      throw new IllegalArgumentException("no index at " + indexDir + " (run 'sohieu ingest' first)");
-    }
-    DirectoryReader reader = DirectoryReader.open(directory);
-    try {
-      SchemaVersion.require(reader.getIndexCommit().getUserData(), indexDir);
-    } catch (SchemaMismatchException | IOException e) {
-      reader.close();
-      directory.close();
-      throw e;
-    }
-    return new Searcher(directory, reader, recognizer);
+    return new Searcher(IndexStore.openForRead(indexDir), recognizer);
   }
 
   public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
@@ -368,7 +352,6 @@ public final class Searcher implements Closeable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
-    directory.close();
+    snapshot.close();
   }
 }

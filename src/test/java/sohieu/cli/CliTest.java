@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +29,11 @@ class CliTest {
 
   record Run(int code, String out, String err) {}
 
+  /** Runs the command line in this JVM with picocli's writers capturing what it prints. */
   static Run run(String... args) {
-    PrintStream oldOut = System.out, oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      var cmd = Main.commandLine(args);
-      cmd.setOut(new java.io.PrintWriter(System.out, true));
-      cmd.setErr(new java.io.PrintWriter(System.err, true));
-      int code = cmd.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    StringWriter out = new StringWriter(), err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
   }
 
   @BeforeAll
@@ -78,6 +68,97 @@ class CliTest {
     assertTrue(first.get("self").asBoolean());
     assertTrue(first.get("path").asText().endsWith("NQ57-NQ-TW_toan_van.md"));
     assertEquals("2024-12-22", first.get("date").asText());
+  }
+
+  /**
+   * Scan and ingest run one pipeline: a directive's own signing date and title (from its header) replace what the
+   * page says in both. The shipped resolution's header gives a date and no subject; its heading stays the title.
+   */
+  @Test
+  void scanAndShowAgreeOnADirectivesOwnTitleAndDate() throws Exception {
+    JsonNode scan = assertScanAgreesWithShow("corpus/NQ57-NQ-TW_toan_van.md", index);
+    assertEquals("57-NQ/TW", scan.get("identity").get("canonical").asText());
+    assertEquals("2024-12-22", scan.get("published").asText(), "the signing date, where the page gives none");
+  }
+
+  @Test
+  void scanAndShowAgreeOnADirectivesSubjectOverThePageHeadline() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("directive"));
+    Path file = Files.writeString(dir.resolve("nq57.md"), """
+        ---
+        title: Toàn văn Nghị quyết 57 của Bộ Chính trị
+        ---
+        Số: 57-NQ/TW
+        Hà Nội, ngày 22 tháng 12 năm 2024
+        NGHỊ QUYẾT
+        CỦA BỘ CHÍNH TRỊ
+        về đột phá phát triển khoa học,
+        công nghệ, đổi mới sáng tạo
+        Phát triển khoa học là yếu tố quyết định.
+        """);
+    String own = tmp.resolve("directive-index").toString();
+    assertEquals(0, run("ingest", "--index", own, file.toString()).code());
+    JsonNode scan = assertScanAgreesWithShow(file.toString(), own);
+    assertEquals("về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo", scan.get("title").asText());
+  }
+
+  /** Scans {@code file} and shows it from {@code index}: title, date and text agree; returns the scan. */
+  private static JsonNode assertScanAgreesWithShow(String file, String index) throws Exception {
+    JsonNode scan = Json.MAPPER.readTree(run("scan", file, "--json").out());
+    JsonNode show = Json.MAPPER.readTree(run("show", file, "--json", "--index", index).out());
+    assertEquals(show.get("title").asText(), scan.get("title").asText(), file);
+    assertEquals(show.get("date").asText(), scan.get("published").asText(), file);
+    assertEquals(show.get("text").asText(), scan.get("text").asText(), file);
+    return scan;
+  }
+
+  /** Every --json document has the top-level fields the README's "JSON output" gives it, in that order. */
+  @Test
+  void jsonDocumentsHaveTheDocumentedShape() throws Exception {
+    String[][] runs = {
+        {"scan", "corpus/004_5d61ab061fae0b25.txt"},
+        {"search", "nghi quyet"},
+        {"cite", "12-CT/TW"},
+        {"cite", "12-CT/TU"}, // nothing cites it: the same shape, empty
+        {"refs"},
+        {"stats"},
+        {"show", "004"}};
+    for (String[] args : runs) {
+      List<String> full = new ArrayList<>(List.of(args));
+      full.add("--json");
+      if (!args[0].equals("scan")) full.addAll(List.of("--index", index));
+      Run r = run(full.toArray(String[]::new));
+      List<String> fields = new ArrayList<>();
+      Json.MAPPER.readTree(r.out()).fieldNames().forEachRemaining(fields::add);
+      assertEquals(documentedFields(args[0]), fields, String.join(" ", args) + ": " + r.err());
+    }
+    JsonNode none = Json.MAPPER.readTree(run("cite", "12-CT/TU", "--json", "--index", index).out());
+    assertEquals(0, none.get("total").asInt());
+    assertTrue(none.get("profile").isNull());
+    assertEquals(0, none.get("articles").size());
+    assertEquals("12-CT/TW", none.get("suggestions").get(0).asText());
+  }
+
+  /** The top-level fields of the shape the README documents for {@code command --json}. */
+  private static List<String> documentedFields(String command) throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int at = readme.indexOf("- `" + command + " --json`: `{");
+    assertTrue(at >= 0, "README documents " + command + " --json");
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    int depth = 0;
+    for (int i = readme.indexOf('{', at); ; i++) {
+      char c = readme.charAt(i);
+      if (c == '{' || c == '[') depth++;
+      if (c == '}' || c == ']') depth--;
+      if (depth == 1 && c != '{' && c != '[') field.append(c);
+      if (depth == 1 && c == ',' || depth == 0) {
+        String name = field.toString().replace(",", "").split(":")[0].strip();
+        if (!name.isEmpty()) fields.add(name);
+        field.setLength(0);
+      }
+      if (depth == 0) return fields;
+    }
   }
 
   @Test

@@ -23,9 +23,10 @@ class IngestCommandTest {
   @Test
   void aCitationWithNoKnownTypeOrIssuerCostsNoFile() throws Exception {
     Path docs = Files.createDirectories(tmp.resolve("docs"));
-    // A law number with no type word, and a form code: the vocabulary knows neither type nor issuer.
+    // A law number with no type word, and an office's letter: the vocabulary knows neither type nor issuer.
     Files.writeString(docs.resolve("luat.txt"), "Căn cứ Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024 và "
-        + "Mẫu số 01/GTGT-BL ban hành kèm theo Thông tư này, Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 57-NQ/TW.\n");
+        + "số 4521/XYZ-DNL, theo Mẫu số 01/GTGT-BL ban hành kèm theo Thông tư này, Ủy ban nhân dân tỉnh thực "
+        + "hiện Nghị quyết số 57-NQ/TW.\n");
     String index = tmp.resolve("index").toString();
     Run r = run("ingest", "--index", index, docs.toString());
     assertEquals(0, r.code(), r.err());
@@ -36,7 +37,8 @@ class IngestCommandTest {
       assertEquals(1, Json.MAPPER.readTree(cite.out()).get("total").asInt(), ref);
     }
     Run refs = run("refs", "--json", "--index", index);
-    assertTrue(refs.out().contains("01/GTGT-BL"), refs.out());
+    assertTrue(refs.out().contains("4521/XYZ-DNL"), refs.out());
+    assertFalse(refs.out().contains("01/GTGT-BL"), "a form's number is no reference: " + refs.out());
   }
 
   /** `ingest --index idx .` from inside the corpus: the index's own files are never taken as articles. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,7 +15,9 @@ import sohieu.index.IngestListener;
 class TerminalTest {
   private static List<String> printed(Table t, Style style, int columns) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    t.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), style, columns);
+    PrintWriter out = new PrintWriter(bytes, true, StandardCharsets.UTF_8);
+    t.print(out, style, columns);
+    out.flush();
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
@@ -74,7 +76,7 @@ class TerminalTest {
 
   @Test
   void theProgressBarKeepsABarAndItsCountsAt80Columns() {
-    Progress p = Progress.plain(1546, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    Progress p = Progress.plain(1546, new PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     for (int i = 0; i < 575; i++) p.done(i % 50 == 0 ? IngestListener.Outcome.FAILED : IngestListener.Outcome.ADDED, 20_000);
     for (int columns : new int[] {80, 60, 200}) {
       String line = p.barLine(columns);
@@ -90,7 +92,7 @@ class TerminalTest {
   @Test
   void withoutATerminalProgressIsAPlainLine() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Progress p = Progress.plain(10, new PrintStream(err, true, StandardCharsets.UTF_8));
+    Progress p = Progress.plain(10, new PrintWriter(err, true, StandardCharsets.UTF_8));
     for (int i = 0; i < 3; i++) p.done(IngestListener.Outcome.ADDED, 1_000_000);
     p.done(IngestListener.Outcome.FAILED, 200_000);
     p.tick();

@@ -10,6 +10,7 @@ import org.apache.lucene.index.IndexableField;
 import org.junit.jupiter.api.Test;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
+import sohieu.pipeline.Article;
 import sohieu.refs.Citation;
 import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
@@ -20,12 +21,12 @@ class DocumentBuilderTest {
   void missingTypesIssuersAndMetadataAreLeftOutNotRefused() throws Exception {
     String text = "Căn cứ Luật Đất đai số 31/2024/QH15 và Mẫu số 01/GTGT-BL.";
     List<Citation> citations = List.of(
-        new Citation("31/2024/QH15", "31/2024/QH15", Citation.Kind.EXPLICIT, null, "QH15", "31", 2024, null, 21, 33, 1.0, text),
-        new Citation("01/GTGT-BL", "01/GTGT-BL", null, null, null, null, null, null, 44, 54, 1.0, null),
-        new Citation(null, "???", Citation.Kind.PARTIAL, null, null, null, null, null, 0, 3, 0.1, text));
+        Citation.of(Citation.Kind.EXPLICIT, "31/2024/QH15", "31/2024/QH15", null, "QH15", "31", 2024, null, 21, 33, 1.0, text),
+        Citation.of(null, "01/GTGT-BL", "01/GTGT-BL", null, null, null, null, null, 44, 54, 1.0, null),
+        Citation.of(Citation.Kind.PARTIAL, null, "???", null, null, null, null, null, 0, 3, 0.1, text));
     ExtractedDocument d = new ExtractedDocument(text, " ", null, "", null, null);
     Article article = new Article("docs/luat.txt", "00", text.length(), d, List.of(new Paragraph(0, text.length(), "vi")),
-        citations, "");
+        citations, null, null);
     Document doc = new DocumentBuilder().build(article);
     assertEquals(List.of("31/2024/QH15", "01/GTGT-BL"), Arrays.stream(doc.getFields(Fields.REF))
         .filter(f -> f.fieldType().stored()).map(IndexableField::stringValue).toList());
@@ -36,7 +37,7 @@ class DocumentBuilderTest {
     assertNull(doc.get(Fields.SELF_REF));
     Mentions.Card card = Mentions.decode(doc.getBinaryValue(Fields.MENTIONS));
     assertEquals(2, card.mentions().size());
-    assertNull(card.mentions().get(1).kind());
+    assertEquals(Citation.Kind.EXPLICIT, card.mentions().get(1).kind(), "a mention without kind reads as explicit");
     assertNull(card.mentions().get(1).type());
   }
 }

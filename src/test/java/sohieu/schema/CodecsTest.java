@@ -30,7 +30,7 @@ class CodecsTest {
   private static final String LONG = "Đ".repeat(40_000);
 
   private static Citation citation(String canonical, String raw, int start, String sentence) {
-    return new Citation(canonical, raw, Citation.Kind.EXPLICIT, "NQ", "TW", "25", null, LocalDate.of(2018, 8, 1),
+    return Citation.of(Citation.Kind.EXPLICIT, canonical, raw, "NQ", "TW", "25", null, LocalDate.of(2018, 8, 1),
         start, start + raw.length(), 1.0, sentence);
   }
 
@@ -58,14 +58,14 @@ class CodecsTest {
 
   static Stream<Arguments> cards() {
     Citation vi = citation("25-NQ/TW", "25-NQ/TW", 24, VI);
-    Citation sameSentence = new Citation("25-NQ/TW", "Nghị quyết số 25", Citation.Kind.PARTIAL, "NQ", null, "25", null, null,
+    Citation sameSentence = Citation.of(Citation.Kind.PARTIAL, "25-NQ/TW", "Nghị quyết số 25", "NQ", null, "25", null, null,
         10, 26, 0.6, VI);
-    Citation ru = new Citation("12-CT/TW", "12-CT/TW", Citation.Kind.SHORT, "CT", "TW", "12", 2022, LocalDate.of(2022, 1, 5),
+    Citation ru = Citation.of(Citation.Kind.SHORT, "12-CT/TW", "12-CT/TW", "CT", "TW", "12", 2022, LocalDate.of(2022, 1, 5),
         19, 27, 0.85, RU);
-    Citation bare = new Citation("01/GTGT-BL", null, null, null, null, null, null, null, 0, 0, 0.0, null);
-    Citation extremes = new Citation("16-QĐ/TW", ODD, Citation.Kind.EXPLICIT, ODD, ODD, LONG, Integer.MIN_VALUE,
+    Citation bare = Citation.of(null, "01/GTGT-BL", null, null, null, null, null, null, 0, 0, 0.0, null);
+    Citation extremes = Citation.of(Citation.Kind.EXPLICIT, "16-QĐ/TW", ODD, ODD, ODD, LONG, Integer.MIN_VALUE,
         LocalDate.MIN, Integer.MAX_VALUE - 1, Integer.MAX_VALUE, Double.NaN, LONG);
-    Citation far = new Citation("10/2022/QH15", "10/2022/QH15", Citation.Kind.EXPLICIT, null, "QH15", "10", Integer.MAX_VALUE,
+    Citation far = Citation.of(Citation.Kind.EXPLICIT, "10/2022/QH15", "10/2022/QH15", null, "QH15", "10", Integer.MAX_VALUE,
         LocalDate.MAX, 0, 12, -0.0, PL);
     List<Citation> many = new ArrayList<>();
     for (int i = 0; i < Limits.CITATIONS_PER_FILE; i++) {
@@ -117,16 +117,16 @@ class CodecsTest {
     return Stream.of(
         Arguments.of("one reference, its dates each once in order", List.of(
             citation("25-NQ/TW", "25-NQ/TW", 0, VI),
-            new Citation("25-NQ/TW", "NQ 25", Citation.Kind.SHORT, "KL", "TU", "25", null, LocalDate.of(2018, 7, 31), 30, 35, 0.5, null),
+            Citation.of(Citation.Kind.SHORT, "25-NQ/TW", "NQ 25", "KL", "TU", "25", null, LocalDate.of(2018, 7, 31), 30, 35, 0.5, null),
             citation("25-NQ/TW", "25-NQ/TW", 50, VI)),
             List.of(new RefData.Entry("25-NQ/TW", "NQ", "TW", 3, List.of("2018-08-01", "2018-07-31")))),
         Arguments.of("nothing known but the number", List.of(
-            new Citation("01/GTGT-BL", "01/GTGT-BL", null, null, null, null, null, null, 0, 10, 1.0, null)),
+            Citation.of(null, "01/GTGT-BL", "01/GTGT-BL", null, null, null, null, null, 0, 10, 1.0, null)),
             List.of(new RefData.Entry("01/GTGT-BL", "", "", 1, List.of()))),
         Arguments.of("unicode and the farthest dates", List.of(
-            new Citation("16-QĐ/TW", ODD, Citation.Kind.EXPLICIT, ODD, LONG, "16", null, LocalDate.MIN, 0, 1, 1.0, ODD),
-            new Citation("16-QĐ/TW", ODD, Citation.Kind.EXPLICIT, "QĐ", "TW", "16", null, LocalDate.MAX, 0, 1, 1.0, ODD),
-            new Citation("210-KH/TU", "210-KH/TU", Citation.Kind.EXPLICIT, "KH", "TU", "210", null, LocalDate.of(1930, 2, 3), 0, 1, 1.0, RU)),
+            Citation.of(Citation.Kind.EXPLICIT, "16-QĐ/TW", ODD, ODD, LONG, "16", null, LocalDate.MIN, 0, 1, 1.0, ODD),
+            Citation.of(Citation.Kind.EXPLICIT, "16-QĐ/TW", ODD, "QĐ", "TW", "16", null, LocalDate.MAX, 0, 1, 1.0, ODD),
+            Citation.of(Citation.Kind.EXPLICIT, "210-KH/TU", "210-KH/TU", "KH", "TU", "210", null, LocalDate.of(1930, 2, 3), 0, 1, 1.0, RU)),
             List.of(new RefData.Entry("16-QĐ/TW", ODD, LONG, 2, List.of(LocalDate.MIN.toString(), LocalDate.MAX.toString())),
                 new RefData.Entry("210-KH/TU", "KH", "TU", 1, List.of("1930-02-03")))));
   }
