@@ -21,17 +21,22 @@ public final class VietnameseOrthography {
       "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x");
   /** Final consonants, "" for an open syllable. */
   public static final List<String> FINALS = List.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
-  /** Every lower-case letter of the alphabet beyond ASCII: đ, the quality vowels, every vowel with a tone (NFC). */
-  public static final String LETTERS = letters();
+  /**
+   * Every lower-case letter of the alphabet beyond ASCII: đ, then each vowel bare and in tones 1 to 5 (NFC). Written
+   * out, not composed here, so that the language identifier's first use costs no normalizer (a test composes it).
+   */
+  public static final String LETTERS = "đàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
   /**
    * The letters no other language writes: those outside Latin-1. Latin-1's à á â ã è é ê ì í ò ó ô õ ù ú ý are
    * Vietnamese too, but French, Portuguese, Italian, Spanish or Czech write them as well, so they prove nothing.
    */
-  public static final String ONLY_LETTERS = LETTERS.replaceAll("[\\x{80}-\\x{FF}]", "");
+  public static final String ONLY_LETTERS = "đảạăằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộơờớởỡợủũụưừứửữựỳỷỹỵ";
 
-  /** A syllable without its tone: an initial, one to three vowels, a final. */
-  private static final Pattern SYLLABLE = Pattern.compile(
-      "(" + alternatives(INITIALS) + ")[" + VOWELS + "]{1,3}(" + alternatives(FINALS) + ")");
+  /** A syllable without its tone: an initial, one to three vowels, a final; compiled on first need. */
+  private static final class Syllable {
+    static final Pattern PATTERN = Pattern.compile(
+        "(" + alternatives(INITIALS) + ")[" + VOWELS + "]{1,3}(" + alternatives(FINALS) + ")");
+  }
 
   private VietnameseOrthography() {}
 
@@ -56,10 +61,11 @@ public final class VietnameseOrthography {
     for (char c : Normalizer.normalize(lower, Normalizer.Form.NFD).toCharArray()) {
       if (TONE_MARKS.indexOf(c) < 0) toneless.append(c);
     }
-    return SYLLABLE.matcher(Normalizer.normalize(toneless, Normalizer.Form.NFC)).matches();
+    return Syllable.PATTERN.matcher(Normalizer.normalize(toneless, Normalizer.Form.NFC)).matches();
   }
 
-  private static String letters() {
+  /** {@link #LETTERS} composed from {@link #VOWELS} and {@link #TONE_MARKS}. */
+  static String composeLetters() {
     StringBuilder b = new StringBuilder("đ");
     for (char v : VOWELS.toCharArray()) {
       for (int t = 0; t <= 5; t++) {

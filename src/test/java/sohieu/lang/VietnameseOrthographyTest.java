@@ -27,6 +27,12 @@ class VietnameseOrthographyTest {
   }
 
   @Test
+  void lettersAreTheVowelsInEveryToneAndOnlyLettersThoseOutsideLatin1() {
+    assertEquals(VietnameseOrthography.composeLetters(), VietnameseOrthography.LETTERS);
+    assertEquals(VietnameseOrthography.LETTERS.replaceAll("[\\x{80}-\\x{FF}]", ""), VietnameseOrthography.ONLY_LETTERS);
+  }
+
+  @Test
   void onlyLettersAreTheAlphabetOutsideLatin1() {
     // 12 vowels in 6 tones, less the 6 ASCII vowels, plus đ
     assertEquals(12 * 6 - 6 + 1, VietnameseOrthography.LETTERS.length());
