@@ -85,6 +85,8 @@ public final class CitationTokenizer extends Tokenizer {
 
   @Override
   public boolean incrementToken() throws IOException {
+    // reset() reads the text: without it there is none, the contract violation Lucene's tokenizers report
+    if (text == null) throw new IllegalStateException("TokenStream contract violation: reset() not called");
     clearAttributes();
     while (true) {
       if (inSegment) {

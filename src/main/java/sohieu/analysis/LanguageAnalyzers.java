@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.stempel.StempelFilter;
 import org.apache.lucene.analysis.stempel.StempelStemmer;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import sohieu.lang.Language;
 
 /**
  * The text analyzers of Sohieu, one per language plus a diacritic-insensitive catch-all.
@@ -40,21 +41,16 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * characters); input is read as NFC through {@link NfcCharFilter} (a check, then nothing, for NFC text).
  */
 public final class LanguageAnalyzers {
-  /** Language codes with a field of their own; "und" is text of no known language. */
-  public static final List<String> LANGUAGES = List.of("vi", "ru", "fr", "pl", "en", "und");
+  /** Language codes with a field of their own, the rows of {@link Language}; "und" is text of no known language. */
+  public static final List<String> LANGUAGES = Language.codes(List.of(Language.values()));
   /** The cross-language, diacritic-insensitive field. */
   public static final String FOLDED_FIELD = "text_folded";
 
   private LanguageAnalyzers() {}
 
-  /**
-   * Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} as well as in its own field: yes
-   * where its own analyzer keeps diacritics that people leave out when they type (Vietnamese tones and đ, Polish
-   * letters, which the lemmatizer needs) and for text of no known language. The French, English and Russian fields
-   * fold Latin accents themselves, so a second copy of those paragraphs would only double their cost and size.
-   */
+  /** Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} as well: {@link Language#foldedCopy()}. */
   public static boolean needsFoldedCopy(String lang) {
-    return lang == null || !(lang.equals("fr") || lang.equals("en") || lang.equals("ru"));
+    return Language.of(lang).foldedCopy();
   }
 
   /** The field that holds text of this language: "text_" + lang. */
@@ -64,16 +60,18 @@ public final class LanguageAnalyzers {
 
   /** The analyzer for "vi", "ru", "fr", "pl", "en"; anything else (null, "und", "de") gets the und analyzer. */
   public static Analyzer forLanguage(String lang) {
-    if (lang == null) {
-      return und();
-    }
+    return analyzer(Language.of(lang));
+  }
+
+  /** The analyzer of a row: no default, so a new row of {@link Language} does not compile until it has one. */
+  public static Analyzer analyzer(Language lang) {
     return switch (lang) {
-      case "vi" -> vietnamese();
-      case "ru" -> russian();
-      case "fr" -> french();
-      case "pl" -> polish();
-      case "en" -> english();
-      default -> und();
+      case VI -> vietnamese();
+      case RU -> russian();
+      case FR -> french();
+      case PL -> polish();
+      case EN -> english();
+      case UND -> und();
     };
   }
 

@@ -33,10 +33,11 @@ final class NfcCharFilter extends CharFilter {
 
   private void load() throws IOException {
     if (loaded) return;
-    loaded = true;
     StringBuilder b = new StringBuilder();
     char[] chunk = new char[4096];
     for (int n; (n = input.read(chunk)) != -1; ) b.append(chunk, 0, n);
+    // only once the input was read: a reader that refused (a stream used without reset()) must refuse again
+    loaded = true;
     String s = b.toString();
     if (NFC.isNormalized(s)) {
       text = s;

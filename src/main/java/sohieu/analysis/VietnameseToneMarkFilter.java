@@ -1,12 +1,11 @@
 package sohieu.analysis;
 
 import java.io.IOException;
-import java.text.Normalizer;
-import java.util.Arrays;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import sohieu.lang.VietnameseOrthography;
 
 /**
  * Puts the tone mark of a Vietnamese syllable where one fixed convention wants it, so that both current spellings
@@ -32,21 +31,16 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class VietnameseToneMarkFilter extends TokenFilter {
   /** Vowel letters without tone, in table order. */
-  static final String VOWELS = "aăâeêioôơuưy";
+  static final String VOWELS = VietnameseOrthography.VOWELS;
   /** Vowels carrying a quality mark: rule 2. */
-  private static final String QUALITY = "ăâêôơư";
-  /** Combining tone marks in table order (tone 1..5): huyền, sắc, hỏi, ngã, nặng. */
-  private static final char[] TONE_MARKS = {'\u0300', '\u0301', '\u0309', '\u0303', '\u0323'};
+  private static final String QUALITY = VietnameseOrthography.QUALITY_VOWELS;
   private static final int TABLE_LIMIT = 0x1F00;
   /** TONED[vowel][tone]: the NFC character, tone 0 = no tone. */
   private static final char[][] TONED = new char[VOWELS.length()][6];
   /** For a char below TABLE_LIMIT: 0 if not a Vietnamese vowel, else 1 + vowel * 8 + tone. */
   private static final short[] CODE = new short[TABLE_LIMIT];
-  private static final CharArraySet INITIALS = new CharArraySet(Arrays.asList(
-      "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph",
-      "qu", "r", "s", "t", "th", "tr", "v", "x"), false);
-  private static final CharArraySet FINALS = new CharArraySet(Arrays.asList(
-      "", "c", "ch", "m", "n", "ng", "nh", "p", "t"), false);
+  private static final CharArraySet INITIALS = new CharArraySet(VietnameseOrthography.INITIALS, false);
+  private static final CharArraySet FINALS = new CharArraySet(VietnameseOrthography.FINALS, false);
   private static final int MAX_SYLLABLE = 8;
 
   static {
@@ -55,12 +49,12 @@ public final class VietnameseToneMarkFilter extends TokenFilter {
       TONED[v][0] = base;
       CODE[base] = (short) (1 + v * 8);
       for (int t = 1; t <= 5; t++) {
-        String composed = Normalizer.normalize(base + String.valueOf(TONE_MARKS[t - 1]), Normalizer.Form.NFC);
-        if (composed.length() != 1 || composed.charAt(0) >= TABLE_LIMIT) {
-          throw new AssertionError("no precomposed form for " + base + " tone " + t);
+        char composed = VietnameseOrthography.toned(base, t);
+        if (composed >= TABLE_LIMIT) {
+          throw new AssertionError("no precomposed form for " + base + " tone " + t + " below " + TABLE_LIMIT);
         }
-        TONED[v][t] = composed.charAt(0);
-        CODE[composed.charAt(0)] = (short) (1 + v * 8 + t);
+        TONED[v][t] = composed;
+        CODE[composed] = (short) (1 + v * 8 + t);
       }
     }
   }

@@ -14,6 +14,8 @@ import java.util.Locale;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.html.charsetdetector.StandardHtmlEncodingDetector;
+import sohieu.lang.Language;
+import sohieu.lang.VietnameseOrthography;
 
 /**
  * Picks a text's encoding by reading the decoded text, not by trusting a statistical guess: a byte-order mark,
@@ -27,14 +29,8 @@ public final class TextEncodingDetector implements EncodingDetector {
       Charset.forName("ISO-8859-2"), Charset.forName("windows-1251"), Charset.forName("KOI8-R"),
       Charset.forName("IBM866"), Charset.forName("windows-1258"), LegacyCharsets.TCVN3, LegacyCharsets.VISCII, LegacyCharsets.VNI);
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
-  /** A Vietnamese syllable without its tone: initial consonants, a vowel nucleus, a final consonant. */
-  private static final java.util.regex.Pattern SYLLABLE = java.util.regex.Pattern.compile(
-      "(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?");
-  private static final String VIETNAMESE_ONLY = "ăđơưảạấầẩẫậắằẳẵặẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵìòõùãý";
-  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
-  private static final String FRENCH = "àâæçéèêëîïôœùûüÿ";
-  private static final String POLISH = "ąćęłńóśźż";
-  private static final String VIETNAMESE_BASE = "ăâđêôơưàáãèéìíòóõùúýảạấầẩẫậắằẳẵặẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵ";
+  /** The Latin letters beyond ASCII of every language Sohieu knows. */
+  private static final String LATIN_LETTERS = latinLetters();
 
   private final Charset forced;
 
@@ -101,7 +97,7 @@ public final class TextEncodingDetector implements EncodingDetector {
         score += known(lower) ? 1 : -3;
         if (Character.isUpperCase(c) && lowerSeen) score -= 3;
         if (Character.isLowerCase(c)) lowerSeen = true;
-        if (VIETNAMESE_BASE.indexOf(lower) >= 0 && hasTone(lower) && ++tonesInWord > 1) score -= 3;
+        if (VietnameseOrthography.LETTERS.indexOf(lower) >= 0 && VietnameseOrthography.hasTone(lower) && ++tonesInWord > 1) score -= 3;
       } else {
         if (wordStart >= 0 && latin > 0 && cyrillic > 0) score -= 3L * (latin + cyrillic); // "Considйrant"
         if (wordStart >= 0 && cyrillic == 0) score -= notVietnamese(text.substring(wordStart, i)); // "Ủuvre"
@@ -113,29 +109,27 @@ public final class TextEncodingDetector implements EncodingDetector {
     return score;
   }
 
-  /** A penalty for a word that uses letters only Vietnamese has but is no Vietnamese syllable. */
+  /** A penalty for a word that uses letters only Vietnamese writes but is no Vietnamese syllable. */
   private static int notVietnamese(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
     boolean vietnameseOnly = false;
-    for (int i = 0; i < lower.length() && !vietnameseOnly; i++) vietnameseOnly = VIETNAMESE_ONLY.indexOf(lower.charAt(i)) >= 0;
+    for (int i = 0; i < lower.length() && !vietnameseOnly; i++) {
+      vietnameseOnly = VietnameseOrthography.ONLY_LETTERS.indexOf(lower.charAt(i)) >= 0;
+    }
     if (!vietnameseOnly) return 0;
-    String toneless = NFD.normalize(lower).replaceAll("[\u0300\u0301\u0303\u0309\u0323]", "");
-    return SYLLABLE.matcher(NFC.normalize(toneless)).matches() ? 0 : 2 * word.length();
+    return VietnameseOrthography.isSyllable(lower) ? 0 : 2 * word.length();
   }
 
   private static boolean known(char lower) {
     if (lower < 0x80) return true;
     if (lower >= 0x430 && lower <= 0x44f || lower == 'ё') return true;
-    return FRENCH.indexOf(lower) >= 0 || POLISH.indexOf(lower) >= 0 || VIETNAMESE_BASE.indexOf(lower) >= 0;
+    return LATIN_LETTERS.indexOf(lower) >= 0;
   }
 
-  private static boolean hasTone(char c) {
-    String d = NFD.normalize(String.valueOf(c));
-    for (int i = 1; i < d.length(); i++) {
-      char m = d.charAt(i);
-      if (m == '\u0300' || m == '\u0301' || m == '\u0303' || m == '\u0309' || m == '\u0323') return true;
-    }
-    return false;
+  private static String latinLetters() {
+    StringBuilder b = new StringBuilder();
+    for (Language l : Language.values()) if (l.script() == Language.Script.LATIN) b.append(l.letters());
+    return b.toString();
   }
 
   /** Signs and controls that legacy text in our languages does not contain, but mis-decoded text does. */

@@ -1,12 +1,14 @@
 package sohieu.lang;
 
-import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** The Latin-script stage: Lingua restricted to Vietnamese, French, Polish and English (models inside Lingua's jar). */
+/**
+ * The Latin-script stage: the trigram table for longer text, Lingua for short text, both restricted to the
+ * Latin-script rows of {@link Language} (vi, fr, pl, en; models inside Lingua's jar).
+ */
 final class LinguaLatinModel implements LanguageIdentifier.LatinModel {
   /** From this many letter trigrams on, the fast trigram scorer decides; shorter text goes to Lingua in full. */
   static final int TRIGRAMS_FOR_FAST_PATH = 20;
@@ -37,8 +39,8 @@ final class LinguaLatinModel implements LanguageIdentifier.LatinModel {
   }
 
   private static LanguageDetector build(boolean lowAccuracy) {
-    LanguageDetectorBuilder b = LanguageDetectorBuilder.fromLanguages(
-        Language.VIETNAMESE, Language.FRENCH, Language.POLISH, Language.ENGLISH).withPreloadedLanguageModels();
+    LanguageDetectorBuilder b = LanguageDetectorBuilder.fromLanguages(Language.modelled(Language.Script.LATIN).stream()
+        .map(l -> com.github.pemistahl.lingua.api.Language.valueOf(l.model())).toArray(com.github.pemistahl.lingua.api.Language[]::new)).withPreloadedLanguageModels();
     if (lowAccuracy) b = b.withLowAccuracyMode();
     return b.build();
   }
@@ -66,26 +68,21 @@ final class LinguaLatinModel implements LanguageIdentifier.LatinModel {
         return new Verdict(TrigramScorer.LANGS.get(best), Math.min(1, (scores[best] - second) / 5));
       }
     }
-    SortedMap<Language, Double> values = detector().computeLanguageConfidenceValues(text);
-    Language best = null;
+    SortedMap<com.github.pemistahl.lingua.api.Language, Double> values = detector().computeLanguageConfidenceValues(text);
+    com.github.pemistahl.lingua.api.Language best = null;
     double first = 0, second = 0;
-    for (Map.Entry<Language, Double> e : values.entrySet()) {
+    for (Map.Entry<com.github.pemistahl.lingua.api.Language, Double> e : values.entrySet()) {
       double v = e.getValue();
       if (v > first) { second = first; first = v; best = e.getKey(); }
       else if (v > second) second = v;
     }
-    if (best == null || best == Language.UNKNOWN || first <= 0) return null;
+    if (best == null || best == com.github.pemistahl.lingua.api.Language.UNKNOWN || first <= 0) return null;
     return new Verdict(code(best), first - second);
   }
 
-  static String code(Language l) {
-    return switch (l) {
-      case VIETNAMESE -> "vi";
-      case FRENCH -> "fr";
-      case POLISH -> "pl";
-      case ENGLISH -> "en";
-      case RUSSIAN -> "ru";
-      default -> LanguageIdentifier.UNDETERMINED;
-    };
+  /** The code of the row whose model Lingua named, "und" for a language no row has. */
+  static String code(com.github.pemistahl.lingua.api.Language model) {
+    for (Language l : Language.IDENTIFIED) if (model.name().equals(l.model())) return l.code();
+    return LanguageIdentifier.UNDETERMINED;
   }
 }

@@ -334,7 +334,7 @@ public final class CitationRecognizer {
   private boolean linked(String t, int prevEnd, int s) {
     if (prevEnd < 0 || s <= prevEnd || s - prevEnd > LIST_GAP) return false;
     String between = Chars.key(t.substring(prevEnd, s));
-    if (between.isEmpty()) return s - prevEnd <= 2 && t.indexOf('\n', prevEnd) < 0 | t.indexOf('\n', prevEnd) >= s; // "Nghị quyết 70 71 72"
+    if (between.isEmpty()) return s - prevEnd <= 2 && t.charAt(prevEnd) != '\n' && t.charAt(s - 1) != '\n'; // "Nghị quyết 70 71 72"
     if (between.equals(",") || between.equals(";")) return true;
     String w = between.startsWith(",") ? between.substring(1).strip() : between;
     int sp = w.indexOf(' ');

@@ -119,7 +119,7 @@ final class CodeScanner {
     if (!lenient && !boundaryAfter(t, ie)) return null;
     String issuer = spell(t, is, ie);
     // "06-HD/TC-TW": a body's code written in two parts, the second a party body
-    if (slash && ie + 2 < t.length() && Chars.fold(t.charAt(ie)) == '-') {
+    if (slash && vocab.spelling(issuer) == null && ie + 2 < t.length() && Chars.fold(t.charAt(ie)) == '-') {
       int ne = segmentEnd(t, ie + 1, true);
       if (ne > ie + 2 && vocab.partyIssuer(spell(t, ie + 1, ne)) != null && (lenient || boundaryAfter(t, ne))) {
         issuer = issuer + spell(t, ie + 1, ne);
@@ -294,10 +294,10 @@ final class CodeScanner {
   }
 
   /**
-   * End of a letter run that is a code, or -1. Official codes may end in a short lower-case tail ("TTg", "HNg",
-   * "QĐi", "Cp"), which is kept whole: a code is never cut short. A run glued to the next word keeps its head: at a
-   * capital after lower case ("TTgNgười" -> "TTg"), else the longest official mixed-case spelling ("TTgvề" -> "TTg"),
-   * else its upper-case head of two letters or more ("CPquy" -> "CP", "TWvề" -> "TW").
+   * End of a letter run that is a code, or -1. Official codes may hold a few lower-case letters ("TTg", "HNg", "QĐi",
+   * "GDTrH", "QLĐTh"), kept whole: a code is never cut short. A run glued to the next word keeps its head: before a
+   * capitalised word ("TTgNgười" -> "TTg"), else the longest official mixed-case spelling ("TTgvề" -> "TTg"), else its
+   * upper-case head of two letters or more ("CPquy" -> "CP", "TWvề" -> "TW").
    */
   private int lettersEnd(String t, int p) {
     int n = t.length(), e = p;
@@ -305,12 +305,14 @@ final class CodeScanner {
     if (e == p) return -1;
     boolean glued = e < n && Chars.isWordChar(t.charAt(e));
     if (!glued && (isUpper(t, p, e) || isLower(t, p, e) || vocab.spelling(ascii(t, p, e)) != null)) return e;
+    for (int k = p + 2; k + 1 < e; k++) { // "TTgNgười", "HNgThông": a capitalised word glued on
+      if (Character.isUpperCase(t.charAt(k)) && Character.isLowerCase(t.charAt(k - 1)) && Character.isLowerCase(t.charAt(k + 1))) {
+        return k;
+      }
+    }
     int u = p;
     while (u < e && !Character.isLowerCase(t.charAt(u))) u++;
-    int camel = u;
-    while (camel < e && !Character.isUpperCase(t.charAt(camel))) camel++;
-    if (camel < e && camel - u <= 2 && u - p >= 1 && camel - p >= 2) return camel; // "TTgNgười", "HNgThông"
-    if (!glued && e - u <= 2 && u - p >= 1 && plainAscii(t, u, e)) return e; // "HNg", "CTr", "Cp"
+    if (!glued && u - p >= 1 && fewPlainLower(t, p, e)) return e; // "HNg", "GDTrH", "Cp"
     for (int k = e - 1; k > u; k--) {
       String s = vocab.spelling(ascii(t, p, k));
       if (s != null && s.equals(t.substring(p, k)) && Character.isLowerCase(t.charAt(k))) return k;
@@ -321,9 +323,15 @@ final class CodeScanner {
     return u - p >= 2 && u < n && Character.isLowerCase(t.charAt(u)) ? u : -1;
   }
 
-  /** Lower-case ASCII letters only: a code's tail, never a Vietnamese word with its marks ("về", "và"). */
-  private static boolean plainAscii(String t, int p, int e) {
-    for (int i = p; i < e; i++) if (t.charAt(i) < 'a' || t.charAt(i) > 'z') return false;
+  /** At most two lower-case letters, ASCII only, none two in a row: a code's, never a word's ("về", "quy"). */
+  private static boolean fewPlainLower(String t, int p, int e) {
+    int lower = 0;
+    for (int i = p; i < e; i++) {
+      char c = t.charAt(i);
+      if (!Character.isLowerCase(c)) continue;
+      if (c < 'a' || c > 'z' || ++lower > 2 || (i > p && Character.isLowerCase(t.charAt(i - 1)) && i - 1 > p
+          && Character.isLowerCase(t.charAt(i - 2)))) return false;
+    }
     return true;
   }
 

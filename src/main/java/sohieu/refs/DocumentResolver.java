@@ -30,6 +30,9 @@ public final class DocumentResolver implements Resolver {
   private static final int ISSUER_REACH = 4000, HEADLINE = 300;
   /** Only the central bodies are told by the document: a local committee is named too often in passing. */
   private static final String CENTRAL = "TW";
+  /** The most same-numbered citations a phrase looks at each way for a compatible one (keeps resolving linear). */
+  private static final int SEARCH_STEPS = 64;
+  private static final java.util.Comparator<Citation> BY_START = java.util.Comparator.comparingInt(Citation::start);
 
   private final Vocabulary vocab;
   private final Phrases phrases;
@@ -67,6 +70,7 @@ public final class DocumentResolver implements Resolver {
       }
     }
     for (Citation c : partials) byNumber.computeIfAbsent(c.type() + " " + c.number(), x -> new ArrayList<>()).add(c);
+    if (!partials.isEmpty()) for (List<Citation> list : byNumber.values()) list.sort(BY_START);
     List<Phrases.Issuer> named = null;
     for (int i = 0; i < out.length; i++) {
       if (out[i] != null || !(found.get(i) instanceof Found.Phrase p)) continue;
@@ -97,17 +101,38 @@ public final class DocumentResolver implements Resolver {
     for (String type : p.types()) {
       List<Citation> list = byNumber.get(type + " " + p.number());
       if (list == null) continue;
-      for (Citation c : list) {
-        if (p.year() != null && !p.year().equals(c.year())) continue;
-        if (p.issuer() != null && c.issuer() != null && !p.issuer().equals(c.issuer())) continue;
-        if (c.start() < p.start()) {
+      int at = firstAtOrAfter(list, p.start());
+      for (int i = at - 1, seen = 0; i >= 0 && seen < SEARCH_STEPS; i--, seen++) {
+        Citation c = list.get(i);
+        if (compatible(c, p)) {
           if (before == null || c.start() > before.start()) before = c;
-        } else if (after == null || c.start() < after.start()) {
-          after = c;
+          break;
+        }
+      }
+      for (int i = at, seen = 0; i < list.size() && seen < SEARCH_STEPS; i++, seen++) {
+        Citation c = list.get(i);
+        if (compatible(c, p)) {
+          if (after == null || c.start() < after.start()) after = c;
+          break;
         }
       }
     }
     return before != null ? before : after;
+  }
+
+  private static boolean compatible(Citation c, Found.Phrase p) {
+    return (p.year() == null || p.year().equals(c.year())) && (p.issuer() == null || c.issuer() == null || p.issuer().equals(c.issuer()));
+  }
+
+  /** Index of the first citation of the list (sorted by start) that starts at or after {@code start}. */
+  private static int firstAtOrAfter(List<Citation> list, int start) {
+    int lo = 0, hi = list.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (list.get(mid).start() < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private static Citation shortForm(String t, Found.Phrase p, Citation full) {
@@ -157,17 +182,19 @@ public final class DocumentResolver implements Resolver {
    * {@code named} holds the central bodies the document names, read once when first needed.
    */
   private String documentIssuer(Found.Phrase p, List<Phrases.Issuer> named) {
-    Phrases.Issuer before = null, after = null;
-    for (Phrases.Issuer is : named) {
-      if (is.end() <= p.start()) {
-        if (p.start() - is.end() <= ISSUER_REACH) before = is;
-      } else if (is.start() >= p.end()) {
-        after = is;
-        break;
-      }
+    int lo = 0, hi = named.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (named.get(mid).end() <= p.start()) lo = mid + 1;
+      else hi = mid;
     }
-    if (before != null) return vocab.citesAs(before.code());
-    if (after != null && p.start() <= HEADLINE && after.start() - p.end() <= ISSUER_REACH) return vocab.citesAs(after.code());
+    Phrases.Issuer before = lo > 0 ? named.get(lo - 1) : null;
+    if (before != null && p.start() - before.end() <= ISSUER_REACH) return vocab.citesAs(before.code());
+    for (int i = lo; i < named.size(); i++) {
+      Phrases.Issuer after = named.get(i);
+      if (after.start() < p.end()) continue;
+      return p.start() <= HEADLINE && after.start() - p.end() <= ISSUER_REACH ? vocab.citesAs(after.code()) : null;
+    }
     return null;
   }
 

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class Vocabulary {
   /** The languages the data files cover. */
-  public static final List<String> LANGS = List.of("vi", "ru", "fr", "pl", "en");
+  public static final List<String> LANGS = sohieu.lang.Language.CODES;
   /** The roles leadins.tsv may give a word (see that file's header). */
   static final Set<String> ROLES = Set.of("number", "glued", "date", "issue-verb", "year-tail", "connector",
       "continuation", "coordinator", "article", "term", "form", "foreign-code", "file-extension", "letterhead-number",

@@ -19,13 +19,14 @@ import java.util.function.Supplier;
  * hand-labelled seed paragraphs (src/test/resources/sohieu/lang/seed-paragraphs.tsv over corpus/). Prints per-language
  * accuracy by length bucket and speed, then one line of JSON for the standard identifier.
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:target/lib/* sohieu.lang.LanguageIdBench [--all]}.
+ * <p>Run: {@code java -cp target/classes:target/test-classes:target/lib/* sohieu.lang.LanguageIdBench [--lingua|--fast|--all]}:
+ * --lingua adds Lingua alone (high accuracy, the five languages), the reference for accuracy.
  * Candidates whose library is not on the class path (test-scope runners-up) are reported as skipped.
  */
 public final class LanguageIdBench {
   record Sample(String lang, String bucket, String text) {}
 
-  static final List<String> LANGS = List.of("vi", "ru", "fr", "pl", "en");
+  static final List<String> LANGS = Language.CODES;
   static final List<String> BUCKETS = List.of("words", "sent<40", "sent40+", "seed<40", "seed40+");
 
   public static void main(String[] args) throws Exception {
@@ -39,14 +40,15 @@ public final class LanguageIdBench {
 
     Map<String, Supplier<Function<String, String>>> candidates = new LinkedHashMap<>();
     candidates.put("standard (script, trigrams, lingua-hi)", () -> LanguageIdentifier.standard()::identify);
+    Map<String, ParagraphSegmenter> segmenters = Map.of("standard (script, trigrams, lingua-hi)", ParagraphSegmenter.standard());
     boolean all = args.length > 0 && args[0].equals("--all");
     if (args.length > 0 && args[0].equals("--fast"))
       for (int k : new int[] {5, 10, 30})
         candidates.put("script, trigrams from " + k + ", lingua-hi", () -> new LanguageIdentifier(new LinguaLatinModel(false, k))::identify);
+    if (all || args.length > 0 && args[0].equals("--lingua")) candidates.put("lingua-hi (5 langs)", () -> Candidates.lingua(false));
     if (all) {
       candidates.put("script + lingua-hi only", () -> new LanguageIdentifier(new LinguaLatinModel(false, Integer.MAX_VALUE))::identify);
       candidates.put("script, trigrams, lingua-lo", () -> new LanguageIdentifier(new LinguaLatinModel(true))::identify);
-      candidates.put("lingua-hi (5 langs)", () -> Candidates.lingua(false));
       candidates.put("lingua-lo (5 langs)", () -> Candidates.lingua(true));
       candidates.put("tika opennlp (best of 5)", Candidates::openNlp);
       candidates.put("script + tika opennlp", () -> new LanguageIdentifier(Candidates.openNlpLatin())::identify);
@@ -66,6 +68,8 @@ public final class LanguageIdBench {
       }
       double loadS = (System.nanoTime() - t0) / 1e9;
       String j = evaluate(e.getKey(), f, samples, loadS);
+      System.out.printf(Locale.ROOT, "mixed one-sentence paragraphs: %.4f%n",
+          mixed(segmenters.getOrDefault(e.getKey(), ParagraphSegmenter.of(f)), samples));
       if (json == null) json = j;
     }
     System.out.println(json);
@@ -108,6 +112,26 @@ public final class LanguageIdBench {
     return String.format(Locale.ROOT,
         "{\"langid_sentence_accuracy\":%.4f,\"langid_paragraph_accuracy\":%.4f,\"langid_chars_per_s\":%.0f}",
         sentence, paragraph, cps);
+  }
+
+  /**
+   * Accuracy per paragraph on documents of 10 one-sentence paragraphs drawn at random (fixed seed) from the
+   * sentence buckets of every language: what the segmenter's context rule and the model's hand-over meet in a
+   * multilingual text.
+   */
+  static double mixed(ParagraphSegmenter segmenter, List<Sample> samples) {
+    List<Sample> sentences = new ArrayList<>(samples.stream().filter(s -> s.bucket().startsWith("sent")).toList());
+    java.util.Collections.shuffle(sentences, new java.util.Random(14));
+    int ok = 0, n = 0;
+    for (int from = 0; from < sentences.size(); from += 10) {
+      List<Sample> doc = sentences.subList(from, Math.min(sentences.size(), from + 10));
+      StringBuilder text = new StringBuilder();
+      for (Sample s : doc) text.append(s.text().replace('\n', ' ')).append('\n');
+      List<Paragraph> got = segmenter.segment(text.toString());
+      if (got.size() != doc.size()) throw new IllegalStateException("a sentence split into paragraphs: " + doc);
+      for (int i = 0; i < doc.size(); i++) { n++; if (got.get(i).lang().equals(doc.get(i).lang())) ok++; }
+    }
+    return ratio(ok, n);
   }
 
   /** chars/s of f over texts, single thread, thread CPU time: one untimed warm-up pass, then passes for at least 1.5 s. */
@@ -176,10 +200,9 @@ public final class LanguageIdBench {
   /** Runner-up detectors, each behind its own class so a missing library only skips that candidate. */
   static final class Candidates {
     static Function<String, String> lingua(boolean low) {
-      var b = com.github.pemistahl.lingua.api.LanguageDetectorBuilder.fromLanguages(
-          com.github.pemistahl.lingua.api.Language.VIETNAMESE, com.github.pemistahl.lingua.api.Language.RUSSIAN,
-          com.github.pemistahl.lingua.api.Language.FRENCH, com.github.pemistahl.lingua.api.Language.POLISH,
-          com.github.pemistahl.lingua.api.Language.ENGLISH).withPreloadedLanguageModels();
+      var b = com.github.pemistahl.lingua.api.LanguageDetectorBuilder.fromLanguages(Language.IDENTIFIED.stream()
+          .map(l -> com.github.pemistahl.lingua.api.Language.valueOf(l.model()))
+          .toArray(com.github.pemistahl.lingua.api.Language[]::new)).withPreloadedLanguageModels();
       if (low) b = b.withLowAccuracyMode();
       var d = b.build();
       return t -> LinguaLatinModel.code(d.detectLanguageOf(t));

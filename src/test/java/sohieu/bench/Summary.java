@@ -1,0 +1,109 @@
+package sohieu.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The table of every result, the issue's goals (reported, not asserted) and target/bench/summary.json with both.
+ */
+final class Summary {
+  private final Map<String, ObjectNode> by = new LinkedHashMap<>();
+  private final ArrayNode goals = Results.JSON.createArrayNode();
+
+  Summary(List<ObjectNode> rows) {
+    for (ObjectNode r : rows) by.put(r.get("bench").asText(), r);
+  }
+
+  void print(Path file, String commit, int cores, String load) throws IOException {
+    for (ObjectNode r : by.values()) {
+      List<String> parts = new ArrayList<>();
+      r.properties().forEach(e -> {
+        if (!e.getKey().equals("bench") && !e.getKey().endsWith("_examples")) parts.add(e.getKey() + "=" + text(e.getValue()));
+      });
+      System.out.printf(Locale.ROOT, "  %-16s %s%n", r.get("bench").asText(), String.join(", ", parts));
+    }
+    List<Integer> sizes = new ArrayList<>();
+    for (String k : by.keySet()) if (k.matches("ingest-\\d+")) sizes.add(Integer.parseInt(k.substring(7)));
+    sizes.sort(null);
+    for (int n : sizes) goals(n);
+    ObjectNode real = get("ingest-vi-dev"), gen = sizes.isEmpty() ? empty() : get("ingest-" + sizes.get(0));
+    if (real.has("ingest_mb_per_s") && gen.has("ingest_mb_per_s")) {
+      goal("ingest MB/s: real vi-dev vs generated", "(reported)", text(real.get("ingest_mb_per_s")) + " vs "
+          + text(gen.get("ingest_mb_per_s")) + " (" + sizes.get(0) + " docs)", null);
+    }
+    // Live heap: the most the heap held just after a collection while ingesting (the pools' peak also counts garbage).
+    List<int[]> heaps = new ArrayList<>();
+    for (int n : sizes) if (get("ingest-" + n).has("peak_live_heap_mb")) heaps.add(new int[] {n, get("ingest-" + n).get("peak_live_heap_mb").asInt()});
+    if (heaps.size() > 1) {
+      double growth = Processes.round((double) heaps.getLast()[1] / heaps.getFirst()[1], 2);
+      StringBuilder list = new StringBuilder();
+      for (int[] h : heaps) list.append(list.isEmpty() ? "" : ", ").append("(").append(h[0]).append(", ").append(h[1]).append(")");
+      goal("ingest live heap, largest / smallest size", "flat (<= 1.2)", growth + " [" + list + "]", growth <= 1.2);
+      goal("ingest live heap MB at " + heaps.getLast()[0], "<= 1024", heaps.getLast()[1], heaps.getLast()[1] <= 1024);
+    } else if (heaps.size() == 1) {
+      goal("ingest live heap MB (flat needs two sizes)", "flat", heaps.getFirst()[1], null);
+    }
+    ObjectNode summary = Results.JSON.createObjectNode().put("commit", commit).put("cores", cores).put("load_average", load);
+    ObjectNode benchmarks = summary.putObject("benchmarks");
+    by.forEach(benchmarks::set);
+    summary.set("goals", goals);
+    Results.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
+    System.out.println();
+    System.out.printf(Locale.ROOT, "Goals (reported, not asserted; load average %s on %d cores):%n", load, cores);
+    for (JsonNode g : goals) {
+      String mark = g.get("met").isNull() ? "" : g.get("met").asBoolean() ? "met" : "NOT met";
+      System.out.printf(Locale.ROOT, "  %-52s %-16s %-30s %s%n", g.get("goal").asText(), g.get("target").asText(), text(g.get("value")), mark);
+    }
+  }
+
+  private void goals(int n) {
+    ObjectNode ing = get("ingest-" + n), pipe = get("pipeline-" + n), cite = get("cite-" + n), lim = get("index-text-" + n);
+    if (positive(ing, "ingest_files_per_s") && positive(pipe, "pipeline_files_per_s")) {
+      double r = Processes.round(ing.get("ingest_files_per_s").asDouble() / pipe.get("pipeline_files_per_s").asDouble(), 2);
+      goal(n + ": ingest / (Tika app + IndexFiles) files/s", ">= 3", r, r >= 3);
+    }
+    if (positive(ing, "ingest_files_per_s") && positive(lim, "index_text_docs_per_s")) {
+      goal(n + ": ingest / Lucene-only on extracted text", "(the limit)",
+          Processes.round(ing.get("ingest_files_per_s").asDouble() / lim.get("index_text_docs_per_s").asDouble(), 2), null);
+    }
+    if (ing.has("cite_p50_ms")) goal(n + ": cite p50 in-process, ms", "<= 1", ing.get("cite_p50_ms"), ing.get("cite_p50_ms").asDouble() <= 1);
+    if (ing.has("index_to_text")) goal(n + ": index / extracted text", "<= 0.5", ing.get("index_to_text"), ing.get("index_to_text").asDouble() <= 0.5);
+    if (cite.has("cite_aot_median_s")) {
+      double c = cite.get("cite_aot_median_s").asDouble();
+      if (n >= 100000) goal(n + ": cite whole process (AOT), s", "<= 0.3", c, c <= 0.3);
+      if (cite.has("rg_median_s")) {
+        double rg = cite.get("rg_median_s").asDouble();
+        goal(n + ": cite (AOT) vs rg -l, s", "faster from 50k", c + " vs " + rg, n >= 50000 ? c < rg : null);
+      }
+      goal(n + ": files found for " + text(cite.get("ref")) + ": rg / truth (cite)", "(rg's misses)",
+          text(cite.get("rg_files")) + " / " + text(cite.get("truth_files")) + " (" + text(cite.get("cite_total")) + ")", null);
+    }
+  }
+
+  private void goal(String name, String target, Object value, Boolean met) {
+    ObjectNode g = goals.addObject().put("goal", name).put("target", target);
+    g.set("value", Results.JSON.valueToTree(value));
+    if (met == null) g.putNull("met");
+    else g.put("met", met);
+  }
+
+  private ObjectNode get(String bench) { return by.getOrDefault(bench, empty()); }
+
+  private static ObjectNode empty() { return Results.JSON.createObjectNode(); }
+
+  private static boolean positive(ObjectNode n, String key) { return n.has(key) && n.get(key).asDouble() != 0; }
+
+  /** A value as the table shows it: strings bare, everything else as JSON. */
+  private static String text(JsonNode v) {
+    return v == null ? "None" : v.isTextual() ? v.asText() : v.toString();
+  }
+}
