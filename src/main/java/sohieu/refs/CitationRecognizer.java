@@ -296,7 +296,7 @@ public final class CitationRecognizer {
     String issuer = tb != null ? tb.issuerBetween() : null;
     if (issuer == null && clause.issuer() != null) issuer = vocab.citesAs(clause.issuer());
     if (issuer == null) issuer = issuerBefore(t, start);
-    return new Found.Phrase(start, end, types, number, year, issuer, clause.issued(), leadIn, group);
+    return new Found.Phrase(start, end, types, number, year, issuer, clause.issued(), leadIn, clause.elsewhere(), group);
   }
 
   /** "Politburo's Conclusion No. 93": an issuer named in the possessive before the type word. */
@@ -305,8 +305,11 @@ public final class CitationRecognizer {
     return is == null ? null : vocab.citesAs(is.code());
   }
 
-  /** What the clause after a number phrase says: the issuer it names and the issue date it states. */
-  private record Clause(String issuer, LocalDate issued) {}
+  /**
+   * What the clause after a number phrase says: the issuer it names, the issue date it states, and whether it names an
+   * issuer or a code the vocabulary cannot map.
+   */
+  private record Clause(String issuer, LocalDate issued, boolean elsewhere) {}
 
   /**
    * Reads past a number phrase: an optional stated date (", dated May 9, 2024", "du 22 mars 2018", "z dnia
@@ -322,7 +325,32 @@ public final class CitationRecognizer {
       IssueDates.Stated late = issueDates.after(t, phrases.skipAside(t, is.end()), true);
       if (late != null) issued = issueDates.judge(t, e, late, year, -1);
     }
-    return new Clause(is == null ? null : is.code(), issued);
+    boolean elsewhere = is != null ? vocab.citesAs(is.code()) == null : namesOther(t, skipComma(t, q));
+    return new Clause(is == null ? null : is.code(), issued, elsewhere);
+  }
+
+  /**
+   * "của Ban Chỉ đạo", "do Thanh tra tỉnh", "of the Provincial Council": a connector and a capitalised word; or a code,
+   * a sign or a dash right after the number ("514 NQ/TVQH", "100 - TTg", "125 %").
+   */
+  private boolean namesOther(String t, int p) {
+    int q = Chars.skipSpace(t, p, 3);
+    if (q >= t.length()) return false;
+    char c = t.charAt(q);
+    if (c == '%' || c == '/' || Chars.fold(c) == '-') return true;
+    int we = Chars.wordEnd(t, q);
+    if (we < 0) return false;
+    if (we - q >= 2 && CodeScanner.isCode(t, q, we)) return true;
+    for (int k = Math.min(vocab.maxRoleWords(), 3); k >= 1; k--) {
+      int[] words = Phrases.wordsForward(t, q, k);
+      if (words.length / 2 < k) continue;
+      int e = words[2 * k - 1];
+      if (vocab.hasRole("connector", Chars.key(t.substring(q, e)))) {
+        int n = Chars.skipSpace(t, e, 3);
+        return n < t.length() && Character.isUpperCase(t.charAt(n));
+      }
+    }
+    return false;
   }
 
   private static int skipComma(String t, int p) {

@@ -169,7 +169,9 @@ final class CodeScanner {
       if (next >= t.length() || !Chars.isCodeLetter(Chars.fold(t.charAt(next)))) break;
       // "NĐ-CP — quy định": prose after a spaced dash, not a code ("ubnd-th" typed in lower case is one)
       int ne = lettersEnd(t, next);
-      if ((next > d || d - 1 > se) && ne > next && isLower(t, next, ne) && vocab.spelling(ascii(t, next, ne)) == null) break;
+      if ((next > d || d - 1 > se) && ne > next && !isUpper(t, next, ne) && vocab.spelling(ascii(t, next, ne)) == null) break;
+      if (next == d && d - 1 == se && ne > next && isLower(t, next, ne) && !lenient && vocab.spelling(ascii(t, next, ne)) == null
+          && ne - next > 3) break; // "NĐ-CP-quyđịnh": a glued word
       p = next;
     }
     if (segs.isEmpty() || !latinEnough(t, q, end)) return null;
@@ -256,6 +258,13 @@ final class CodeScanner {
   private static boolean isCyrillic(String t, int p, int e) {
     for (int i = p; i < e; i++) if (Character.UnicodeBlock.of(t.charAt(i)) != Character.UnicodeBlock.CYRILLIC) return false;
     return true;
+  }
+
+  /** Two or more capitals or a mixed-case code at [p,e) ("NQ", "TTg"): what a code looks like, known or not. */
+  static boolean isCode(String t, int p, int e) {
+    int upper = 0;
+    for (int i = p; i < e; i++) if (Character.isUpperCase(t.charAt(i))) upper++;
+    return upper >= 2 && upper * 2 > e - p;
   }
 
   /** A known issuer's code starts at p ("TTg" in "472/QĐ/TTg"). */

@@ -30,6 +30,17 @@ public final class DocumentResolver implements Resolver {
   private static final int ISSUER_REACH = 4000, HEADLINE = 300;
   /** Only the central bodies are told by the document: a local committee is named too often in passing. */
   private static final String CENTRAL = "TW";
+  /**
+   * The types a document's central body completes: its resolutions, conclusions, directives and regulations. A
+   * "Quyết định số 15" or "Kế hoạch số 08" is issued by bodies of every level too often for a guess.
+   */
+  /**
+   * The types a state body's name completes, NUMBER/TYPE-ISSUER: the Government's resolutions, the Prime Minister's
+   * decisions and directives. Decrees carry a year; letters are numbered by unit (1850/TTg-CN), not CV.
+   */
+  private static final Map<String, java.util.Set<String>> STATE_PARTIAL_TYPES = Map.of(
+      "CP", java.util.Set.of("NQ"), "TTg", java.util.Set.of("QĐ", "CT"));
+  private static final java.util.Set<String> DOCUMENT_TYPES = java.util.Set.of("NQ", "KL", "CT", "QĐi");
   /** The most same-numbered citations a phrase looks at each way for a compatible one (keeps resolving linear). */
   private static final int SEARCH_STEPS = 64;
   private static final java.util.Comparator<Citation> BY_START = java.util.Comparator.comparingInt(Citation::start);
@@ -81,7 +92,7 @@ public final class DocumentResolver implements Resolver {
       }
       if (mayTakeDocumentIssuer(p)) {
         if (named == null) named = centralBodies(t, found, out);
-        String issuer = documentIssuer(p, named);
+        String issuer = documentIssuer(t, p, named);
         if (issuer != null) out[i] = partial(t, p, issuer, DOCUMENT_ISSUER);
       }
       if (out[i] == null) {
@@ -168,7 +179,7 @@ public final class DocumentResolver implements Resolver {
   private Citation statePartial(Found.Phrase p, String issuer, String raw, String sentence, double confidence) {
     for (String type : p.types()) {
       String scope = vocab.scope(type);
-      if (type.equals("NĐ") || !("state".equals(scope) || "both".equals(scope))) continue;
+      if (!STATE_PARTIAL_TYPES.getOrDefault(issuer, java.util.Set.of()).contains(type)) continue;
       String canonical = p.number() + "/" + (p.year() == null ? "" : p.year() + "/") + type + "-" + issuer;
       return new Citation.Partial(canonical, raw, type, issuer, p.number(), p.year(), p.issued(), p.start(), p.end(),
           confidence, sentence);
@@ -181,7 +192,7 @@ public final class DocumentResolver implements Resolver {
    * "Politburo", "Bộ Chính trị"), or for a phrase in the headline the first one after it.
    * {@code named} holds the central bodies the document names, read once when first needed.
    */
-  private String documentIssuer(Found.Phrase p, List<Phrases.Issuer> named) {
+  private String documentIssuer(String t, Found.Phrase p, List<Phrases.Issuer> named) {
     int lo = 0, hi = named.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
@@ -189,7 +200,9 @@ public final class DocumentResolver implements Resolver {
       else hi = mid;
     }
     Phrases.Issuer before = lo > 0 ? named.get(lo - 1) : null;
-    if (before != null && p.start() - before.end() <= ISSUER_REACH) return vocab.citesAs(before.code());
+    if (before != null && p.start() - before.end() <= ISSUER_REACH && (sameLine(t, before.end(), p.start()) || before.end() <= headlineEnd(t))) {
+      return vocab.citesAs(before.code());
+    }
     for (int i = lo; i < named.size(); i++) {
       Phrases.Issuer after = named.get(i);
       if (after.start() < p.end()) continue;
@@ -198,14 +211,27 @@ public final class DocumentResolver implements Resolver {
     return null;
   }
 
+  private static boolean sameLine(String t, int from, int to) {
+    for (int i = from; i < to; i++) if (t.charAt(i) == '\n') return false;
+    return true;
+  }
+
+  /** End of the text's first line with words: its headline. */
+  private static int headlineEnd(String t) {
+    int s = 0;
+    while (s < t.length() && !Chars.isWordChar(t.charAt(s))) s++;
+    for (int i = s; i < Math.min(t.length(), s + HEADLINE); i++) if (t.charAt(i) == '\n') return i;
+    return Math.min(t.length(), s + HEADLINE);
+  }
+
   /**
    * A phrase the document's central body may complete: with a number lead-in ("Resolution No. 68", "nghị quyết số
    * 68"), of a party type, or of a type of both scopes with a low number.
    */
   private boolean mayTakeDocumentIssuer(Found.Phrase p) {
-    if (p.year() != null || !p.leadIn()) return false; // "chỉ thị 42", "Đề án 06" name too much in passing
-    String scope = vocab.scope(p.types().get(0));
-    return "party".equals(scope) && p.number().length() <= 4 || "both".equals(scope) && p.number().length() <= 3;
+    // "chỉ thị 42", "Đề án 06" name too much in passing; "Kế hoạch số 19 của Ban Chỉ đạo" names its own issuer
+    if (p.year() != null || !p.leadIn() || p.elsewhere() || !DOCUMENT_TYPES.contains(p.types().get(0))) return false;
+    return p.number().length() <= 3;
   }
 
   /**

@@ -31,13 +31,15 @@ public sealed interface Found {
    * @param issuer  the issuer code the clause names (Politburo -> TW), or null
    * @param issued  the issue date the clause states, or null
    * @param leadIn  a number lead-in ("số", "No.", "№") stands before the number
+   * @param elsewhere the clause names an issuer or a code the vocabulary cannot map ("Kế hoạch số 19 của Ban Chỉ
+   *                đạo ...", "Nghị quyết số 514 NQ/TVQH"): the document's body must not complete it
    * @param group   phrases joined by coordinators ("la Directive N°29 et la Conclusion N°76 du Politburo",
    *                "các Nghị quyết 18, 19 và 21") share a group number and, when one names it, their issuer
    */
   record Phrase(int start, int end, List<String> types, String number, Integer year, String issuer, LocalDate issued,
-                boolean leadIn, int group) implements Found {
+                boolean leadIn, boolean elsewhere, int group) implements Found {
     Phrase withIssuer(String code) {
-      return new Phrase(start, end, types, number, year, code, issued, leadIn, group);
+      return new Phrase(start, end, types, number, year, code, issued, leadIn, elsewhere, group);
     }
   }
 }
