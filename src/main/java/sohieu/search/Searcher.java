@@ -56,6 +56,8 @@ import sohieu.refs.CitationRecognizer;
 
 /** Answers searches, citation lookups, document views and statistics over the last commit of an index. */
 public final class Searcher implements Closeable {
+  /** Fewer hits than a page: the query is relaxed (see {@link ArticleQueryParser#relaxed}). */
+  private static final int FEW = 10;
   private final FSDirectory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
@@ -93,27 +95,37 @@ public final class Searcher implements Closeable {
       throw new IllegalArgumentException("offset " + offset + " and limit " + limit + " are outside the result window of "
           + sohieu.Limits.RESULT_WINDOW);
     }
-    Query query = parser.parse(queryText);
-    if (filter != null) {
-      query = new BooleanQuery.Builder().add(parser.parse(filter), BooleanClause.Occur.MUST)
-          .add(query, BooleanClause.Occur.MUST).build();
-    }
+    Query narrow = filter == null ? null : parser.parse(filter);
+    Query words = filtered(parser.parse(queryText), narrow);
+    Query query = filtered(parser.ranked(queryText), narrow);
     try {
-      return page(queryText, query, limit, offset, byDate);
+      // A plain-words query that finds less than a page asks for most of its words instead of all of them.
+      if (searcher.count(query) < FEW) {
+        Query relaxed = parser.relaxed(queryText);
+        if (relaxed != null) query = filtered(relaxed, narrow);
+      }
+      return page(queryText, query, words, limit, offset, byDate);
     } catch (IndexSearcher.TooManyClauses e) {
       // Thrown while the query is rewritten: every word stands for a clause per language field, wildcards for more.
       throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
     }
   }
 
-  private SearchResult page(String queryText, Query query, int limit, int offset, boolean byDate) throws IOException {
+  private static Query filtered(Query query, Query filter) {
+    return filter == null ? query : new BooleanQuery.Builder().add(filter, BooleanClause.Occur.MUST)
+        .add(query, BooleanClause.Occur.MUST).build();
+  }
+
+  /** One page of {@code query}'s hits, their snippets marking the words of {@code words}. */
+  private SearchResult page(String queryText, Query query, Query words, int limit, int offset, boolean byDate)
+      throws IOException {
     int n = Math.max(1, offset + limit); // a limit of 0 asks only for the total
     TopDocs top = byDate
         ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
         : searcher.search(query, n);
     // Past a thousand hits the collector stops counting and gives a lower bound; a second pass counts them all.
     long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : searcher.count(query);
-    Snippets snippets = new Snippets(query);
+    Snippets snippets = new Snippets(words);
     List<Hit> hits = new ArrayList<>();
     ScoreDoc[] docs = top.scoreDocs;
     for (int i = offset; i < Math.min(docs.length, offset + limit); i++) {
