@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class Bench {
   static final String USAGE = """
       Recomputes Sohieu's quality and speed figures (issue 7): citation precision/recall and recognizer MB/s, language-ID
-      accuracy, analyzer MB/s; ingest throughput on the real files of ../shared/data/vi-dev; per generated corpus size,
+      accuracy, analyzer MB/s, search quality on judged queries (nDCG@10 and P@5 beside a plain Lucene BM25, with the
+      change against the figures saved for --against); ingest throughput on the real files of ../shared/data/vi-dev; per generated corpus size,
       ingest throughput, heap and index size beside the same files through the
       Tika app's batch mode followed by Lucene's demo IndexFiles, Lucene alone indexing the extracted text with Sohieu's
       analyzers (the limit), query latency in-process, and `sohieu cite` as a whole process (with and without the
@@ -117,6 +118,12 @@ public final class Bench {
   private void run(Options o) throws IOException {
     bench("recognizer", "-cp", cp, "sohieu.refs.RecognizerBench", "--dump", "target/bench/citations.tsv");
     bench("devset", "-cp", cp, "sohieu.bench.DevSetBench", "--dump", "target/bench/devset.tsv");
+    // Search quality on the judged queries beside a plain Lucene BM25, and its change against the figures saved for
+    // the --against revision.
+    String head = Processes.output(List.of("git", "rev-parse", "HEAD"), root).strip();
+    String against = Processes.output(List.of("git", "rev-parse", o.against()), root).strip();
+    bench("ranking", "-cp", cp, "-Dsohieu.commit=" + head, "sohieu.bench.RankingBench", "--history",
+        cache.resolve("ranking").toString(), "--against", against.isEmpty() ? "none" : against);
     bench("langid", "-cp", cp, "sohieu.lang.LanguageIdBench");
     bench("analyzers", "-cp", cp, "sohieu.analysis.AnalyzerBench");
     bench("furniture", "-cp", cp, "sohieu.extract.FurnitureReport");
