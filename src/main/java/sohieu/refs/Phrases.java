@@ -180,6 +180,14 @@ final class Phrases {
     int q = Chars.skipSpace(t, p, GAP);
     boolean ordinal = false;
     for (int hop = 0; hop <= 3; hop++) {
+      int we = Chars.wordEnd(t, q);
+      if (we > 0) {
+        // cheap exit: the first word starts no issuer and no connector
+        String first = Chars.key(t.substring(q, we));
+        if (!vocab.startsIssuer(first) && !vocab.startsRole("connector", first)) return null;
+      } else if (hop == 0 || ordinal) {
+        return null;
+      }
       int[] words = wordsForward(t, q, Math.max(vocab.maxIssuerWords(), vocab.maxRoleWords()));
       for (int k = words.length / 2; k >= 1; k--) {
         int e = words[2 * k - 1];

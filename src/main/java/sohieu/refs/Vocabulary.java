@@ -64,6 +64,7 @@ public final class Vocabulary {
   private final Map<String, String> transliteration = new HashMap<>();
   private final Set<String> lastWords = new java.util.HashSet<>();
   private final Set<String> issuerFirstWords = new java.util.HashSet<>();
+  private final Map<String, Set<String>> roleFirstWords = new HashMap<>();
   private String issuerFirstChars = "";
   private String formChars = "";
   private int maxTypeWords = 1, maxIssuerWords = 1, maxRoleWords = 1;
@@ -122,6 +123,7 @@ public final class Vocabulary {
         if (f.isBlank()) continue;
         String k = Chars.key(f);
         roles.computeIfAbsent(r[0], x -> new java.util.HashSet<>()).add(k);
+        roleFirstWords.computeIfAbsent(r[0], x -> new java.util.HashSet<>()).add(k.split(" ")[0]);
         maxRoleWords = Math.max(maxRoleWords, k.split(" ").length);
       }
     }
@@ -212,6 +214,12 @@ public final class Vocabulary {
   /** True when some form's name ("mẫu", "biểu mẫu", "form") holds a word that starts with this char (a cheap filter). */
   boolean mayStartForm(char c) {
     return formChars.indexOf(Character.toLowerCase(c)) >= 0;
+  }
+
+  /** True when some phrase of {@code role} starts with this word (a cheap filter before phrase lookups). */
+  boolean startsRole(String role, String wordKey) {
+    Set<String> s = roleFirstWords.get(role);
+    return s != null && s.contains(wordKey);
   }
 
   /** True when some issuer phrase starts with this word (a cheap filter before phrase lookups). */
