@@ -42,6 +42,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--sort", defaultValue = "score", description = "score (BM25, default) or date (newest first).")
   String sort;
 
+  @Option(names = "--facets", description = "Also count the documents found by language, month, outlet and reference type.")
+  boolean facets;
+
   @Option(names = "--lang", paramLabel = "LANG", description = "Only documents with paragraphs in this language (vi, ru, fr, pl, en).")
   String lang;
 
@@ -80,7 +83,8 @@ final class SearchCommand implements Callable<Integer> {
     if (from != null || to != null) filters.add("+date:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]");
     SearchResult result;
     try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
-      result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"));
+      result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"),
+          facets);
     }
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     // Said once the query has parsed: a query with an error gets that one line alone.
@@ -124,7 +128,31 @@ final class SearchCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%d of %d documents%n", result.hits().size(), result.total());
     if (undated != null) out.println(undated);
+    if (result.facets() != null) printFacets(out, style, result.facets());
     out.flush();
+  }
+
+  /** The facets of the query, the ten largest of each (all of them in the machine formats). */
+  private static void printFacets(PrintWriter out, Style style, SearchResult.QueryFacets f) {
+    out.println();
+    facet(out, style, "languages", f.languages());
+    List<sohieu.search.Stats.Count> recent = f.months().subList(Math.max(0, f.months().size() - FACET_ROWS), f.months().size());
+    facet(out, style, "months", recent);
+    facet(out, style, "outlets", f.outlets());
+    facet(out, style, "types", f.types());
+  }
+
+  private static final int FACET_ROWS = 10;
+
+  private static void facet(PrintWriter out, Style style, String name, List<sohieu.search.Stats.Count> counts) {
+    if (counts.isEmpty()) return;
+    StringBuilder line = new StringBuilder();
+    for (sohieu.search.Stats.Count c : counts.subList(0, Math.min(FACET_ROWS, counts.size()))) {
+      if (!line.isEmpty()) line.append("  ");
+      line.append(c.label()).append(' ').append(c.documents());
+    }
+    if (counts.size() > FACET_ROWS) line.append("  …");
+    out.println(style.dim(String.format(Locale.ROOT, "%-10s", name)) + line);
   }
 
   /**
@@ -163,6 +191,7 @@ final class SearchCommand implements Callable<Integer> {
   /** The result with the highlighter's marks removed, for machines. */
   private static SearchResult plain(SearchResult r) {
     return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> new Hit(h.path(), h.title(), h.date(),
-        h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Style::plain).toList(), h.refs())).toList());
+        h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Style::plain).toList(), h.refs())).toList(),
+        r.facets());
   }
 }

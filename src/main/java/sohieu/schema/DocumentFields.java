@@ -87,9 +87,10 @@ public final class DocumentFields {
     doc.add(new Field(Fields.REF, canonical, Fields.REF_MENTION));
   }
 
-  /** A reference's type code, searchable with type: (each once). */
+  /** A reference's type code, searchable with type: and a facet (each once). */
   public static void referenceType(Document doc, String type) {
     doc.add(new StringField(Fields.REF_TYPE, type, Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField(Fields.FACET_TYPE, type));
   }
 
   /** A reference's issuer code, searchable with issuer: (each once). */

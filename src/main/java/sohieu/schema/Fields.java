@@ -56,6 +56,8 @@ public final class Fields {
   public static final String FACET_REF = "f_ref";
   public static final String FACET_OUTLET = "f_outlet";
   public static final String FACET_MONTH = "f_month";
+  /** The type codes of the references a document carries, each once: counts by reference type for a query. */
+  public static final String FACET_TYPE = "f_type";
 
   /** How {@link #REF} is indexed: one untokenized term per mention, with frequencies, not stored. */
   public static final FieldType REF_MENTION;
@@ -87,6 +89,7 @@ public final class Fields {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(FACET_LANG, true);
     config.setMultiValued(FACET_REF, true);
+    config.setMultiValued(FACET_TYPE, true);
     return config;
   }
 

@@ -93,6 +93,12 @@ public final class Searcher implements Closeable {
    * own columns.
    */
   public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate) throws IOException {
+    return search(queryText, filter, limit, offset, byDate, false);
+  }
+
+  /** As {@link #search(String, String, int, int, boolean)}, with the query's facets when {@code facets}. */
+  public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate, boolean facets)
+      throws IOException {
     if (limit < 0 || offset < 0 || (long) offset + limit > sohieu.Limits.RESULT_WINDOW) {
       throw new IllegalArgumentException("offset " + offset + " and limit " + limit + " are outside the result window of "
           + sohieu.Limits.RESULT_WINDOW);
@@ -106,7 +112,8 @@ public final class Searcher implements Closeable {
         Query relaxed = parser.relaxed(queryText);
         if (relaxed != null) query = filtered(relaxed, narrow);
       }
-      return page(queryText, query, words, limit, offset, byDate);
+      SearchResult page = page(queryText, query, words, limit, offset, byDate);
+      return facets ? new SearchResult(page.query(), page.total(), page.undatedExcluded(), page.hits(), facets(query)) : page;
     } catch (IndexSearcher.TooManyClauses e) {
       // Thrown while the query is rewritten: every word stands for a clause per language field, wildcards for more.
       throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
@@ -337,6 +344,22 @@ public final class Searcher implements Closeable {
     long undated = reader.numDocs() - searcher.count(new FieldExistsQuery(Fields.DATE_DAY));
     return new Stats(reader.numDocs(), undated, labels(facets, Fields.FACET_LANG, 20),
         labels(facets, Fields.FACET_OUTLET, top), labels(facets, Fields.FACET_MONTH, 1000), labels(facets, Fields.FACET_REF, top));
+  }
+
+  /** Every language, month, outlet and reference type of the documents {@code query} finds, with their counts. */
+  private SearchResult.QueryFacets facets(Query query) throws IOException {
+    Facets facets = counts(query);
+    List<Stats.Count> months = new ArrayList<>(labels(facets, Fields.FACET_MONTH, Integer.MAX_VALUE));
+    months.sort(java.util.Comparator.comparing(Stats.Count::label));
+    return new SearchResult.QueryFacets(mostFirst(facets, Fields.FACET_LANG), months, mostFirst(facets, Fields.FACET_OUTLET),
+        mostFirst(facets, Fields.FACET_TYPE));
+  }
+
+  /** Every label of a dimension, the most documents first (ties by label). */
+  private static List<Stats.Count> mostFirst(Facets facets, String dim) throws IOException {
+    List<Stats.Count> all = new ArrayList<>(labels(facets, dim, Integer.MAX_VALUE));
+    all.sort(java.util.Comparator.comparingLong(Stats.Count::documents).reversed().thenComparing(Stats.Count::label));
+    return all;
   }
 
   private Facets counts(Query filter) throws IOException {

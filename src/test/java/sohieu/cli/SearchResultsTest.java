@@ -242,4 +242,22 @@ class SearchResultsTest {
     JsonNode issued = json("cite", "366-QĐ/TW", "--json", "--index", index.toString()).get("profile").get("reference").get("issued");
     assertEquals(1, issued.get("2025-08-30").asInt(), issued.toString());
   }
+
+  /** --facets counts the documents the query finds, not the whole index; without it the field is null. */
+  @Test
+  void facetsCountTheQuerysDocuments() throws Exception {
+    JsonNode all = Json.MAPPER.readTree(CliTest.run("search", "ref:12-CT/TW", "--facets", "--json", "--index", index.toString()).out());
+    assertEquals(2, all.get("total").asInt(), all.toString());
+    JsonNode f = all.get("facets");
+    assertEquals("[{\"label\":\"fr\",\"documents\":1},{\"label\":\"ru\",\"documents\":1}]", f.get("languages").toString());
+    assertEquals("[{\"label\":\"CT\",\"documents\":2}]", f.get("types").toString());
+    assertEquals("[{\"label\":\"2023-12\",\"documents\":1}]", f.get("months").toString(), "the undated one has no month");
+    JsonNode vi = Json.MAPPER.readTree(CliTest.run("search", "chuyển đổi số", "--facets", "--json", "--index", index.toString()).out());
+    assertEquals("vi", vi.get("facets").get("languages").get(0).get("label").asText());
+    assertTrue(vi.get("facets").get("types").toString().contains("\"QĐ\""), vi.get("facets").toString());
+    JsonNode plain = Json.MAPPER.readTree(CliTest.run("search", "ref:12-CT/TW", "--json", "--index", index.toString()).out());
+    assertTrue(plain.get("facets").isNull());
+    CliTest.Run table = CliTest.run("search", "ref:12-CT/TW", "--facets", "--index", index.toString());
+    assertTrue(table.out().contains("types") && table.out().contains("CT 2"), table.out());
+  }
 }
