@@ -35,6 +35,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     if (!Files.isDirectory(corpus)) throw new Main.UserError(corpus + ": no such folder (run from the project root)");
     String idx = index.toString();
+    if (!lookupsOnly && index.equals(HOME.resolve("index"))) rebuildIfOutdated(spec.commandLine().getErr());
     List<String[]> steps = new ArrayList<>();
     if (!lookupsOnly) steps.add(new String[] {"ingest", "--exclude", "SOURCES.md", "--index", idx, corpus.toString()});
     steps.add(new String[] {"stats", "--top", "8", "--index", idx});
@@ -62,5 +63,24 @@ final class DemoCommand implements Callable<Integer> {
     List<String> out = new ArrayList<>();
     for (String a : args) out.add(a.contains(" ") || a.contains("*") ? "'" + a + "'" : a);
     return out;
+  }
+
+  /**
+   * The project's own index/ written by another schema (an earlier checkout's demo) is the demo's to rebuild: its
+   * Lucene files go, the folder and its .gitkeep stay. An index given with --index is never touched.
+   */
+  private void rebuildIfOutdated(java.io.PrintWriter err) {
+    try (var snapshot = sohieu.index.IndexStore.openForRead(index)) {
+      return;
+    } catch (sohieu.schema.SchemaMismatchException outdated) {
+      err.println("sohieu demo: " + index + " holds an index of another schema (" + outdated.getMessage().replaceFirst(":.*", "") + "); rebuilding it");
+    } catch (Exception none) {
+      return; // no index yet, or one ingest will report
+    }
+    try (var files = Files.list(index)) {
+      for (java.nio.file.Path f : files.toList()) if (Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")) Files.delete(f);
+    } catch (java.io.IOException e) {
+      throw new Main.UserError(index + ": could not clear the outdated index (" + e.getMessage() + ")");
+    }
   }
 }
