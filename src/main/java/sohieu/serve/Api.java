@@ -111,6 +111,17 @@ final class Api {
     return found.filter(a -> a.path().equals(id)).orElseThrow(() -> new ApiException(404, "no document " + clip(id)));
   }
 
+  /** The names of a document type and an issuer in English and Vietnamese (null when unknown), for the page. */
+  record Names(String type, String issuer, String typeVi, String issuerVi) {}
+
+  /** {@code GET /api/names?type=&issuer=}: the words for the codes of a reference, as {@code cite} prints them. */
+  Names names(Map<String, String> p) {
+    var words = recognizer.vocabulary();
+    String type = p.get("type"), issuer = p.get("issuer");
+    return new Names(words.typeName(type, "en"), words.issuerName(issuer, "en"), words.typeName(type, "vi"),
+        words.issuerName(issuer, "vi"));
+  }
+
   /** {@code GET /api/stats}. */
   Object stats(Searcher s, Map<String, String> p) throws IOException {
     return s.stats(number(p, "top", 20, 1, MAX_LIMIT));

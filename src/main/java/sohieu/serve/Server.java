@@ -123,6 +123,7 @@ public final class Server implements Closeable {
         case "/api/cite" -> api.cite(s, p);
         case "/api/refs" -> api.refs(s, p);
         case "/api/stats" -> api.stats(s, p);
+        case "/api/names" -> api.names(p);
         default -> {
           if (path.startsWith("/api/docs/")) yield api.document(s, path.substring("/api/docs/".length()));
           throw new ApiException(404, "no such endpoint: " + path);
