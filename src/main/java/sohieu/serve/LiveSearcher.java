@@ -47,8 +47,9 @@ final class LiveSearcher extends ReferenceManager<LiveSearcher.Lease> {
     return new Lease(searcher, generation);
   }
 
-  /** The generation of the last commit in the folder, read from the file names alone (no reader opened). */
+  /** The generation of the last commit in the folder, read from the file names alone (no reader opened); -1 if none. */
   private long generation() throws IOException {
+    if (!Files.isDirectory(indexDir)) return -1; // opening says there is no index, in the CLI's words
     try (Stream<Path> files = Files.list(indexDir)) {
       return SegmentInfos.getLastCommitGeneration(files.map(f -> f.getFileName().toString()).toArray(String[]::new));
     }

@@ -68,7 +68,7 @@ class BrowserTest {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            "--window-size=1280,1000", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
+            "--window-size=1280,1500", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -122,6 +122,14 @@ class BrowserTest {
     assertFalse(expected.isEmpty());
     assertEquals(expected, bars);
     assertEquals(2, browser.findElements(By.cssSelector("#mentions .article")).size());
+    // The co-citation network has a node for each reference the API says is cited beside it.
+    List<String> nodes = new java.util.ArrayList<>();
+    for (Object n : (List<?>) ((JavascriptExecutor) browser).executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('cocited')).getOption().series[0].data.map(d => d.name);")) nodes.add((String) n);
+    List<String> coCited = new java.util.ArrayList<>(List.of("12-CT/TW"));
+    api("/api/cite?ref=12-CT/TW").get("profile").get("co_cited").forEach(c -> coCited.add(c.get("label").asText()));
+    assertEquals(coCited, nodes);
+    assertFalse(browser.findElement(By.id("main")).getText().contains("null"));
     shot("reference");
 
     // Open a citing article and follow one of its citations.

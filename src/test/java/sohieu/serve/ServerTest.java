@@ -252,4 +252,11 @@ class ServerTest {
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
   }
+
+  @Test
+  void noIndexIsOneLine() {
+    Run r = cli("serve", "--index", tmp.resolve("none").toString(), "--port", "0");
+    assertEquals(2, r.code());
+    assertEquals("sohieu serve: no index at " + tmp.resolve("none") + " (run 'sohieu ingest' first)", r.err().strip());
+  }
 }

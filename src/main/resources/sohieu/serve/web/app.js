@@ -28,7 +28,7 @@ async function api(path, params) {
   return body;
 }
 
-function show(...nodes) { main.replaceChildren(...nodes); window.scrollTo(0, 0); }
+function show(...nodes) { main.replaceChildren(...nodes.flat().filter(n => n != null && n !== false)); window.scrollTo(0, 0); }
 function failed(e) { show(h('p', { class: 'error', id: 'error' }, e.message)); }
 
 /** A snippet with its matches in <mark>. */
@@ -142,7 +142,7 @@ async function refPage(typed) {
   const max = Math.max(1, ...co.map(c => c.documents));
   graph.setOption({
     tooltip: { formatter: p => p.dataType === 'edge' ? p.data.value + ' articles cite both' : p.name },
-    series: [{ type: 'graph', layout: 'force', roam: true, label: { show: true }, force: { repulsion: 220, edgeLength: [60, 160] },
+    series: [{ type: 'graph', layout: 'force', roam: true, label: { show: true, position: 'right', color: '#1d2430', fontSize: 13 }, force: { repulsion: 400, edgeLength: [90, 220] },
       data: [{ name: cite.canonical, symbolSize: 40, itemStyle: { color: '#8b1a1a' } },
         ...co.map(c => ({ name: c.label, symbolSize: 14 + 20 * c.documents / max }))],
       links: co.map(c => ({ source: cite.canonical, target: c.label, value: c.documents, lineStyle: { width: 1 + 5 * c.documents / max } }))}] });
