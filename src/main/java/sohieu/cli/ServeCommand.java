@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--search-timeout", paramLabel = "MS", defaultValue = "2000",
       description = "Give up on a search after this long and answer 503 (default ${DEFAULT-VALUE} ms).")
-  long searchMillis;
+  int searchMillis;
 
   @Mixin
   IndexOption index;
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) throw new Main.UserError("--port takes 0 to 65535, not " + port);
-    Main.atLeast("--search-timeout", (int) Math.min(searchMillis, Integer.MAX_VALUE), 1);
+    Main.atLeast("--search-timeout", searchMillis, 1);
     InetAddress address;
     try {
       address = InetAddress.getByName(bind);
@@ -70,7 +70,9 @@ final class ServeCommand implements Callable<Integer> {
     server.start();
     InetSocketAddress at = server.address();
     PrintWriter err = spec.commandLine().getErr();
-    err.println("sohieu serve: http://" + (at.getAddress().isAnyLocalAddress() ? "localhost" : at.getHostString()) + ":" + at.getPort()
+    String host = at.getAddress().isAnyLocalAddress() ? "localhost"
+        : at.getAddress() instanceof java.net.Inet6Address ? "[" + at.getHostString() + "]" : at.getHostString();
+    err.println("sohieu serve: http://" + host + ":" + at.getPort()
         + "/ serving " + index.index + " (Ctrl-C stops)");
     err.flush();
     stopped.await();

@@ -86,6 +86,10 @@ public final class Server implements Closeable {
   private void api(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
+      if (!trustedHost(ex)) {
+        send(ex, 403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
+        return;
+      }
       Object answer;
       try {
         answer = answer(ex, path);
@@ -154,6 +158,10 @@ public final class Server implements Closeable {
   private void files(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
+      if (!trustedHost(ex)) {
+        send(ex, 403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
+        return;
+      }
       if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
         send(ex, 405, new Problem(405, "the page takes GET"));
         return;
@@ -180,6 +188,20 @@ public final class Server implements Closeable {
       }
     }
   }
+
+  /**
+   * Whether the request names this machine as its host, when the service listens on loopback only: a web page
+   * elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) would otherwise read the API as its own.
+   */
+  private boolean trustedHost(HttpExchange ex) {
+    if (!http.getAddress().getAddress().isLoopbackAddress()) return true;
+    String host = ex.getRequestHeaders().getFirst("Host");
+    if (host == null) return false;
+    String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d*$", "");
+    return LOCAL_NAMES.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  private static final java.util.Set<String> LOCAL_NAMES = java.util.Set.of("localhost", "127.0.0.1", "[::1]");
 
   /** A JSON error: the status again and one line saying what was wrong. */
   record Problem(int status, String error) {}

@@ -259,4 +259,16 @@ class ServerTest {
     assertEquals(2, r.code());
     assertEquals("sohieu serve: no index at " + tmp.resolve("none") + " (run 'sohieu ingest' first)", r.err().strip());
   }
+
+  /** A page of another site that points its name at 127.0.0.1 (DNS rebinding) is not answered. */
+  @ParameterizedTest
+  @CsvSource({"evil.example, 403", "evil.example:8080, 403", "localhost, 200", "127.0.0.1:1234, 200", "[::1]:80, 200"})
+  void onlyLocalHostNames(String host, int status) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.getOutputStream().write(("GET /api/stats HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertEquals("HTTP/1.1 " + status, statusLine.substring(0, 12), statusLine);
+    }
+  }
 }
