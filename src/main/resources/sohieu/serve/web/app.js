@@ -236,6 +236,7 @@ async function overview() {
 function route() {
   const hash = location.hash.slice(1) || '/';
   const [path, query] = hash.split('?');
+  if (path !== '/search') document.getElementById('q').value = '';
   if (path === '/search') return searchPage(new URLSearchParams(query));
   if (path.startsWith('/ref/')) return refPage(decodeURIComponent(path.slice(5)));
   if (path.startsWith('/doc/')) return docPage(decodeURIComponent(path.slice(5)));
