@@ -60,6 +60,7 @@ public final class Searcher implements Closeable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final ArticleQueryParser parser;
+  private SortedSetDocValuesReaderState facetState;
 
   private Searcher(IndexStore.Snapshot snapshot, CitationRecognizer recognizer) {
     this.snapshot = snapshot;
@@ -348,9 +349,15 @@ public final class Searcher implements Closeable {
   public void setTimeout(org.apache.lucene.index.QueryTimeout timeout) { searcher.setTimeout(timeout); }
 
   private Facets counts(Query filter) throws IOException {
-    SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+    SortedSetDocValuesReaderState state = facetState();
     var collector = searcher.search(filter == null ? MatchAllDocsQuery.INSTANCE : filter, new FacetsCollectorManager());
     return new SortedSetDocValuesFacetCounts(state, collector);
+  }
+
+  /** The facets' ordinals over this commit, built once: a service counts facets for every cite and search. */
+  private synchronized SortedSetDocValuesReaderState facetState() throws IOException {
+    if (facetState == null) facetState = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+    return facetState;
   }
 
   private static List<Stats.Count> labels(Facets facets, String dim, int top) throws IOException {
