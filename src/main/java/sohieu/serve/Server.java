@@ -27,6 +27,7 @@ import sohieu.search.Searcher;
  * neither an event loop nor a library is needed, and the JDK parses HTTP. Read-only; the searcher follows the
  * index's commits every second.
  */
+@SuppressForbidden(reason = "com.sun.net.httpserver is the exported API of the module jdk.httpserver")
 public final class Server implements Closeable {
   /** How often the searcher looks for a newer commit. */
   static final long REFRESH_MILLIS = 1_000;
