@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.util.Locale;
 import sohieu.refs.Citation;
 
-/** The one Jackson configuration behind every JSON byte the CLI prints. */
-final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper()
+/** The one Jackson configuration behind every JSON byte the CLI prints and the service answers. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .registerModule(new SimpleModule().addSerializer(Citation.Kind.class, new JsonSerializer<>() {
         @Override

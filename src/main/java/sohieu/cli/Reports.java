@@ -16,15 +16,15 @@ import sohieu.search.ReferenceRow;
 
 /**
  * The JSON shapes of the commands whose answer is more than one record of the core: each shape written down once,
- * as a record Jackson serializes field by field in order (snake_case), matching the README's "JSON output".
+ * as a record Jackson serializes field by field in order (snake_case), matching the README's "JSON output"; the service's API answers with the same records.
  */
-final class Reports {
+public final class Reports {
   private Reports() {}
 
   /** {@code scan --json}: the article with the file name it was read under. */
-  record Scan(String file, String title, LocalDate published, String outlet, String url, String contentType,
+  public record Scan(String file, String title, LocalDate published, String outlet, String url, String contentType,
               String text, List<Paragraph> paragraphs, List<Citation> citations, DocumentIdentity identity, String cut) {
-    static Scan of(String file, Article a) {
+    public static Scan of(String file, Article a) {
       ExtractedDocument d = a.document();
       return new Scan(file, d.title(), d.published(), d.outlet(), d.sourceUrl(), d.contentType(), d.text(),
           a.paragraphs(), a.citations(), a.identity(), a.cut());
@@ -35,12 +35,12 @@ final class Reports {
    * {@code cite --json}: the same shape whether or not anything cites the document; {@code suggestions} are the
    * numbers in the index nearest to it when nothing does.
    */
-  record Cite(String canonical, long total, CiteProfile profile, List<CitingArticle> articles, List<String> suggestions) {}
+  public record Cite(String canonical, long total, CiteProfile profile, List<CitingArticle> articles, List<String> suggestions) {}
 
   /** {@code cite --jsonl} and {@code --csv}: one mention with its article. */
-  record Mention(String canonical, String path, String title, String date, String outlet, boolean self, String raw,
+  public record Mention(String canonical, String path, String title, String date, String outlet, boolean self, String raw,
                  Kind kind, LocalDate issued, int start, int end, String sentence) {
-    static List<Mention> of(CiteResult result) {
+    public static List<Mention> of(CiteResult result) {
       List<Mention> rows = new ArrayList<>();
       for (CitingArticle a : result.articles()) {
         for (Citation c : a.mentions()) {
@@ -53,29 +53,29 @@ final class Reports {
   }
 
   /** {@code refs --json}. */
-  record Refs(List<ReferenceRow> references) {}
+  public record Refs(List<ReferenceRow> references) {}
 
   /** A file and why it is not in the index: a failure, or a file left out of a folder. */
-  record FileReason(String path, String reason) {}
+  public record FileReason(String path, String reason) {}
 
   /** A file identical to one already indexed. */
-  record Duplicate(String path, String sameAs) {}
+  public record Duplicate(String path, String sameAs) {}
 
   /** A file indexed with what a limit left out of it. */
-  record Cut(String path, String note) {}
+  public record Cut(String path, String note) {}
 
   /** What one ingest run did, for its last JSON line. */
-  record IngestTotals(int added, int updated, int unchanged, int removed, int failed, int duplicates, int skipped,
+  public record IngestTotals(int added, int updated, int unchanged, int removed, int failed, int duplicates, int skipped,
                       boolean interrupted, long bytes, double seconds, double filesPerS, double mbPerS) {}
 
   /** The JSON lines of {@code ingest --json}, each one object named by what it reports. */
-  record FailedLine(FileReason failed) {}
+  public record FailedLine(FileReason failed) {}
 
-  record DuplicateLine(Duplicate duplicate) {}
+  public record DuplicateLine(Duplicate duplicate) {}
 
-  record CutLine(Cut cut) {}
+  public record CutLine(Cut cut) {}
 
-  record SkippedLine(FileReason skipped) {}
+  public record SkippedLine(FileReason skipped) {}
 
-  record SummaryLine(IngestTotals summary) {}
+  public record SummaryLine(IngestTotals summary) {}
 }

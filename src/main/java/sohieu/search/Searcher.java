@@ -63,6 +63,7 @@ public final class Searcher implements Closeable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final ArticleQueryParser parser;
+  private SortedSetDocValuesReaderState facetState;
 
   private Searcher(IndexStore.Snapshot snapshot, CitationRecognizer recognizer) {
     this.snapshot = snapshot;
@@ -362,10 +363,41 @@ public final class Searcher implements Closeable {
     return all;
   }
 
+  /**
+   * The counts of {@link #stats} over the documents {@code queryText} matches, narrowed by {@code filter} as in
+   * {@link #search}: the facets a result page offers beside its hits.
+   */
+  public Stats facets(String queryText, String filter, int top) throws IOException {
+    Query query = parser.parse(queryText);
+    if (filter != null) {
+      query = new BooleanQuery.Builder().add(parser.parse(filter), BooleanClause.Occur.MUST)
+          .add(query, BooleanClause.Occur.MUST).build();
+    }
+    try {
+      Facets facets = counts(query);
+      long documents = searcher.count(query);
+      long dated = searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+          .add(new FieldExistsQuery(Fields.DATE_DAY), BooleanClause.Occur.FILTER).build());
+      return new Stats(documents, documents - dated, labels(facets, Fields.FACET_LANG, 20),
+          labels(facets, Fields.FACET_OUTLET, top), labels(facets, Fields.FACET_MONTH, 1000), labels(facets, Fields.FACET_REF, top));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
+    }
+  }
+
+  /** Bounds the time of every search from now on (a service answers "too slow" rather than holding a thread). */
+  public void setTimeout(org.apache.lucene.index.QueryTimeout timeout) { searcher.setTimeout(timeout); }
+
   private Facets counts(Query filter) throws IOException {
-    SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+    SortedSetDocValuesReaderState state = facetState();
     var collector = searcher.search(filter == null ? MatchAllDocsQuery.INSTANCE : filter, new FacetsCollectorManager());
     return new SortedSetDocValuesFacetCounts(state, collector);
+  }
+
+  /** The facets' ordinals over this commit, built once: a service counts facets for every cite and search. */
+  private synchronized SortedSetDocValuesReaderState facetState() throws IOException {
+    if (facetState == null) facetState = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+    return facetState;
   }
 
   private static List<Stats.Count> labels(Facets facets, String dim, int top) throws IOException {

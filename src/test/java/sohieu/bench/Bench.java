@@ -24,7 +24,8 @@ public final class Bench {
       ingest throughput, heap and index size beside the same files through the
       Tika app's batch mode followed by Lucene's demo IndexFiles, Lucene alone indexing the extracted text with Sohieu's
       analyzers (the limit), query latency in-process, and `sohieu cite` as a whole process (with and without the
-      start-up cache) beside rg over the raw files. Then runs the recognizer on the same fixed text at the previous
+      start-up cache) beside rg over the raw files, and `sohieu serve` under load (16 clients, 10,000 cite and search
+      requests over loopback while an ingest adds files: p50/p99, errors, new files found after their commit). Then runs the recognizer on the same fixed text at the previous
       commit (or --against REV) and prints the citations gained and lost. The labelled dev set
       (src/test/resources/sohieu/refs/devset, sohieu.bench.DevSetBench) gives precision, recall, exact canonical and date
       accuracy per language and kind, and its gains and losses against the same revision.
@@ -159,6 +160,8 @@ public final class Bench {
         bench("index-text-" + n, "-Xmx6g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.IndexTextBench", index.toString(),
             cache.resolve("index-text-" + n).toString());
       }
+      bench("serve-" + n, "-Xmx1g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.ServeBench", index.toString(),
+          cache.resolve("serve").toString());
       if (pipeline != null && n <= o.pipelineMax()) {
         System.err.println("== pipeline-" + n + " (Tika app batch + IndexFiles)");
         ObjectNode p = pipeline.run(n, corpus);

@@ -87,6 +87,20 @@ final class Summary {
       goal(n + ": files found for " + text(cite.get("ref")) + ": rg / truth (cite)", "(rg's misses)",
           text(cite.get("rg_files")) + " / " + text(cite.get("truth_files")) + " (" + text(cite.get("cite_total")) + ")", null);
     }
+    serveGoals(n);
+  }
+
+  /** The goals of the service under load (ServeBench). */
+  private void serveGoals(int n) {
+    ObjectNode serve = get("serve-" + n);
+    if (!serve.has("cite_p99_ms")) return;
+    goal(n + ": serve cite p99 over HTTP, 16 clients + ingest, ms", "<= 20", serve.get("cite_p99_ms"), serve.get("cite_p99_ms").asDouble() <= 20);
+    goal(n + ": serve search p50 / p99, ms", "(reported)", text(serve.get("search_p50_ms")) + " / " + text(serve.get("search_p99_ms")), null);
+    goal(n + ": serve errors", "0", serve.get("errors"), serve.get("errors").asLong() == 0);
+    if (serve.hasNonNull("visible_after_commit_max_ms")) {
+      goal(n + ": serve: new file found after its commit, max ms", "<= 5000", serve.get("visible_after_commit_max_ms"),
+          serve.get("visible_after_commit_max_ms").asLong() <= 5000);
+    }
   }
 
   private void goal(String name, String target, Object value, Boolean met) {

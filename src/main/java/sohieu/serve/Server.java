@@ -1,0 +1,243 @@
+package sohieu.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import sohieu.refs.CitationRecognizer;
+import sohieu.search.Searcher;
+
+/**
+ * The index as a local HTTP service: the JSON API under {@code /api/} and the web page at {@code /}, both from this
+ * jar. The JDK's own server, one virtual thread per request: requests are short lookups on a warm searcher, so
+ * neither an event loop nor a library is needed, and the JDK parses HTTP. Read-only; the searcher follows the
+ * index's commits every second.
+ */
+@SuppressForbidden(reason = "com.sun.net.httpserver is the exported API of the module jdk.httpserver")
+public final class Server implements Closeable {
+  /** How often the searcher looks for a newer commit. */
+  static final long REFRESH_MILLIS = 1_000;
+  /** Where the page's files lie in the jar. */
+  private static final String WEB = "sohieu/serve/web/";
+  /** Where WebJars put their files in their jars. */
+  private static final String WEBJARS = "META-INF/resources/webjars/";
+  private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
+      "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "json", "application/json; charset=utf-8");
+
+  private final HttpServer http;
+  private final LiveSearcher live;
+  private final Api api;
+  private final ObjectMapper json;
+  private final long searchMillis;
+  private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().daemon().name("index-refresh").factory());
+
+  /**
+   * Opens the index and binds {@code address} (port 0 picks a free one); a taken port fails here with a
+   * {@link java.net.BindException}. Nothing is answered before {@link #start}.
+   */
+  public Server(Path index, InetSocketAddress address, ObjectMapper json, long searchMillis) throws IOException {
+    CitationRecognizer recognizer = CitationRecognizer.standard();
+    this.live = new LiveSearcher(index, recognizer, new Deadline());
+    this.api = new Api(recognizer);
+    this.json = json;
+    this.searchMillis = searchMillis;
+    try {
+      this.http = HttpServer.create(address, 64);
+    } catch (IOException e) {
+      live.close();
+      throw e;
+    }
+    http.setExecutor(requests);
+    http.createContext("/api/", this::api);
+    http.createContext("/", this::files);
+  }
+
+  public void start() {
+    refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    http.start();
+  }
+
+  /** The address answered on, with the port chosen when 0 was asked. */
+  public InetSocketAddress address() { return http.getAddress(); }
+
+  private void refresh() {
+    try {
+      live.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // An ingest midway or a damaged commit: the commit served so far stays, and the next tick tries again.
+    }
+  }
+
+  private void api(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      if (!trustedHost(ex)) {
+        send(ex, 403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
+        return;
+      }
+      Object answer;
+      try {
+        answer = answer(ex, path);
+      } catch (ApiException e) {
+        send(ex, e.status, new Problem(e.status, e.getMessage()));
+        return;
+      } catch (IllegalArgumentException e) {
+        send(ex, 400, new Problem(400, e.getMessage())); // the query parser's one-line messages
+        return;
+      } catch (Exception e) {
+        send(ex, 500, new Problem(500, "internal error: " + e.getClass().getSimpleName()));
+        return;
+      }
+      send(ex, 200, answer);
+    }
+  }
+
+  private Object answer(HttpExchange ex, String path) throws Exception {
+    String method = ex.getRequestMethod();
+    if (path.equals("/api/scan")) {
+      if (!method.equals("POST")) throw new ApiException(405, "scan takes POST with the text as the body");
+      try (InputStream body = ex.getRequestBody()) {
+        return api.scan(body);
+      }
+    }
+    if (!method.equals("GET")) throw new ApiException(405, path + " takes GET");
+    Map<String, String> p = parameters(ex.getRequestURI().getRawQuery());
+    LiveSearcher.Lease lease = live.acquire();
+    Deadline.start(searchMillis);
+    try {
+      Searcher s = lease.searcher;
+      Object answer = switch (path) {
+        case "/api/search" -> api.search(s, p);
+        case "/api/facets" -> api.facets(s, p);
+        case "/api/cite" -> api.cite(s, p);
+        case "/api/refs" -> api.refs(s, p);
+        case "/api/stats" -> api.stats(s, p);
+        case "/api/names" -> api.names(p);
+        default -> {
+          if (path.startsWith("/api/docs/")) yield api.document(s, path.substring("/api/docs/".length()));
+          throw new ApiException(404, "no such endpoint: " + path);
+        }
+      };
+      if (Deadline.passed()) throw new ApiException(503, "the search took longer than " + searchMillis + " ms; narrow the query");
+      return answer;
+    } finally {
+      Deadline.clear();
+      live.release(lease);
+    }
+  }
+
+  /** The query string's parameters, decoded as UTF-8; a parameter given twice keeps its first value. */
+  private static Map<String, String> parameters(String raw) {
+    Map<String, String> p = new HashMap<>();
+    if (raw == null || raw.isEmpty()) return p;
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      p.putIfAbsent(name, value);
+    }
+    return p;
+  }
+
+  /** The page and its libraries, from the jar: {@code /} is the page, {@code /webjars/...} the WebJars' files. */
+  private void files(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      if (!trustedHost(ex)) {
+        send(ex, 403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
+        return;
+      }
+      if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
+        send(ex, 405, new Problem(405, "the page takes GET"));
+        return;
+      }
+      String resource = path.equals("/") ? WEB + "index.html"
+          : path.startsWith("/webjars/") ? WEBJARS + path.substring("/webjars/".length()) : WEB + path.substring(1);
+      // Resources by name from the class path, never files: a name that climbs is simply not one of them.
+      InputStream in = resource.contains("..") ? null : Server.class.getClassLoader().getResourceAsStream(resource);
+      if (in == null || resource.endsWith("/")) {
+        if (in != null) in.close();
+        send(ex, 404, new Problem(404, "no such page: " + path));
+        return;
+      }
+      try (in) {
+        byte[] bytes = in.readAllBytes();
+        String ext = resource.substring(resource.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        ex.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+        headers(ex);
+        // The page and the libraries change only with the jar.
+        ex.getResponseHeaders().set("Cache-Control", path.startsWith("/webjars/") ? "max-age=86400" : "no-cache");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(200, head ? -1 : bytes.length);
+        if (!head) ex.getResponseBody().write(bytes);
+      }
+    }
+  }
+
+  /**
+   * Whether the request names this machine as its host, when the service listens on loopback only: a web page
+   * elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) would otherwise read the API as its own.
+   */
+  private boolean trustedHost(HttpExchange ex) {
+    if (!http.getAddress().getAddress().isLoopbackAddress()) return true;
+    String host = ex.getRequestHeaders().getFirst("Host");
+    if (host == null) return false;
+    String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d*$", "");
+    return LOCAL_NAMES.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  private static final java.util.Set<String> LOCAL_NAMES = java.util.Set.of("localhost", "127.0.0.1", "[::1]");
+
+  /** A JSON error: the status again and one line saying what was wrong. */
+  record Problem(int status, String error) {}
+
+  private void send(HttpExchange ex, int status, Object body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    headers(ex);
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** No CORS header, ever: another site's script may not read the answers; and no sniffing, no framing. */
+  private static void headers(HttpExchange ex) {
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+    ex.getResponseHeaders().set("Content-Security-Policy",
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+  }
+
+  /** Stops taking requests, lets those under way finish (up to two seconds), and closes the index. */
+  @Override
+  public void close() throws IOException {
+    http.stop(2);
+    refresher.shutdownNow();
+    requests.shutdown();
+    try {
+      requests.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    live.close();
+  }
+
+}

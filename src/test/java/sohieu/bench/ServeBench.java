@@ -1,0 +1,165 @@
+package sohieu.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import sohieu.cli.Json;
+import sohieu.cli.Main;
+import sohieu.serve.Server;
+
+/**
+ * {@code sohieu serve} under load: clients on loopback sending a mix of cite and search requests to a copy of a bench
+ * index while an ingest adds one file at a time to it; p50/p99 latency per kind, the errors, and how long each new
+ * file took to be found through the API after its ingest committed.
+ *
+ * <p>{@code ServeBench INDEX WORK [--requests 10000] [--clients 16]}; the index is copied into a new folder under WORK
+ * (removed at the end), so the cached bench index stays as it was.
+ */
+final class ServeBench {
+  private static final List<String> WORDS = List.of("nghị quyết", "chỉ thị", "постановление", "décision", "uchwała",
+      "Politburo", "đối ngoại", "kinh tế", "Bộ Chính trị", "hội nghị");
+
+  public static void main(String[] args) throws Exception {
+    Path source = Path.of(args[0]), work = Files.createTempDirectory(Files.createDirectories(Path.of(args[1])), "run-");
+    int requests = 10_000, clients = 16;
+    for (int i = 2; i < args.length; i++) {
+      switch (args[i]) {
+        case "--requests" -> requests = Integer.parseInt(args[++i]);
+        case "--clients" -> clients = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path index = work.resolve("index");
+    copy(source, index);
+    try (Server server = new Server(index, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Json.MAPPER, 2_000)) {
+      server.start();
+      String base = "http://127.0.0.1:" + server.address().getPort();
+      HttpClient http = HttpClient.newHttpClient();
+      List<String> refs = new ArrayList<>();
+      Json.MAPPER.readTree(get(http, base + "/api/refs?limit=200").body()).get("references")
+          .forEach(r -> refs.add(r.get("canonical").asText()));
+      if (refs.isEmpty()) throw new IllegalStateException("no references in " + source);
+      // Warm up the JIT and the searcher as a running service would be.
+      for (int i = 0; i < 500; i++) get(http, url(base, i, refs));
+
+      AtomicBoolean done = new AtomicBoolean();
+      List<Long> visible = Collections.synchronizedList(new ArrayList<>());
+      Thread ingest = Thread.ofPlatform().name("ingest").start(() -> ingestLoop(work, index, http, base, done, visible));
+      ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>(); // {kind 0 cite / 1 search, nanos, ok}
+      AtomicInteger next = new AtomicInteger();
+      int total = requests;
+      long start = System.nanoTime();
+      List<Thread> threads = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        threads.add(Thread.ofPlatform().start(() -> {
+          for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+            long t = System.nanoTime();
+            int status;
+            try {
+              status = get(http, url(base, i, refs)).statusCode();
+            } catch (IOException | InterruptedException e) {
+              status = -1;
+            }
+            samples.add(new long[] {i % 2, System.nanoTime() - t, status == 200 ? 1 : 0});
+          }
+        }));
+      }
+      for (Thread t : threads) t.join();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      done.set(true);
+      ingest.join();
+
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("requests", requests);
+      o.put("clients", clients);
+      o.put("seconds", round(seconds));
+      o.put("requests_per_s", round(requests / seconds));
+      for (int kind = 0; kind < 2; kind++) {
+        List<Long> ms = new ArrayList<>();
+        for (long[] s : samples) if (s[0] == kind) ms.add(s[1]);
+        Collections.sort(ms);
+        String name = kind == 0 ? "cite" : "search";
+        o.put(name + "_p50_ms", round(ms.get(ms.size() / 2) / 1e6));
+        o.put(name + "_p99_ms", round(ms.get((int) Math.min(ms.size() - 1, Math.ceil(ms.size() * 0.99) - 1)) / 1e6));
+      }
+      o.put("errors", samples.stream().filter(s -> s[2] == 0).count());
+      List<Long> seen = new ArrayList<>(visible);
+      Collections.sort(seen);
+      o.put("files_ingested", seen.size());
+      o.put("visible_after_commit_max_ms", seen.isEmpty() ? null : seen.getLast());
+      o.put("visible_after_commit_p50_ms", seen.isEmpty() ? null : seen.get(seen.size() / 2));
+      System.out.println(BenchJson.line(o));
+      System.err.printf(Locale.ROOT, "%s%n", o);
+    } finally {
+      try (Stream<Path> all = Files.walk(work)) {
+        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Request i: cite and search in turn, over the references and a few words in every language. */
+  private static String url(String base, int i, List<String> refs) {
+    return i % 2 == 0 ? base + "/api/cite?limit=20&ref=" + enc(refs.get(i / 2 % refs.size()))
+        : base + "/api/search?q=" + enc(WORDS.get(i / 2 % WORDS.size())) + "&limit=10";
+  }
+
+  /**
+   * Until the load is over: one new file citing a number of its own, ingested (which commits), then the time until
+   * the API cites it, in milliseconds.
+   */
+  private static void ingestLoop(Path work, Path index, HttpClient http, String base, AtomicBoolean done, List<Long> visible) {
+    try {
+      for (int k = 1; !done.get(); k++) {
+        Path dir = Files.createDirectories(work.resolve("new-" + k));
+        String ref = (9000 + k) + "-CT/TW";
+        Files.writeString(dir.resolve("new.txt"), "Thực hiện Chỉ thị số " + ref + " của Ban Bí thư về công tác đối ngoại.\n");
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "ingest", "--index", index.toString(), dir.toString());
+        if (code != 0) throw new IllegalStateException("ingest failed: " + err);
+        long committed = System.nanoTime();
+        while (get(http, base + "/api/cite?ref=" + enc(ref)).statusCode() != 200) {
+          if (System.nanoTime() - committed > 30_000_000_000L) throw new IllegalStateException(ref + " not visible after 30 s");
+          Thread.sleep(20);
+        }
+        visible.add((System.nanoTime() - committed) / 1_000_000);
+      }
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+  private static double round(double v) { return Math.round(v * 100) / 100.0; }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, to.resolve(f.getFileName()));
+    }
+  }
+}
