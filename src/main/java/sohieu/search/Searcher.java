@@ -71,7 +71,12 @@ public final class Searcher implements Closeable {
     this.searcher = new IndexSearcher(reader);
     // Term frequency saturates later than Lucene's default (k1 1.2): a chapter about the words then keeps its place
     // against a whole manual that repeats them. Chosen on the judged queries (RankingBench): k1 3 gained 0.03
-    // nDCG@10 in Russian and 0.01 overall; 5 and 8 no more, b 0.5, 0.9 or 1 nothing.
+    // nDCG@10 in Russian and 0.01 overall; 5 and 8 no more, b 0.5, 0.9 or 1 nothing. Tried since, none kept (nDCG@10
+    // en / ru / vi / vi-ascii against 0.754 / 0.701 / 0.913 / 0.829): a title field per language boosted 1, 2 or 4
+    // (vi 0.907, 0.877, 0.856, en and ru unchanged); b 0 or 0.3 on the language fields (en 0.686 or 0.766, vi 0.805 or
+    // 0.864); b 0.3 or 1 on the folded field (vi-ascii 0.741, or all within 0.005); idf over every document instead
+    // of those with the field (en 0.774, vi 0.895, vi-ascii 0.792; on text_ru and text_en alone en 0.772, ru 0.717,
+    // vi-ascii 0.800). The Russian loss is one query whose chapter uses another word than the query's.
     this.searcher.setSimilarity(new BM25Similarity(3f, 0.75f));
     this.parser = new ArticleQueryParser(recognizer);
   }
