@@ -39,7 +39,7 @@ public final class DocumentResolver implements Resolver {
    * decisions and directives. Decrees carry a year; letters are numbered by unit (1850/TTg-CN), not CV.
    */
   private static final Map<String, java.util.Set<String>> STATE_PARTIAL_TYPES = Map.of(
-      "CP", java.util.Set.of("NQ"), "TTg", java.util.Set.of("QĐ", "CT"));
+      "CP", java.util.Set.of("NQ"), "TTg", java.util.Set.of("QĐ", "CT"), "UBND", java.util.Set.of("QĐ", "KH", "CT"));
   private static final java.util.Set<String> DOCUMENT_TYPES = java.util.Set.of("NQ", "KL", "CT", "QĐi");
   /** The most same-numbered citations a phrase looks at each way for a compatible one (keeps resolving linear). */
   private static final int SEARCH_STEPS = 64;
