@@ -35,7 +35,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     if (!Files.isDirectory(corpus)) throw new Main.UserError(corpus + ": no such folder (run from the project root)");
     String idx = index.toString();
-    if (!lookupsOnly && index.equals(HOME.resolve("index"))) rebuildIfOutdated(spec.commandLine().getErr());
+    if (!lookupsOnly && !spec.commandLine().getParseResult().hasMatchedOption("--index")
+        && !Files.isSymbolicLink(index)) rebuildIfOutdated(spec.commandLine().getErr());
     List<String[]> steps = new ArrayList<>();
     if (!lookupsOnly) steps.add(new String[] {"ingest", "--exclude", "SOURCES.md", "--index", idx, corpus.toString()});
     steps.add(new String[] {"stats", "--top", "8", "--index", idx});

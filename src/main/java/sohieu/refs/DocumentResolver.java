@@ -180,7 +180,7 @@ public final class DocumentResolver implements Resolver {
     for (String type : p.types()) {
       String scope = vocab.scope(type);
       if (!STATE_PARTIAL_TYPES.getOrDefault(issuer, java.util.Set.of()).contains(type)) continue;
-      String canonical = p.number() + "/" + (p.year() == null ? "" : p.year() + "/") + type + "-" + issuer;
+      String canonical = CodeScanner.official(p.number()) + "/" + (p.year() == null ? "" : p.year() + "/") + type + "-" + issuer;
       return new Citation.Partial(canonical, raw, type, issuer, p.number(), p.year(), p.issued(), p.start(), p.end(),
           confidence, sentence);
     }
@@ -219,7 +219,7 @@ public final class DocumentResolver implements Resolver {
   /** End of the text's first line with words: its headline. */
   private static int headlineEnd(String t) {
     int s = 0;
-    while (s < t.length() && !Chars.isWordChar(t.charAt(s))) s++;
+    while (s < t.length() && s < HEADLINE && !Chars.isWordChar(t.charAt(s))) s++; // bounded: called per phrase
     for (int i = s; i < Math.min(t.length(), s + HEADLINE); i++) if (t.charAt(i) == '\n') return i;
     return Math.min(t.length(), s + HEADLINE);
   }

@@ -184,7 +184,9 @@ final class Phrases {
       if (we > 0) {
         // cheap exit: the first word starts no issuer and no connector
         String first = Chars.key(t.substring(q, we));
-        if (!vocab.startsIssuer(first) && !vocab.startsRole("connector", first)) return null;
+        if (!vocab.startsIssuer(first) && !vocab.startsRole("connector", first) && (hop == 0 || ordinal || ordinalEnd(t, q) < 0)) {
+          return null;
+        }
       } else if (hop == 0 || ordinal) {
         return null;
       }

@@ -132,7 +132,16 @@ final class Api {
     byte[] bytes = body.readNBytes(MAX_SCAN_BYTES + 1);
     if (bytes.length > MAX_SCAN_BYTES) throw new ApiException(413, "the body is larger than " + MAX_SCAN_BYTES + " bytes");
     if (bytes.length == 0) throw bad("the body is empty: send the text to scan");
-    FutureTask<Article> task = new FutureTask<>(() -> ArticlePipeline.standard().read(new java.io.ByteArrayInputStream(bytes), "request"));
+    // A scan that outlives its answer still runs to its end (extraction does not stop on interrupt): at most one per
+    // core at a time, others are told to come back.
+    if (!SCANS.tryAcquire()) throw new ApiException(503, "busy scanning other texts: try again shortly");
+    FutureTask<Article> task = new FutureTask<>(() -> {
+      try {
+        return ArticlePipeline.standard().read(new java.io.ByteArrayInputStream(bytes), "request");
+      } finally {
+        SCANS.release();
+      }
+    });
     Thread.ofVirtual().name("scan").start(task);
     try {
       return Reports.Scan.of("request", task.get(SCAN_SECONDS, TimeUnit.SECONDS));
@@ -144,6 +153,9 @@ final class Api {
       throw e;
     }
   }
+
+  private static final java.util.concurrent.Semaphore SCANS = new java.util.concurrent.Semaphore(
+      Runtime.getRuntime().availableProcessors());
 
   /** The filters of search and facets as the query language's own fields, as {@code search --lang --from --to}. */
   private static String filter(Map<String, String> p) {
