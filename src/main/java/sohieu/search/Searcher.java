@@ -111,19 +111,27 @@ public final class Searcher implements Closeable {
     }
     Query narrow = filter == null ? null : parser.parse(filter);
     Query words = filtered(parser.parse(queryText), narrow);
-    Query query = filtered(parser.ranked(queryText), narrow);
     try {
-      // A plain-words query that finds less than a page asks for most of its words instead of all of them.
-      if (searcher.count(query) < FEW) {
-        Query relaxed = parser.relaxed(queryText);
-        if (relaxed != null) query = filtered(relaxed, narrow);
-      }
+      Query query = matching(queryText, narrow);
       SearchResult page = page(queryText, query, words, limit, offset, byDate);
       return facets ? new SearchResult(page.query(), page.total(), page.undatedExcluded(), page.hits(), facets(query)) : page;
     } catch (IndexSearcher.TooManyClauses e) {
       // Thrown while the query is rewritten: every word stands for a clause per language field, wildcards for more.
       throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
     }
+  }
+
+  /**
+   * The query a search ranks with: its words, their proximity, and, for plain words that find less than a page, most
+   * of them instead of all (see {@link ArticleQueryParser#relaxed}); narrowed by {@code narrow}.
+   */
+  private Query matching(String queryText, Query narrow) throws IOException {
+    Query query = filtered(parser.ranked(queryText), narrow);
+    if (searcher.count(query) < FEW) {
+      Query relaxed = parser.relaxed(queryText);
+      if (relaxed != null) query = filtered(relaxed, narrow);
+    }
+    return query;
   }
 
   private static Query filtered(Query query, Query filter) {
@@ -373,12 +381,8 @@ public final class Searcher implements Closeable {
    * {@link #search}: the facets a result page offers beside its hits.
    */
   public Stats facets(String queryText, String filter, int top) throws IOException {
-    Query query = parser.parse(queryText);
-    if (filter != null) {
-      query = new BooleanQuery.Builder().add(parser.parse(filter), BooleanClause.Occur.MUST)
-          .add(query, BooleanClause.Occur.MUST).build();
-    }
     try {
+      Query query = matching(queryText, filter == null ? null : parser.parse(filter));
       Facets facets = counts(query);
       long documents = searcher.count(query);
       long dated = searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
