@@ -23,9 +23,8 @@ final class IdentityFinder {
   static final int HEAD_CHARS = 6000;
   private static final int PLACE_DATE_REACH = 400, PLACE_DATE_LINES = 10;
   private static final int SUBJECT_LINES = 4;
-  /** Lines that open a document's preamble or address, after its subject. */
-  private static final Pattern PREAMBLE = Pattern.compile(
-      "(?iu)(căn cứ|thực hiện|triển khai|kính gửi|theo đề nghị|xét đề nghị|để |nhằm |điều \\d|chương [ivxlc\\d]+\\b)");
+  /** Lines that open a document's preamble, address or first article, after its subject (leadins.tsv). */
+  private final Pattern preamble;
 
   private final Vocabulary vocab;
   private final CodeScanner codes;
@@ -37,6 +36,17 @@ final class IdentityFinder {
     this.codes = codes;
     this.dates = dates;
     this.recognizer = recognizer;
+    this.preamble = preamble(vocab);
+  }
+
+  /** "Căn cứ ...", "Kính gửi ...", "Điều 1.", "Chương II": the words of the roles preamble and preamble-numbered. */
+  private static Pattern preamble(Vocabulary vocab) {
+    StringBuilder words = new StringBuilder(), numbered = new StringBuilder();
+    for (String w : vocab.roleKeys("preamble")) words.append(words.isEmpty() ? "" : "|").append(Pattern.quote(w));
+    for (String w : vocab.roleKeys("preamble-numbered")) numbered.append(numbered.isEmpty() ? "" : "|").append(Pattern.quote(w));
+    String any = words.isEmpty() ? "(?!)" : "(?:" + words + ")(?![\\p{L}\\p{M}])";
+    String counted = numbered.isEmpty() ? "(?!)" : "(?:" + numbered + ")\\s+[ivxlc\\d]+\\b";
+    return Pattern.compile("(?iu)(?:" + any + "|" + counted + ")");
   }
 
   Optional<DocumentIdentity> find(String t) {
@@ -100,7 +110,7 @@ final class IdentityFinder {
    * The subject under the type line ("VỀ VIỆC PHÊ DUYỆT ...", "về đột phá phát triển ..."), joined when it is
    * wrapped over lines; null when the preamble ("Căn cứ ...") or an article follows the type directly.
    */
-  private static String subject(String t, int from) {
+  private String subject(String t, int from) {
     StringBuilder out = new StringBuilder();
     Boolean caps = null;
     int lines = 0;
@@ -114,12 +124,12 @@ final class IdentityFinder {
         continue;
       }
       String line = t.substring(b[0], b[1]);
-      if (caps == null && PREAMBLE.matcher(line).lookingAt()) return null;
+      if (caps == null && preamble.matcher(line).lookingAt()) return null;
       // "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuer completes the type, the subject comes after it.
       if (caps == null && line.startsWith("CỦA ") && isCaps(line)) continue;
       // A wrapped subject goes on in capitals, or in lower case; a capital after lower case starts the text.
       if (caps != null && (caps != isCaps(line) || !caps && !Character.isLowerCase(line.charAt(0))
-          || PREAMBLE.matcher(line).lookingAt())) {
+          || preamble.matcher(line).lookingAt())) {
         break;
       }
       caps = isCaps(line);

@@ -30,7 +30,7 @@ public final class Vocabulary {
   /** The roles leadins.tsv may give a word (see that file's header). */
   static final Set<String> ROLES = Set.of("number", "glued", "date", "issue-verb", "year-tail", "connector",
       "continuation", "coordinator", "article", "term", "form", "foreign-code", "file-extension", "letterhead-number",
-      "letterhead-date", "month-word", "year-word", "subject");
+      "letterhead-date", "month-word", "year-word", "subject", "preamble", "preamble-numbered");
   private static final Set<String> SCOPES = Set.of("party", "state", "both", "word");
 
   private static final Vocabulary STANDARD = new Vocabulary(file -> Vocabulary.class.getResourceAsStream(file),
