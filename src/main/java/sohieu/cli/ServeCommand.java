@@ -16,13 +16,13 @@ import sohieu.serve.Server;
 
 /** The index as a local web service: the JSON API and the page, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve the index over HTTP: a web page at / and a JSON API under /api/ (search, facets, cite, refs,",
-        "docs/{id}, stats, scan) answering with the JSON of the commands. Read-only; follows new commits of an",
-        "ingest running beside it within seconds. Stops on Ctrl-C (SIGINT) or SIGTERM."},
+    description = "Serve the index over HTTP: a web page at / and a JSON API under /api/ (search, facets, cite, refs, "
+        + "docs/{id}, stats, scan) answering with the JSON of the commands. Read-only; follows new commits of an "
+        + "ingest running beside it within seconds. Stops on Ctrl-C (SIGINT) or SIGTERM.",
     footer = {"", "Examples:", "  scripts/sohieu serve", "  scripts/sohieu serve --index index --port 9000",
         "  curl 'http://127.0.0.1:8080/api/cite?ref=12-CT/TW'"})
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",

@@ -275,7 +275,7 @@ public final class CitationRecognizer {
     if (tb == null && prev == null) return null;
     boolean leadIn = phrases.hasLeadIn(t, s);
     int end = ye > 0 ? ye : e;
-    Integer year = ye > 0 ? Integer.valueOf(ascii(t, e + 1, ye)) : null;
+    Integer year = ye > 0 ? Integer.valueOf(CodeScanner.number(t, e + 1, ye)) : null;
     List<String> types;
     int start, group;
     if (tb != null) {
@@ -376,15 +376,9 @@ public final class CitationRecognizer {
     if (de + 5 > t.length() || Chars.fold(t.charAt(de)) != '/') return -1;
     int ye = CodeScanner.digitsEnd(t, de + 1);
     if (ye - de - 1 != 4) return -1;
-    int y = Integer.parseInt(ascii(t, de + 1, ye));
+    int y = Integer.parseInt(CodeScanner.number(t, de + 1, ye));
     if (!vocab.codeYear(y)) return -1;
     return bareAfter(t, ye) ? ye : -1;
-  }
-
-  private static String ascii(String t, int s, int e) {
-    StringBuilder b = new StringBuilder(e - s);
-    for (int i = s; i < e; i++) b.append((char) ('0' + Chars.digit(t.charAt(i))));
-    return b.toString();
   }
 
   /**

@@ -190,20 +190,9 @@ final class Phrases {
       } else if (hop == 0 || ordinal) {
         return null;
       }
-      int[] words = wordsForward(t, q, Math.max(vocab.maxIssuerWords(), vocab.maxRoleWords()));
-      for (int k = words.length / 2; k >= 1; k--) {
-        int e = words[2 * k - 1];
-        List<String> iss = vocab.issuersOf(Chars.key(t.substring(q, e)));
-        if (iss != null) return new Issuer(q, e, iss.get(0));
-      }
-      int next = -1;
-      for (int k = Math.min(words.length / 2, vocab.maxRoleWords()); k >= 1; k--) {
-        int e = words[2 * k - 1];
-        if (vocab.hasRole("connector", Chars.key(t.substring(q, e)))) {
-          next = e;
-          break;
-        }
-      }
+      Issuer is = issuerAt(t, q);
+      if (is != null) return is;
+      int next = roleAt(t, q, "connector");
       if (next < 0 && !ordinal && hop > 0) {
         next = ordinalEnd(t, q);
         ordinal = true;

@@ -159,12 +159,6 @@ public final class Vocabulary {
     return w;
   }
 
-  /** The first form of a role in a language ("ngày" for letterhead-date in vi), or null. */
-  String roleWord(String role) {
-    Set<String> s = roles.get(role);
-    return s == null || s.isEmpty() ? null : s.iterator().next();
-  }
-
   /**
    * The type's name in a language: {@code typeName("NQ", "ru")} is "постановление", {@code ("QD", "vi")} is
    * "Quyết định". Falls back to English, then Vietnamese; null for an unknown code.
