@@ -123,6 +123,7 @@ class ServerTest {
   @CsvSource(delimiter = '|', value = {
       "/api/cite?ref=12-ct/tw         | cite 12-CT/TW --json --limit 20",
       "/api/stats                     | stats --json",
+      "/api/search?facets=true&q=12-CT/TW | search 12-CT/TW --json --facets",
       "/api/refs                      | refs --json",
       "/api/refs?type=CT&issuer=TW    | refs --json --type CT --issuer TW"})
   void answersAreTheCommandsJson(String endpoint, String command) throws Exception {
