@@ -22,9 +22,8 @@ import sohieu.search.Searcher;
 
 /**
  * The index as a local HTTP service: the JSON API under {@code /api/} and the web page at {@code /}, both from this
- * jar. The JDK's own server, one virtual thread per request: requests are short lookups on a warm searcher, so
- * neither an event loop nor a library is needed, and the JDK parses HTTP. Read-only; the searcher follows the
- * index's commits every second.
+ * jar. The JDK's own server, one virtual thread per request (measured against Jetty: see pom.xml), answering
+ * through {@link #respond}, which knows no server. Read-only; the searcher follows the index's commits every second.
  */
 @SuppressForbidden(reason = "com.sun.net.httpserver is the exported API of the module jdk.httpserver")
 public final class Server implements Closeable {

@@ -254,6 +254,31 @@ class ServerTest {
     }
   }
 
+  /** The command as a process: a signal lets it finish and close the index, with no trace printed. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"TERM, 143", "INT, 130"})
+  void aSignalStopsItGracefully(String signal, int exitCode) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "sohieu.cli.Main", "serve",
+        "--index", index.toString(), "--port", "0").redirectErrorStream(true).start();
+    try {
+      java.io.BufferedReader out = p.inputReader(StandardCharsets.UTF_8);
+      String line = out.readLine();
+      while (line != null && !line.startsWith("sohieu serve: ")) line = out.readLine();
+      assertTrue(line != null && line.startsWith("sohieu serve: http://127.0.0.1:"), String.valueOf(line));
+      String base = line.substring("sohieu serve: ".length(), line.indexOf("/ serving"));
+      assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+      assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+      assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "stopped within 10 s of SIG" + signal);
+      String rest = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertFalse(rest.contains("Exception") || rest.contains("\tat "), rest);
+      assertEquals(exitCode, p.exitValue());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   @Test
   void noIndexIsOneLine() {
     Run r = cli("serve", "--index", tmp.resolve("none").toString(), "--port", "0");
