@@ -1,7 +1,6 @@
 package sohieu.cluster.plugin;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.ingest.AbstractProcessor;
@@ -9,6 +8,7 @@ import org.opensearch.ingest.ConfigurationUtils;
 import org.opensearch.ingest.IngestDocument;
 import org.opensearch.ingest.Processor;
 import sohieu.Limits;
+import sohieu.cluster.ClusterSchema;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
 
@@ -52,20 +52,7 @@ public final class CitationsProcessor extends AbstractProcessor {
   public static List<Map<String, Object>> mentions(String text) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Citation c : CitationRecognizer.standard().scan(text, Limits.CITATIONS_PER_FILE)) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("canonical", c.canonical());
-      m.put("raw", c.raw());
-      m.put("kind", c.kind().name());
-      m.put("type", c.type());
-      m.put("issuer", c.issuer());
-      m.put("number", c.number());
-      m.put("year", c.year());
-      m.put("issued", c.issued() == null ? null : c.issued().toString());
-      m.put("start", c.start());
-      m.put("end", c.end());
-      m.put("confidence", c.confidence());
-      m.put("sentence", c.sentence());
-      out.add(m);
+      out.add(ClusterSchema.mention(c));
     }
     return out;
   }
