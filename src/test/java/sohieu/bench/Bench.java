@@ -40,16 +40,19 @@ public final class Bench {
         scripts/bench --no-pipeline   # skip the Tika app + IndexFiles comparison (it runs up to --pipeline-max
                                       # documents, default 100000: at 1M it would take hours on two cores)
         scripts/bench --against v0.1  # compare the recognizer with another revision (default HEAD~1)
+        scripts/bench --cluster 1000  # also ingest files/s and cite latency against a 3-node OpenSearch cluster on
+                                      # loopback beside the local index, on the same 1000 generated files
 
       Results: target/bench/results.jsonl (one JSON object per benchmark), target/bench/summary.json (all of them and
       the issue's goals, reported, not asserted) and a table on standard output. Corpora, indexes, the Tika app and
       lucene-demo jars live in $SOHIEU_BENCH_CACHE (default ~/.cache/sohieu-bench), never in the repository.""";
 
   /** The options of scripts/bench. */
-  record Options(List<Integer> sizes, int seed, List<Integer> reuse, boolean pipeline, int pipelineMax, String against) {
+  record Options(List<Integer> sizes, int seed, List<Integer> reuse, boolean pipeline, int pipelineMax, String against,
+                 int cluster) {
     static Options parse(String[] args) {
       String docs = "10000", against = "HEAD~1";
-      int seed = 42, pipelineMax = 100000;
+      int seed = 42, pipelineMax = 100000, cluster = 0;
       boolean large = false, pipeline = true;
       List<Integer> reuse = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
@@ -61,6 +64,7 @@ public final class Bench {
           case "--no-pipeline" -> pipeline = false;
           case "--pipeline-max" -> pipelineMax = Integer.parseInt(value(args, ++i));
           case "--against" -> against = value(args, ++i);
+          case "--cluster" -> cluster = Integer.parseInt(value(args, ++i));
           case "-h", "--help" -> throw new Usage(null);
           default -> throw new Usage("unknown argument " + args[i]);
         }
@@ -68,7 +72,7 @@ public final class Bench {
       List<Integer> sizes = new ArrayList<>();
       for (String d : docs.split(",")) sizes.add(Integer.parseInt(d.strip()));
       if (large) sizes.addAll(List.of(100000, 1000000));
-      return new Options(sizes, seed, reuse, pipeline, pipelineMax, against);
+      return new Options(sizes, seed, reuse, pipeline, pipelineMax, against, cluster);
     }
 
     private static String value(String[] args, int i) {
@@ -176,6 +180,8 @@ public final class Bench {
       }
     }
 
+    if (o.cluster() > 0) cluster(o.cluster());
+
     System.out.println();
     System.out.println("Results (target/bench/results.jsonl, target/bench/summary.json):");
     String uptime = Processes.output(List.of("uptime"), root);
@@ -183,6 +189,23 @@ public final class Bench {
     new Summary(results.rows()).print(root.resolve("target/bench/summary.json"), commit,
         Runtime.getRuntime().availableProcessors(), load);
     RecognizerDiff.run(root, cache, o.against());
+  }
+
+  /**
+   * {@link ClusterBench} through surefire, which runs OpenSearch's test cluster as its tests run it (the build's
+   * system properties, its class path without picocli's jar).
+   */
+  private void cluster(int docs) throws IOException {
+    String name = "cluster-" + docs;
+    System.err.println("== " + name + " (3-node OpenSearch cluster on loopback beside the local index)");
+    Path json = root.resolve("target/bench/" + name + ".json"), log = root.resolve("target/bench/" + name + ".log"),
+        err = root.resolve("target/bench/" + name + ".err");
+    Files.deleteIfExists(json);
+    List<String> mvn = List.of("mvn", "-q", "-o", "-B", "surefire:test", "-Dtest=ClusterBench",
+        "-Dsurefire.failIfNoSpecifiedTests=false", "-Dsohieu.bench.docs=" + docs, "-Dsohieu.bench.out=" + json,
+        "-DargLine=-Xmx2g");
+    if (Processes.run(mvn, root, log, err, Map.of()) && Files.exists(json)) results.merge(name, json, true);
+    else System.err.println("   " + name + " failed: " + Processes.tail(log, 5) + Processes.tail(err, 3));
   }
 
   /** Runs one benchmark JVM; its JSON lines become one result, the rest of its output is shown on standard error. */
