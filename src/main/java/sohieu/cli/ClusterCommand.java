@@ -16,7 +16,15 @@ import sohieu.cluster.EngineException;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
     description = "Set up an OpenSearch cluster (with the sohieu plugin installed on every node) for ingest --engine.",
     subcommands = {ClusterCommand.Init.class})
-final class ClusterCommand {
+final class ClusterCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cluster needs a subcommand: init");
+  }
+
   /** Installs the index template (the local schema as a mapping) and creates the index. */
   @Command(name = "init", mixinStandardHelpOptions = true,
       description = {"Install the index template (per-language text fields analyzed by the plugin's sohieu_* analyzers,",
