@@ -122,6 +122,7 @@ final class SearchCommand implements Callable<Integer> {
       out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
           String.join("+", h.languages()), String.format(Locale.ROOT, "%.2f", h.score())))));
       out.println("   " + style.dim(h.path()));
+      for (String copy : h.copies()) out.println("   " + style.dim("= " + copy));
       if (!h.refs().isEmpty()) out.println("   " + style.accent(String.join(" ", h.refs())));
       for (String s : h.snippets()) out.println("   " + style.marks(clip(s)));
       out.println();
@@ -190,8 +191,7 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The result with the highlighter's marks removed, for machines. */
   private static SearchResult plain(SearchResult r) {
-    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> new Hit(h.path(), h.title(), h.date(),
-        h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Style::plain).toList(), h.refs())).toList(),
-        r.facets());
+    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> h.withSnippets(
+        h.snippets().stream().map(Style::plain).toList())).toList(), r.facets());
   }
 }

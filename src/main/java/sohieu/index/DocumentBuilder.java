@@ -35,6 +35,19 @@ final class DocumentBuilder {
     }
   }
 
+  /**
+   * The document of a file whose content is indexed under another path: its paths, size and the content's hash,
+   * nothing searchable, so that it is kept and pruned like any file and shown beside the document it copies.
+   */
+  static Document copy(String path, String absolute, String hash, long size) {
+    Document doc = new Document();
+    DocumentFields.path(doc, path);
+    DocumentFields.file(doc, absolute);
+    DocumentFields.copyOf(doc, hash);
+    DocumentFields.size(doc, size);
+    return doc;
+  }
+
   private static Document fields(Article article) throws IOException {
     ExtractedDocument d = article.document();
     Document doc = new Document();

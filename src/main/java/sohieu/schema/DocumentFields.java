@@ -34,6 +34,9 @@ public final class DocumentFields {
   /** The content hash, stored and searchable, by which an unchanged or identical file is recognized. */
   public static void hash(Document doc, String hash) { doc.add(new StringField(Fields.HASH, hash, Field.Store.YES)); }
 
+  /** The hash of the indexed content a file is a copy of, stored and searchable: the copy's document has its paths and this. */
+  public static void copyOf(Document doc, String hash) { doc.add(new StringField(Fields.COPY_OF, hash, Field.Store.YES)); }
+
   public static void size(Document doc, long size) { doc.add(new StoredField(Fields.SIZE, size)); }
 
   /** The whole extracted text, stored only: each paragraph is searched in its language's field. */

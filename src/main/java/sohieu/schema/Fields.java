@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -18,7 +20,13 @@ public final class Fields {
   public static final String PATH = "path";
   /** The file's absolute path when it was ingested: finds it again when given in another spelling, or from elsewhere. */
   public static final String FILE = "file";
+  /** The content hash of an indexed document (a copy's content is under {@link #COPY_OF} instead). */
   public static final String HASH = "hash";
+  /**
+   * The content hash of a file identical to one indexed under another path: such a copy is a document of its paths
+   * and this alone (no text, no facets), so that every path of a content is kept, pruned and shown with its document.
+   */
+  public static final String COPY_OF = "copy_of";
   public static final String SIZE = "size";
   public static final String TITLE = "title";
   public static final String OUTLET = "outlet";
@@ -92,6 +100,9 @@ public final class Fields {
     config.setMultiValued(FACET_TYPE, true);
     return config;
   }
+
+  /** Every copy's document (see {@link #COPY_OF}). */
+  public static Query copies() { return TermRangeQuery.newStringRange(COPY_OF, null, null, true, true); }
 
   /** The {@link #REF_ISSUED} term saying that a document states {@code issued} as the issue date of {@code canonical}. */
   public static String issuedTerm(String canonical, LocalDate issued) { return canonical + " " + issued; }
