@@ -10,6 +10,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import sohieu.analysis.LanguageAnalyzers;
+import sohieu.analysis.NearDuplicates;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
 import sohieu.pipeline.Article;
@@ -56,6 +57,7 @@ final class DocumentBuilder {
     DocumentFields.size(doc, article.size());
     String text = d.text();
     DocumentFields.text(doc, text);
+    for (String key : NearDuplicates.keys(text, mainLanguage(text, article.paragraphs()))) DocumentFields.nearKey(doc, key);
     DocumentFields.paragraphs(doc, article.paragraphs());
     if (known(d.title())) DocumentFields.title(doc, d.title());
     if (known(d.sourceUrl())) DocumentFields.url(doc, d.sourceUrl());
@@ -103,6 +105,13 @@ final class DocumentBuilder {
     if (!citations.isEmpty()) DocumentFields.refData(doc, citations);
     for (String ref : refs) DocumentFields.reference(doc, ref);
     return doc;
+  }
+
+  /** The language of most of the text's characters; "und" for a text with no paragraphs. */
+  private static String mainLanguage(String text, List<Paragraph> paragraphs) {
+    java.util.Map<String, Integer> chars = new java.util.LinkedHashMap<>();
+    for (Paragraph p : paragraphs) chars.merge(p.lang(), p.end() - p.start(), Integer::sum);
+    return chars.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("und");
   }
 
   /** A value worth indexing: a facet or a keyword of nothing would be refused, or findable by nothing. */

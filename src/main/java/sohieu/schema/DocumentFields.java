@@ -39,6 +39,12 @@ public final class DocumentFields {
 
   public static void size(Document doc, long size) { doc.add(new StoredField(Fields.SIZE, size)); }
 
+  /** One near-duplicate band key of the text: searchable (a group's members) and a doc value (read for each hit). */
+  public static void nearKey(Document doc, String key) {
+    doc.add(new StringField(Fields.NEAR, key, Field.Store.NO));
+    doc.add(new SortedSetDocValuesField(Fields.NEAR, new BytesRef(key)));
+  }
+
   /** The whole extracted text, stored only: each paragraph is searched in its language's field. */
   public static void text(Document doc, String text) { doc.add(new StoredField(Fields.TEXT, text)); }
 

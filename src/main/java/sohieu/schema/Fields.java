@@ -59,6 +59,12 @@ public final class Fields {
   /** Every citation mention with its sentence, and the document's card, as binary doc values (see {@link Mentions}). */
   public static final String MENTIONS = "mentions";
 
+  /**
+   * The near-duplicate band keys of the document's text (see {@code NearDuplicates}), searchable and as sorted-set
+   * doc values: documents that share one are copies of one story, collapsed into the best of them in a search.
+   */
+  public static final String NEAR = "near";
+
   /** Facet dimensions (sorted-set doc values, no taxonomy index). */
   public static final String FACET_LANG = "f_lang";
   public static final String FACET_REF = "f_ref";

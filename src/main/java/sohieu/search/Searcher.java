@@ -24,6 +24,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -47,6 +48,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import sohieu.analysis.NearDuplicates;
 import sohieu.index.IndexStore;
 import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
@@ -106,6 +108,15 @@ public final class Searcher implements Closeable {
   /** As {@link #search(String, String, int, int, boolean)}, with the query's facets when {@code facets}. */
   public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate, boolean facets)
       throws IOException {
+    return search(queryText, filter, limit, offset, byDate, facets, false);
+  }
+
+  /**
+   * As {@link #search(String, String, int, int, boolean, boolean)}; the copies of one story (see
+   * {@link #collapse}) are one hit, the best of them, unless {@code expand}, when each is a hit of its own.
+   */
+  public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate, boolean facets,
+                             boolean expand) throws IOException {
     if (limit < 0 || offset < 0 || (long) offset + limit > sohieu.Limits.RESULT_WINDOW) {
       throw new IllegalArgumentException("offset " + offset + " and limit " + limit + " are outside the result window of "
           + sohieu.Limits.RESULT_WINDOW);
@@ -114,7 +125,7 @@ public final class Searcher implements Closeable {
     Query words = filtered(parser.parse(queryText), narrow);
     try {
       Query query = matching(queryText, narrow);
-      SearchResult page = page(queryText, query, words, limit, offset, byDate);
+      SearchResult page = page(queryText, query, words, limit, offset, byDate, expand);
       return facets ? new SearchResult(page.query(), page.total(), page.undatedExcluded(), page.hits(),
           SearchResult.QueryFacets.of(tally(query, Integer.MAX_VALUE))) : page;
     } catch (IndexSearcher.TooManyClauses e) {
@@ -141,26 +152,88 @@ public final class Searcher implements Closeable {
         .add(query, BooleanClause.Occur.MUST).build();
   }
 
-  /** One page of {@code query}'s hits, their snippets marking the words of {@code words}. */
-  private SearchResult page(String queryText, Query query, Query words, int limit, int offset, boolean byDate)
-      throws IOException {
+  /**
+   * One page of {@code query}'s hits, their snippets marking the words of {@code words}; the pages count stories
+   * (groups of copies, see {@link #collapse}) unless {@code expand}.
+   */
+  private SearchResult page(String queryText, Query query, Query words, int limit, int offset, boolean byDate,
+                            boolean expand) throws IOException {
     int n = Math.max(1, offset + limit); // a limit of 0 asks only for the total
-    TopDocs top = byDate
-        ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
-        : searcher.search(query, n);
+    // Copies take places of their own in the ranking: read further than the page, and further again when the
+    // groups of what was read do not fill it.
+    int window = expand ? n : Math.min(sohieu.Limits.RESULT_WINDOW, Math.max(3 * n, n + 50));
+    TopDocs top;
+    List<List<ScoreDoc>> groups;
+    while (true) {
+      top = byDate
+          ? searcher.search(query, window, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
+          : searcher.search(query, window);
+      groups = expand ? Arrays.stream(top.scoreDocs).map(List::of).toList() : collapse(top.scoreDocs);
+      if (expand || groups.size() >= n || top.scoreDocs.length < window || window == sohieu.Limits.RESULT_WINDOW) break;
+      window = Math.min(sohieu.Limits.RESULT_WINDOW, window * 4);
+    }
     // Past a thousand hits the collector stops counting and gives a lower bound; a second pass counts them all.
     long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : searcher.count(query);
     Snippets snippets = new Snippets(words);
     List<Hit> hits = new ArrayList<>();
-    ScoreDoc[] docs = top.scoreDocs;
-    for (int i = offset; i < Math.min(docs.length, offset + limit); i++) {
-      Document d = searcher.storedFields().document(docs[i].doc);
+    for (int i = offset; i < Math.min(groups.size(), offset + limit); i++) {
+      ScoreDoc best = groups.get(i).get(0);
+      Document d = searcher.storedFields().document(best.doc);
       List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), 2);
+      List<String> similar = new ArrayList<>();
+      for (ScoreDoc other : groups.get(i).subList(1, groups.get(i).size())) {
+        similar.add(searcher.storedFields().document(other.doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH));
+      }
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-          values(d, Fields.LANG), Float.isNaN(docs[i].score) ? 0f : docs[i].score, snips, values(d, Fields.REF),
-          copies(d.get(Fields.PATH))));
+          values(d, Fields.LANG), Float.isNaN(best.score) ? 0f : best.score, snips, values(d, Fields.REF),
+          copies(d.get(Fields.PATH)), similar.size() + 1, similar));
     }
     return new SearchResult(queryText, total, undatedExcluded(query), hits);
+  }
+
+  /**
+   * The ranked documents grouped by story, in the order of each group's best: a document joins the first group
+   * above it that shares one of its near-duplicate keys ({@link Fields#NEAR}): a key of its words (a syndicated
+   * copy, the same page crawled twice), or a key of its numbers held by a document in another language (a
+   * translation; within one language, numbers alone join unrelated reports of one event or session).
+   */
+  private List<List<ScoreDoc>> collapse(ScoreDoc[] ranked) throws IOException {
+    List<List<ScoreDoc>> groups = new ArrayList<>();
+    Map<String, Integer> byWords = new HashMap<>();
+    Map<String, Map<String, Integer>> byNumbers = new HashMap<>(); // key without its language -> language -> group
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (ScoreDoc sd : ranked) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+      SortedSetDocValues near = DocValues.getSortedSet(leaf.reader(), Fields.NEAR);
+      List<String> keys = new ArrayList<>();
+      if (near.advanceExact(sd.doc - leaf.docBase)) {
+        for (int i = 0; i < near.docValueCount(); i++) keys.add(near.lookupOrd(near.nextOrd()).utf8ToString());
+      }
+      int group = Integer.MAX_VALUE;
+      for (String key : keys) {
+        if (NearDuplicates.isNumberKey(key)) {
+          for (Map.Entry<String, Integer> e : byNumbers.getOrDefault(NearDuplicates.withoutLanguage(key), Map.of()).entrySet()) {
+            if (!e.getKey().equals(NearDuplicates.language(key))) group = Math.min(group, e.getValue());
+          }
+        } else {
+          group = Math.min(group, byWords.getOrDefault(key, Integer.MAX_VALUE));
+        }
+      }
+      if (group == Integer.MAX_VALUE) {
+        group = groups.size();
+        groups.add(new ArrayList<>());
+      }
+      groups.get(group).add(sd);
+      for (String key : keys) {
+        if (NearDuplicates.isNumberKey(key)) {
+          byNumbers.computeIfAbsent(NearDuplicates.withoutLanguage(key), k -> new HashMap<>())
+              .putIfAbsent(NearDuplicates.language(key), group);
+        } else {
+          byWords.putIfAbsent(key, group);
+        }
+      }
+    }
+    return groups;
   }
 
   /**

@@ -65,6 +65,9 @@ async function searchPage(params) {
     const hits = result.hits.map(hit => h('article', { class: 'hit' },
       h('h2', {}, h('a', { href: docHref(hit.path), class: 'hit-title' }, hit.title || hit.path)),
       h('div', { class: 'meta' }, [hit.date, hit.outlet, hit.languages.map(l => LANGS[l] || l).join(', ')].filter(Boolean).join(' · ')),
+      hit.copies.length ? h('div', { class: 'dim' }, 'also at ' + hit.copies.join(', ')) : null,
+      hit.group_size > 1 ? h('div', { class: 'dim' }, '+ ' + (hit.group_size - 1) + ' similar: ',
+        hit.similar.map(s => h('a', { href: docHref(s) }, s + ' '))) : null,
       hit.snippets.map(marked),
       h('div', {}, hit.refs.filter((r, i, a) => a.indexOf(r) === i).map(refLink))));
     const more = result.total > (+(p.offset || 0) + result.hits.length)
