@@ -2,8 +2,10 @@ package sohieu.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -57,7 +59,9 @@ final class DocumentBuilder {
     DocumentFields.size(doc, article.size());
     String text = d.text();
     DocumentFields.text(doc, text);
-    for (String key : NearDuplicates.keys(text, mainLanguage(text, article.paragraphs()))) DocumentFields.nearKey(doc, key);
+    String main = charsByLanguage(article.paragraphs()).entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse("und");
+    for (String key : NearDuplicates.keys(text, main)) DocumentFields.nearKey(doc, key);
     DocumentFields.paragraphs(doc, article.paragraphs());
     if (known(d.title())) DocumentFields.title(doc, d.title());
     if (known(d.sourceUrl())) DocumentFields.url(doc, d.sourceUrl());
@@ -77,6 +81,9 @@ final class DocumentBuilder {
       doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, d.title(), Field.Store.NO));
     }
     for (String lang : langs) DocumentFields.language(doc, lang);
+    Map<String, Integer> chars = charsByLanguage(article.paragraphs());
+    int all = chars.values().stream().mapToInt(Integer::intValue).sum();
+    for (var e : chars.entrySet()) DocumentFields.languageShare(doc, e.getKey(), all == 0 ? 0f : (float) e.getValue() / all);
     // A mention with no canonical number has nothing to be looked up by.
     List<Citation> citations = article.citations().stream().filter(c -> known(c.canonical())).toList();
     DocumentFields.mentions(doc, new Mentions.Card(article.path(), known(d.title()) ? d.title() : null,
@@ -107,11 +114,11 @@ final class DocumentBuilder {
     return doc;
   }
 
-  /** The language of most of the text's characters; "und" for a text with no paragraphs. */
-  private static String mainLanguage(String text, List<Paragraph> paragraphs) {
-    java.util.Map<String, Integer> chars = new java.util.LinkedHashMap<>();
+  /** The characters of the text in each language of its paragraphs. */
+  private static Map<String, Integer> charsByLanguage(List<Paragraph> paragraphs) {
+    Map<String, Integer> chars = new LinkedHashMap<>();
     for (Paragraph p : paragraphs) chars.merge(p.lang(), p.end() - p.start(), Integer::sum);
-    return chars.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("und");
+    return chars;
   }
 
   /** A value worth indexing: a facet or a keyword of nothing would be refused, or findable by nothing. */

@@ -80,6 +80,11 @@ public final class DocumentFields {
     doc.add(new SortedSetDocValuesFacetField(Fields.FACET_LANG, lang));
   }
 
+  /** The share (0 to 1) of the document's characters in one of its languages. */
+  public static void languageShare(Document doc, String lang, float share) {
+    doc.add(new org.apache.lucene.document.FloatDocValuesField(Fields.share(lang), share));
+  }
+
   /** The canonical number of the document itself, when the file is the directive's own text. */
   public static void selfRef(Document doc, String canonical) {
     doc.add(new StringField(Fields.SELF_REF, canonical, Field.Store.YES));

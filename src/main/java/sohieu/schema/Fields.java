@@ -65,6 +65,13 @@ public final class Fields {
    */
   public static final String NEAR = "near";
 
+  /**
+   * The share of the document's text in a language ("share_en"), a float doc value per language it has: a word
+   * found in a language's field weighs by it, so that a translation's few English fragments (short, and so favoured by
+   * length normalization) do not outrank the English text itself.
+   */
+  public static String share(String lang) { return "share_" + lang; }
+
   /** Facet dimensions (sorted-set doc values, no taxonomy index). */
   public static final String FACET_LANG = "f_lang";
   public static final String FACET_REF = "f_ref";
