@@ -32,6 +32,8 @@ import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.IdentityHtmlMapper;
 import org.apache.tika.parser.html.JSoupParser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import sohieu.Limits;
 import org.xml.sax.SAXException;
 
@@ -53,9 +55,19 @@ public final class Extractor {
    */
   private static final OfficeParserConfig OFFICE = new OfficeParserConfig();
 
+  /**
+   * Tika's parsers would run Tesseract on their own on every picture inside a document and on PDF pages, with one
+   * model for all: scans are read here instead, page by page with the page's model ({@link Ocr}), and pictures
+   * inside an article (photos, logos) are not read at all.
+   */
+  private static final TesseractOCRConfig NO_TIKA_OCR = new TesseractOCRConfig();
+  private static final PDFParserConfig PDF = new PDFParserConfig();
+
   static {
     OFFICE.setUseSAXDocxExtractor(true);
     OFFICE.setUseSAXPptxExtractor(true);
+    NO_TIKA_OCR.setSkipOcr(true);
+    PDF.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
   }
 
   private final Parser parser = new AutoDetectParser();
@@ -95,6 +107,12 @@ public final class Extractor {
     void pageRead(int done, int pages);
 
     PageListener NONE = (done, pages) -> {};
+  }
+
+  /** This extractor reading scans with {@code ocr}, for tests of a machine without Tesseract. */
+  Extractor withOcr(Ocr ocr) {
+    this.ocr = ocr;
+    return this;
   }
 
   private Ocr ocr() {
@@ -149,6 +167,8 @@ public final class Extractor {
     context.set(Parser.class, parser);
     context.set(EncodingDetector.class, encodingDetector);
     context.set(OfficeParserConfig.class, OFFICE);
+    context.set(TesseractOCRConfig.class, NO_TIKA_OCR);
+    context.set(PDFParserConfig.class, PDF);
     ArticleTextHandler handler = new ArticleTextHandler(maxChars);
     try {
       (HTML.contains(ext) ? htmlParser : parser).parse(in, handler, metadata, context);
@@ -175,6 +195,7 @@ public final class Extractor {
 
   /** A picture of a page, read by OCR as one page. */
   private ExtractedDocument image(InputStream in, String name, PageListener pages) throws ExtractionException {
+    if (ocrPages < 1) throw new ExtractionException("a scan, and " + Limits.OCR_PAGES_OPTION + " 0 reads no page of one");
     if (!ocr().available()) throw new ExtractionException(Ocr.MISSING);
     byte[] bytes;
     try {

@@ -3,7 +3,9 @@ package sohieu.extract;
 import com.ibm.icu.text.Normalizer2;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.exception.TikaException;
@@ -12,7 +14,6 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
-import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 import sohieu.lang.Language;
 import sohieu.lang.LanguageIdentifier;
@@ -35,8 +36,12 @@ public final class Ocr {
   private final int pageSeconds;
 
   /** Tesseract as Debian installs it; {@code pageSeconds} bounds each run of it on a page. */
-  public Ocr(int pageSeconds) {
+  public Ocr(int pageSeconds) { this(pageSeconds, null); }
+
+  /** Tesseract in the folder {@code tesseractPath} (null: on the PATH), for tests of a machine without it. */
+  Ocr(int pageSeconds, String tesseractPath) {
     this.pageSeconds = pageSeconds;
+    if (tesseractPath != null) parser.setTesseractPath(tesseractPath);
     boolean found;
     try {
       parser.setPreloadLangs(true); // lists the installed models, which the check below needs
@@ -70,50 +75,156 @@ public final class Ocr {
   public Page read(byte[] image) throws ExtractionException {
     long started = System.nanoTime();
     Language lang;
-    String first = null;
+    Reading first = null;
     int passes = 0;
     if (cyrillic(image)) {
       lang = Language.RU;
     } else {
-      first = run(image, FIRST.ocrModels(), "3");
+      first = reading(image, FIRST.ocrModels(), "3");
       passes++;
-      lang = Language.of(LanguageIdentifier.standard().identify(first));
+      lang = Language.of(LanguageIdentifier.standard().identify(first.text()));
       if (lang == Language.UND || lang == Language.RU) lang = FIRST; // Latin letters the identifier could not place
     }
-    String text = first;
-    if (lang != FIRST || text == null) {
-      text = run(image, lang.ocrModels(), "3");
+    Reading reading = first;
+    if (lang != FIRST || reading == null) {
+      reading = reading(image, lang.ocrModels(), "3");
       passes++;
     }
-    String cleaned = clean(text, lang);
-    return new Page(cleaned, LanguageIdentifier.standard().identify(cleaned), lang.ocrModels(), passes,
+    String text = clean(reread(image, reading, lang.ocrModels()), lang);
+    return new Page(text, LanguageIdentifier.standard().identify(text), lang.ocrModels(), passes,
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** A reading of a page: its words with their boxes and confidence, in lines and paragraphs. */
+  private record Reading(List<Word> words) {
+    String text() {
+      StringBuilder b = new StringBuilder();
+      Word prev = null;
+      for (Word w : words) {
+        if (prev != null) b.append(prev.paragraph() != w.paragraph() ? "\n\n" : prev.line() != w.line() ? "\n" : " ");
+        b.append(w.text());
+        prev = w;
+      }
+      return b.toString();
+    }
+  }
+
+  /** One word of a reading; {@code x0 y0 x1 y1} its box in pixels, {@code confidence} Tesseract's, 0 to 100. */
+  private record Word(String text, int paragraph, int line, int x0, int y0, int x1, int y1, int confidence) {
+    Word withText(String t) { return new Word(t, paragraph, line, x0, y0, x1, y1, confidence); }
+  }
+
+  /** A word shaped like a document number: digits, then a dash or slash, then letters. */
+  private static final Pattern NUMBER_SHAPED = Pattern.compile("\\d[^\\s]*[-–/][^\\s]*\\p{L}");
+  private static final Pattern CYRILLIC_LETTER = Pattern.compile("\\p{IsCyrillic}");
+  /** Below this confidence a number-shaped word is read again on its own. */
+  private static final int UNSURE = 90;
+
+  /**
+   * Where it matters, a second look: a word shaped like a document number that the page's reading is unsure of, or
+   * that holds Cyrillic letters (a Russian page's model reads a Latin code's KH/TU as КН/ТО), is cut out and read
+   * again on its own as one line, where no neighbouring words pull the model towards the page's language. The new
+   * reading replaces the word when Tesseract is surer of it.
+   */
+  private String reread(byte[] image, Reading reading, String models) throws ExtractionException {
+    java.awt.image.BufferedImage page = null;
+    List<Word> words = new java.util.ArrayList<>(reading.words());
+    for (int i = 0; i < words.size(); i++) {
+      Word w = words.get(i);
+      if (!NUMBER_SHAPED.matcher(w.text()).find()) continue;
+      if (w.confidence() >= UNSURE && !CYRILLIC_LETTER.matcher(w.text()).find()) continue;
+      try {
+        if (page == null) page = javax.imageio.ImageIO.read(new ByteArrayInputStream(image));
+        if (page == null) break;
+        int pad = Math.max(4, (w.y1() - w.y0()) / 3);
+        int x = Math.max(0, w.x0() - pad), y = Math.max(0, w.y0() - pad);
+        int width = Math.min(page.getWidth(), w.x1() + pad) - x, height = Math.min(page.getHeight(), w.y1() + pad) - y;
+        if (width <= 0 || height <= 0) continue;
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(page.getSubimage(x, y, width, height), "png", png);
+        List<Word> again = reading(png.toByteArray(), models, "7").words();
+        if (again.isEmpty()) continue;
+        String text = String.join(" ", again.stream().map(Word::text).toList());
+        int confidence = again.stream().mapToInt(Word::confidence).min().orElse(0);
+        if (confidence > w.confidence() && NUMBER_SHAPED.matcher(text).find()) words.set(i, w.withText(text.replace(" ", "")));
+      } catch (IOException | RuntimeException e) {
+        // a picture Java cannot decode or crop keeps the page's reading
+      }
+    }
+    return new Reading(words).text();
+  }
+
+  /** A reading of the image in hOCR, Tesseract's words with their boxes, through Tika's parser. */
+  private Reading reading(byte[] image, String models, String pageSegMode) throws ExtractionException {
+    HocrWords words = new HocrWords();
+    parse(image, models, pageSegMode, new Metadata(), words, TesseractOCRConfig.OUTPUT_TYPE.HOCR);
+    return new Reading(words.words);
+  }
+
+  /** Collects the words of Tesseract's hOCR (ocr_par, ocr_line, ocrx_word with "bbox x0 y0 x1 y1; x_wconf N"). */
+  private static final class HocrWords extends org.xml.sax.helpers.DefaultHandler {
+    private static final Pattern BOX = Pattern.compile("bbox (\\d+) (\\d+) (\\d+) (\\d+)(?:.*x_wconf (\\d+))?");
+    final List<Word> words = new java.util.ArrayList<>();
+    private int paragraph, line;
+    private StringBuilder word;
+    private Matcher box;
+
+    @Override
+    public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes atts) {
+      String cls = atts.getValue("class");
+      if (cls == null) return;
+      switch (cls) {
+        case "ocr_par" -> paragraph++;
+        case "ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat" -> line++;
+        case "ocrx_word" -> {
+          Matcher m = BOX.matcher(atts.getValue("title") == null ? "" : atts.getValue("title"));
+          box = m.find() ? m : null;
+          word = new StringBuilder();
+        }
+        default -> { }
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (word != null) word.append(ch, start, length);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      if (word == null || !"span".equals(localName.isEmpty() ? qName : localName)) return;
+      String text = word.toString().strip();
+      if (!text.isEmpty()) {
+        words.add(box == null ? new Word(text, paragraph, line, 0, 0, 0, 0, 0)
+            : new Word(text, paragraph, line, Integer.parseInt(box.group(1)), Integer.parseInt(box.group(2)),
+                Integer.parseInt(box.group(3)), Integer.parseInt(box.group(4)),
+                box.group(5) == null ? 0 : Integer.parseInt(box.group(5))));
+      }
+      word = null;
+    }
   }
 
   /** Tesseract's script detection; a page it cannot judge (too little text) counts as Latin. */
   private boolean cyrillic(byte[] image) {
     Metadata metadata = new Metadata();
     try {
-      parse(image, "osd", "0", metadata);
+      parse(image, "osd", "0", metadata, new org.xml.sax.helpers.DefaultHandler(), TesseractOCRConfig.OUTPUT_TYPE.TXT);
     } catch (ExtractionException e) {
       return false;
     }
     return "Cyrillic".equalsIgnoreCase(metadata.get(TesseractOCRParser.PSM0_SCRIPT));
   }
 
-  private String run(byte[] image, String models, String pageSegMode) throws ExtractionException {
-    return parse(image, models, pageSegMode, new Metadata());
-  }
-
-  private String parse(byte[] image, String models, String pageSegMode, Metadata metadata) throws ExtractionException {
+  private void parse(byte[] image, String models, String pageSegMode, Metadata metadata,
+                     org.xml.sax.ContentHandler handler, TesseractOCRConfig.OUTPUT_TYPE output) throws ExtractionException {
     TesseractOCRConfig config = new TesseractOCRConfig();
+    config.setOutputType(output);
     config.setLanguage(models);
     config.setPageSegMode(pageSegMode);
     config.setTimeoutSeconds(pageSeconds);
     config.setMaxFileSizeToOcr(Long.MAX_VALUE);
     ParseContext context = new ParseContext();
     context.set(TesseractOCRConfig.class, config);
-    BodyContentHandler handler = new BodyContentHandler(-1);
     try (TikaInputStream in = TikaInputStream.get(new ByteArrayInputStream(image))) {
       parser.parse(in, handler, metadata, context);
     } catch (IOException | SAXException | TikaException e) {
@@ -123,7 +234,6 @@ public final class Ocr {
       }
       throw new ExtractionException("OCR failed: " + why, e);
     }
-    return handler.toString();
   }
 
   /**

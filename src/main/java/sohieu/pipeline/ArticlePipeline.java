@@ -79,11 +79,16 @@ public final class ArticlePipeline {
 
   /** The whole pipeline on a stream (standard input), hashed and counted as it is read; {@code name} names it. */
   public Article read(InputStream in, String name) throws ExtractionException, IOException {
+    return read(in, name, Extractor.PageListener.NONE);
+  }
+
+  /** As {@link #read(InputStream, String)}, telling {@code pages} of each scanned page OCR reads. */
+  public Article read(InputStream in, String name, Extractor.PageListener pages) throws ExtractionException, IOException {
     Counting counting = new Counting(in);
     DigestInputStream digesting = new DigestInputStream(counting, digest());
     // Buffered above the digest: a parser's mark and reset must not feed the digest the same bytes twice.
     InputStream buffered = new BufferedInputStream(digesting);
-    ExtractedDocument extracted = extractor.extract(buffered, name);
+    ExtractedDocument extracted = extractor.extract(buffered, name, pages);
     buffered.transferTo(OutputStream.nullOutputStream()); // a parser may stop before the end; the hash may not
     return analyze(name, HexFormat.of().formatHex(digesting.getMessageDigest().digest()), counting.count, extracted);
   }

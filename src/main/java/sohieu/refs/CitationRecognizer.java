@@ -99,7 +99,7 @@ public final class CitationRecognizer {
    * As {@link #scan(String, int)}, for a text whose {@code scanned} spans OCR read: there, a number shaped like a
    * document number but misread by the scan (15/2O20/NÐ-CP, l2-CT/TW, 57 NQ/TW with the hyphen lost at a line end,
    * 15/2020/N Đ-CP) is read as the number it shows ({@link OcrReading}). Such a reading counts only as a full number
-   * whose codes the vocabulary knows (or, for a code it does not know, after a lead-in), with its confidence times
+   * all of whose codes the vocabulary knows, with its confidence times
    * {@value #MISREAD}; a misread short or partial form is left out, never guessed. Offsets, raw and sentence are the
    * text's own.
    */
@@ -113,7 +113,8 @@ public final class CitationRecognizer {
       if (c.kind() == Citation.Kind.UNRESOLVED) continue;
       double confidence = c.confidence();
       if (read.changedIn(c.start(), c.end())) {
-        if (c.kind() != Citation.Kind.EXPLICIT || confidence < 0.9) continue;
+        // only a full number all of whose codes the vocabulary knows: a misread unknown code is noise, not a lead
+        if (c.kind() != Citation.Kind.EXPLICIT || confidence < 1.0) continue;
         confidence *= MISREAD;
       }
       int s = read.start(c.start()), e = read.end(c.end());
