@@ -27,7 +27,6 @@ import sohieu.lang.LanguageIdentifier;
  */
 public final class Ocr {
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
-  private static final Pattern WRAPPED_LINE = Pattern.compile("(?<=\\S)[ \\t]*\\n(?=[ \\t]*\\S)");
   /** The first reading's model: the language most scans are in, and the Latin alphabet with the most marks. */
   private static final Language FIRST = Language.VI;
 
@@ -68,46 +67,101 @@ public final class Ocr {
    * @param models  Tesseract's models of the reading kept
    * @param passes  how many readings the page took (the script detection not counted)
    * @param millis  time spent on the page, script detection included
+   * @param firstMillis  of those, the first look: the script detection and, on a Latin page, the Vietnamese reading
+   * @param rereadMillis of those, the second looks at single number-shaped words
    */
-  public record Page(String text, String lang, String models, int passes, long millis) {}
+  public record Page(String text, String lang, String models, int passes, long millis, long firstMillis,
+                     long rereadMillis) {}
 
   /** Reads one page image (PNG, JPEG, TIFF: what Tesseract reads). */
   public Page read(byte[] image) throws ExtractionException {
     long started = System.nanoTime();
-    Language lang;
-    Reading first = null;
+    Language lang = null;
+    Reading first = null, reading = null;
     int passes = 0;
     if (cyrillic(image)) {
-      lang = Language.RU;
-    } else {
+      reading = reading(image, Language.RU.ocrModels(), "3");
+      passes++;
+      // Script detection can take a page of few words for Cyrillic: its reading tells
+      if (Language.of(LanguageIdentifier.standard().identify(reading.text())) == Language.RU) lang = Language.RU;
+    }
+    if (lang == null) {
       first = reading(image, FIRST.ocrModels(), "3");
       passes++;
       lang = Language.of(LanguageIdentifier.standard().identify(first.text()));
       if (lang == Language.UND || lang == Language.RU) lang = FIRST; // Latin letters the identifier could not place
+      reading = first;
     }
-    Reading reading = first;
-    if (lang != FIRST || reading == null) {
+    long firstDone = System.nanoTime();
+    if (lang != FIRST && lang != Language.RU) {
       reading = reading(image, lang.ocrModels(), "3");
       passes++;
     }
+    long rereadStarted = System.nanoTime();
     String text = clean(reread(image, reading, lang.ocrModels()), lang);
+    long done = System.nanoTime();
     return new Page(text, LanguageIdentifier.standard().identify(text), lang.ocrModels(), passes,
-        (System.nanoTime() - started) / 1_000_000);
+        (done - started) / 1_000_000, (firstDone - started) / 1_000_000, (done - rereadStarted) / 1_000_000);
   }
 
-  /** A reading of a page: its words with their boxes and confidence, in lines and paragraphs. */
+  /**
+   * A reading of a page: its words with their boxes and confidence, in lines and paragraphs. Its text joins a line
+   * to the next of its paragraph when the line runs on to the paragraph's right edge (a wrapped line); a line that
+   * ends short of it (a heading, a paragraph's last line) ends there, so that the rest of the pipeline sees a
+   * paragraph per line. A wide gap inside a line is a column's edge: Tesseract reads a letterhead's two columns
+   * ("BAN CHẤP HÀNH TRUNG ƯƠNG" beside "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 57-NQ/TW" beside "Hà Nội, ngày ...") as one
+   * line, which is broken there, so that the letterhead reads line by line as typed.
+   */
   private record Reading(List<Word> words) {
     String text() {
+      java.util.Map<Integer, Integer> lineEnd = new java.util.HashMap<>(), lineStart = new java.util.HashMap<>();
+      java.util.Map<Integer, Integer> paraEnd = new java.util.HashMap<>(), height = new java.util.HashMap<>();
+      java.util.Set<Integer> columned = new java.util.HashSet<>();
+      Word last = null;
+      for (Word w : words) {
+        lineEnd.merge(w.line(), w.x1(), Math::max);
+        lineStart.merge(w.line(), w.x0(), Math::min);
+        paraEnd.merge(w.paragraph(), w.x1(), Math::max);
+        height.merge(w.line(), w.y1() - w.y0(), Math::max);
+        last = w;
+      }
+      last = null;
+      for (Word w : words) {
+        if (last != null && last.line() == w.line() && columnGap(last, w, height.get(w.line()))) columned.add(w.line());
+        last = w;
+      }
       StringBuilder b = new StringBuilder();
       Word prev = null;
       for (Word w : words) {
-        if (prev != null) b.append(prev.paragraph() != w.paragraph() ? "\n\n" : prev.line() != w.line() ? "\n" : " ");
+        if (prev != null) {
+          if (prev.paragraph() != w.paragraph()) {
+            b.append("\n\n");
+          } else if (prev.line() != w.line()) {
+            int width = paraEnd.get(prev.paragraph()) - lineStart.get(prev.line());
+            boolean wrapped = !columned.contains(prev.line()) && !columned.contains(w.line()) && width > 0
+                && paraEnd.get(prev.paragraph()) - lineEnd.get(prev.line()) < width * WRAP_SLACK;
+            b.append(wrapped ? " " : "\n");
+          } else {
+            b.append(columnGap(prev, w, height.get(w.line())) ? "\n" : " ");
+          }
+        }
         b.append(w.text());
         prev = w;
       }
       return b.toString();
     }
+
+    /** Words of a line farther apart than a few of its heights: two columns. */
+    private static boolean columnGap(Word left, Word right, int lineHeight) {
+      return lineHeight > 0 && right.x0() - left.x1() > COLUMN_GAP * lineHeight;
+    }
   }
+
+  /** A gap between two words of a line wider than this many line heights is the edge of a column. */
+  private static final int COLUMN_GAP = 3;
+
+  /** A line ending within this share of its paragraph's width from the right edge was wrapped there. */
+  private static final double WRAP_SLACK = 0.12;
 
   /** One word of a reading; {@code x0 y0 x1 y1} its box in pixels, {@code confidence} Tesseract's, 0 to 100. */
   private record Word(String text, int paragraph, int line, int x0, int y0, int x1, int y1, int confidence) {
@@ -237,13 +291,12 @@ public final class Ocr {
   }
 
   /**
-   * NFC (Tesseract writes some marks combining), lines wrapped inside a paragraph joined with a space (a paragraph
-   * is one line to the rest of the pipeline), and the Icelandic eth that the Vietnamese model reads for a capital
+   * NFC (Tesseract writes some marks combining), and the Icelandic eth that the Vietnamese model reads for a capital
    * Đ (Ð, U+00D0, which no language here writes) made Đ on a Vietnamese page.
    */
   static String clean(String raw, Language lang) {
     String text = NFC.normalize(raw.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').replace('\u00a0', ' '));
     if (lang == Language.VI) text = text.replace('\u00d0', 'Đ').replace('\u00f0', 'đ');
-    return WRAPPED_LINE.matcher(text.strip()).replaceAll(" ");
+    return text.strip();
   }
 }

@@ -46,12 +46,12 @@ final class ScannedDirectivesTest {
       ScanRenderer.Sample s = samples.get(i);
       if (s.lang().equals("fr")) {
         // The French page is the second page of a PDF whose first page has a text layer.
-        Path page = renderer.render(s.text(), tmp.resolve("fr.png"), DPI, skews[i]);
+        Path page = renderer.render(s, tmp.resolve("fr.png"), DPI, skews[i]);
         ScanRenderer.pdf(scans.resolve("politburo.pdf"), ScanRenderer.paragraph(Path.of("corpus/003_9c870309ebbbcf83.txt"),
             "Scène de la réunion matinale"), page, DPI);
         FILES.put("politburo.pdf", s);
       } else {
-        renderer.render(s.text(), scans.resolve(names[i]), DPI, skews[i]);
+        renderer.render(s, scans.resolve(names[i]), DPI, skews[i]);
         FILES.put(names[i], s);
       }
     }
@@ -129,21 +129,24 @@ final class ScannedDirectivesTest {
 
   @Test
   void scanShowsWhichTextOcrRead() throws Exception {
-    Path ru = tmp.resolve("scans/ha-tinh.jpg");
-    CliTest.Run r = CliTest.run("scan", ru.toString(), "--json");
+    CliTest.Run r = CliTest.run("scan", tmp.resolve("scans/politburo.pdf").toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode scan = Json.MAPPER.readTree(r.out());
+    assertEquals(1, scan.get("scanned").size(), "only the page without a text layer is read by OCR");
     JsonNode page = scan.get("scanned").get(0);
-    assertEquals("ru", page.get("lang").asText());
-    assertEquals("rus+eng", page.get("models").asText(), "Cyrillic script: the Russian model with English beside it");
-    assertEquals(1, page.get("passes").asInt(), "a Russian page is read once");
-    assertEquals(scan.get("text").asText().length(), page.get("end").asInt());
-    for (JsonNode p : scan.get("paragraphs")) assertTrue(p.get("ocr").asBoolean());
+    assertEquals(2, page.get("page").asInt());
+    assertEquals("fr", page.get("lang").asText());
+    assertEquals("fra", page.get("models").asText());
+    assertEquals(2, page.get("passes").asInt(), "a Latin page not in Vietnamese is read again with its own model");
+    String text = scan.get("text").asText();
+    assertEquals(text.length(), page.get("end").asInt());
+    for (JsonNode p : scan.get("paragraphs")) {
+      boolean scanned = p.get("start").asInt() >= page.get("start").asInt();
+      assertEquals(scanned, p.get("ocr").asBoolean(), text.substring(p.get("start").asInt(), p.get("end").asInt()));
+    }
 
-    CliTest.Run table = CliTest.run("scan", tmp.resolve("scans/politburo.pdf").toString());
-    assertEquals(0, table.code(), table.err());
-    assertTrue(table.out().contains("page 2 read by OCR: fr, fra"), table.out());
-    assertTrue(table.out().matches("(?s).*\\btext\\s+0\\s.*"), "the typed page's paragraph:\n" + table.out());
-    assertTrue(table.out().matches("(?s).*\\bocr\\s+\\d+\\s.*"), "the scanned page's paragraphs:\n" + table.out());
+    CliTest.Run show = CliTest.run("show", "nq57.png", "--index", index);
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().contains("[vi, ocr] Số: 57-NQ/TW"), show.out());
   }
 }

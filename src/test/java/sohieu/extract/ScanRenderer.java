@@ -55,12 +55,26 @@ public final class ScanRenderer {
    * skew of {@code degrees}, to a grey PNG at {@code out}; the noise is seeded, so a page is the same every run.
    */
   public Path render(String text, Path out, int dpi, double degrees) throws IOException, InterruptedException {
+    return render(new Sample("", "", "", "", text), out, dpi, degrees);
+  }
+
+  /**
+   * Renders a sample as {@link #render(String, Path, int, double)} does, its letterhead (when it has one) in two
+   * columns over the body, as a directive's first page lays it out.
+   */
+  public Path render(Sample sample, Path out, int dpi, double degrees) throws IOException, InterruptedException {
     int width = (int) Math.round(7.5 * dpi); // A4's 8.27 inches less the margins
     List<String> cmd = new ArrayList<>(List.of(convert.toString(), "-seed", "18", "-density", String.valueOf(dpi),
-        "-units", "PixelsPerInch", "-size", width + "x", "-font", font.toString(), "-pointsize", "11",
-        // caption: reads % as an escape and a leading @ as a file name
-        "caption:" + (text.startsWith("@") ? " " : "") + text.replace("%", "%%"),
-        "-bordercolor", "white", "-border", String.valueOf(dpi / 3), "-attenuate", "0.3", "+noise", "Gaussian",
+        "-units", "PixelsPerInch", "-font", font.toString(), "-pointsize", "11", "-gravity", "NorthWest"));
+    if (!sample.left().isEmpty()) {
+      cmd.addAll(List.of("(", "-size", (width * 9 / 20) + "x", "-gravity", "North", caption(sample.left()),
+          "-size", (width / 10) + "x1", "xc:white", "-size", (width * 9 / 20) + "x", caption(sample.right()),
+          "-background", "white", "+append", ")", "-gravity", "NorthWest", "-size", width + "x" + (dpi / 3), "xc:white",
+          "-size", width + "x", caption(sample.body()), "-background", "white", "-append", "+repage"));
+    } else {
+      cmd.addAll(List.of("-size", width + "x", caption(sample.body())));
+    }
+    cmd.addAll(List.of("-bordercolor", "white", "-border", String.valueOf(dpi / 3), "-attenuate", "0.3", "+noise", "Gaussian",
         "-background", "white", "-rotate", String.format(Locale.ROOT, "%.2f", degrees), "-flatten",
         "-colorspace", "Gray", "-depth", "8", out.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -98,8 +112,21 @@ public final class ScanRenderer {
     return out;
   }
 
-  /** A sample page: its language, the text typed, and the file it is named after. */
-  public record Sample(String lang, String name, String text) {}
+  /** ImageMagick's caption of a text: it reads % as an escape and a leading @ as a file name. */
+  private static String caption(String text) {
+    return "caption:" + (text.startsWith("@") ? " " : "") + text.replace("%", "%%");
+  }
+
+  /**
+   * A sample page: its language, the file it is named after, its letterhead's two columns (empty when it has none)
+   * and its body.
+   */
+  public record Sample(String lang, String name, String left, String right, String body) {
+    public Sample(String lang, String name, String body) { this(lang, name, "", "", body); }
+
+    /** The page's text as typed: the letterhead's columns, then the body. */
+    public String text() { return left.isEmpty() ? body : left + "\n" + right + "\n" + body; }
+  }
 
   /**
    * Four pages of real text with citations from the project's {@code corpus/}: a Vietnamese directive's letterhead
@@ -109,11 +136,11 @@ public final class ScanRenderer {
   public static List<Sample> samples(Path corpus) throws IOException {
     String nq57 = paragraph(corpus.resolve("NQ57-NQ-TW_toan_van.md"), "ký ban hành Nghị quyết số 57-NQ/TW")
         .replace("**", "");
-    String vi = "ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\nSố: 57-NQ/TW\nHà Nội, ngày 22 tháng 12 năm 2024\n"
-        + "NGHỊ QUYẾT\nvề đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia\n"
+    String body = "NGHỊ QUYẾT\nvề đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia\n"
         + nq57 + "\n" + paragraph(corpus.resolve("000_3b03ef79f46259d1.txt"), "43- KL/TW");
     return List.of(
-        new Sample("vi", "nq57-letterhead", vi),
+        new Sample("vi", "nq57-letterhead", "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 57-NQ/TW",
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 12 năm 2024", body),
         new Sample("ru", "001-ru", paragraph(corpus.resolve("001_95bb9a9cfe72fd45.txt"), "210-KH/TU")),
         new Sample("fr", "003-fr", paragraph(corpus.resolve("003_9c870309ebbbcf83.txt"), "décision n° 209")),
         new Sample("pl", "004-pl", paragraph(corpus.resolve("004_5d61ab061fae0b25.txt"), "16-QD/TW")));
