@@ -147,6 +147,6 @@ final class ScannedDirectivesTest {
 
     CliTest.Run show = CliTest.run("show", "nq57.png", "--index", index);
     assertEquals(0, show.code(), show.err());
-    assertTrue(show.out().contains("[vi, ocr] Số: 57-NQ/TW"), show.out());
+    assertTrue(show.out().contains("[vi, ocr] Số 57-NQ/TW"), show.out());
   }
 }
