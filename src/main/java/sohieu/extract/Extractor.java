@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import java.util.Set;
@@ -224,24 +227,29 @@ public final class Extractor {
    */
   private ExtractedDocument scannedPdf(InputStream in, List<String> pageTexts, Metadata metadata, PageListener pages)
       throws ExtractionException {
-    List<Integer> scans = new ArrayList<>();
-    for (int i = 0; i < pageTexts.size(); i++) if (!hasText(pageTexts.get(i))) scans.add(i);
-    if (scans.isEmpty()) return null;
-    boolean anyText = scans.size() < pageTexts.size();
-    if (!ocr().available()) {
-      if (!anyText) throw new ExtractionException(Ocr.MISSING);
-      return null;
-    }
+    List<Integer> blank = new ArrayList<>();
+    for (int i = 0; i < pageTexts.size(); i++) if (!hasText(pageTexts.get(i))) blank.add(i);
+    if (blank.isEmpty()) return null;
     TikaInputStream tis = TikaInputStream.cast(in);
     if (tis == null) return null;
-    List<Integer> read = scans.subList(0, Math.min(scans.size(), ocrPages));
-    String unread = scans.size() > read.size()
-        ? (scans.size() - read.size()) + " of " + scans.size() + " scanned pages were not read (the limit is " + ocrPages
-            + " pages; " + Limits.OCR_PAGES_OPTION + " raises it)"
-        : null;
     StringBuilder text = new StringBuilder();
     List<ExtractedDocument.ScannedPage> scanned = new ArrayList<>();
+    String unread;
     try (PDDocument pdf = Loader.loadPDF(tis.getPath().toFile())) {
+      if (pdf.getNumberOfPages() != pageTexts.size()) return null; // pages Tika and PDFBox count apart: the text layer stands
+      // A page without text and without a picture is blank, not a scan.
+      List<Integer> scans = new ArrayList<>();
+      for (int i : blank) if (hasPicture(pdf.getPage(i).getResources(), 2)) scans.add(i);
+      if (scans.isEmpty()) return null;
+      if (!ocr().available()) {
+        if (blank.size() == pageTexts.size()) throw new ExtractionException(Ocr.MISSING);
+        return null;
+      }
+      List<Integer> read = scans.subList(0, Math.min(scans.size(), ocrPages));
+      unread = scans.size() > read.size()
+          ? (scans.size() - read.size()) + " of " + scans.size() + " scanned pages were not read (the limit is " + ocrPages
+              + " pages; " + Limits.OCR_PAGES_OPTION + " raises it)"
+          : null;
       PDFRenderer renderer = new PDFRenderer(pdf);
       int done = 0;
       for (int i = 0; i < pageTexts.size(); i++) {
@@ -268,6 +276,18 @@ public final class Extractor {
     String title = firstNonBlank(metadata.get(TikaCoreProperties.TITLE));
     return new ExtractedDocument(text.toString(), title == null ? null : Titles.shorten(NFC.normalize(title)),
         PageMetadata.published(metadata), PageMetadata.outlet(metadata), null, "application/pdf", scanned, unread);
+  }
+
+  /** Whether resources hold a picture, directly or in a form they draw ({@code depth} levels of forms down). */
+  private static boolean hasPicture(PDResources resources, int depth) throws IOException {
+    if (resources == null) return false;
+    for (COSName name : resources.getXObjectNames()) {
+      if (resources.isImageXObject(name)) return true;
+      if (depth > 0 && resources.getXObject(name) instanceof PDFormXObject form && hasPicture(form.getResources(), depth - 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a page's text layer is text: enough letters, and not mostly characters no font maps to a letter. */
