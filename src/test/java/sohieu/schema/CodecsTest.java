@@ -160,7 +160,7 @@ class CodecsTest {
     BytesRef refData = RefData.encode(List.of(citation("25-NQ/TW", "25-NQ/TW", 0, VI)));
     for (BytesRef b : List.of(paragraphs, mentions, refData)) b.bytes[b.offset] = 9;
     assertTrue(assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(paragraphs)).getMessage()
-        .contains("a paragraphs value of format 9, expected 1"));
+        .contains("a paragraphs value of format 9, expected " + Paragraphs.FORMAT));
     assertThrows(CorruptIndexException.class, () -> Mentions.decode(mentions));
     assertThrows(CorruptIndexException.class, () -> RefData.decode(refData, c -> true));
     assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(new BytesRef()));
