@@ -159,7 +159,7 @@ public final class Extractor {
   /** As {@link #extract(InputStream, String)}, telling {@code pages} of each scanned page read. */
   public ExtractedDocument extract(InputStream in, String name, PageListener pages) throws ExtractionException {
     String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    if (IMAGES.contains(ext)) return image(in, name, pages);
+    if (IMAGES.contains(ext)) return image(in, imageType(ext), pages);
     // Plain text needs no parser, only its encoding; skipping Tika's type and CSV sniffing halves its cost.
     if (PLAIN_TEXT.contains(ext)) return plainText(in, false);
     if (MARKDOWN.contains(ext)) return plainText(in, true);
@@ -173,6 +173,9 @@ public final class Extractor {
     context.set(TesseractOCRConfig.class, NO_TIKA_OCR);
     context.set(PDFParserConfig.class, PDF);
     ArticleTextHandler handler = new ArticleTextHandler(maxChars);
+    // A picture under another name (standard input, a photo sent to the service) is known by its bytes.
+    String picture = picture(in, metadata);
+    if (picture != null) return image(in, picture, pages);
     try {
       (HTML.contains(ext) ? htmlParser : parser).parse(in, handler, metadata, context);
     } catch (EncryptedDocumentException e) {
@@ -196,8 +199,27 @@ public final class Extractor {
         outlet, url, type == null ? null : type.replaceFirst(";.*", ""));
   }
 
+  private static String imageType(String ext) {
+    return "image/" + switch (ext) {
+      case "jpg", "jpeg" -> "jpeg";
+      case "tif", "tiff" -> "tiff";
+      default -> "png";
+    };
+  }
+
+  /** The media type of a picture Tesseract reads when the stream holds one (read with mark and reset), else null. */
+  private String picture(InputStream in, Metadata metadata) {
+    if (!in.markSupported()) return null;
+    try {
+      String type = ((AutoDetectParser) parser).getDetector().detect(in, metadata).getBaseType().toString();
+      return type.equals("image/png") || type.equals("image/jpeg") || type.equals("image/tiff") ? type : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** A picture of a page, read by OCR as one page. */
-  private ExtractedDocument image(InputStream in, String name, PageListener pages) throws ExtractionException {
+  private ExtractedDocument image(InputStream in, String type, PageListener pages) throws ExtractionException {
     if (ocrPages < 1) throw new ExtractionException("a scan, and " + Limits.OCR_PAGES_OPTION + " 0 reads no page of one");
     if (!ocr().available()) throw new ExtractionException(Ocr.MISSING);
     byte[] bytes;
@@ -209,11 +231,6 @@ public final class Extractor {
     Ocr.Page page = ocr().read(bytes);
     pages.pageRead(1, 1);
     if (page.text().length() > maxChars) throw tooMuchText();
-    String type = "image/" + switch (name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)) {
-      case "jpg", "jpeg" -> "jpeg";
-      case "tif", "tiff" -> "tiff";
-      default -> "png";
-    };
     return new ExtractedDocument(page.text(), null, null, null, null, type,
         List.of(new ExtractedDocument.ScannedPage(0, page.text().length(), 1, page.lang(), page.models(), page.passes(),
             page.millis())), null);
