@@ -41,8 +41,10 @@ public final class Bench {
         scripts/bench --no-pipeline   # skip the Tika app + IndexFiles comparison (it runs up to --pipeline-max
                                       # documents, default 100000: at 1M it would take hours on two cores)
         scripts/bench --against v0.1  # compare the recognizer with another revision (default HEAD~1)
+        scripts/bench --cluster 1000  # also ingest files/s and cite latency against a 3-node OpenSearch cluster on
+                                      # loopback beside the local index, on the same 1000 generated files
         scripts/bench --docs 100000 --reuse-index 100000 --only serve
-                                      # some steps only: recognizer, devset, ranking, langid, analyzers, furniture,
+                                      # some steps only: recognizer, devset, ranking, langid, analyzers, furniture, ocr,
                                       # vi-dev, ingest, index-text, serve, pipeline, cite, diff (ingest runs anyway
                                       # for a size step: it builds the index, or checks a reused one is current)
 
@@ -52,13 +54,13 @@ public final class Bench {
 
   /** The options of scripts/bench. */
   record Options(List<Integer> sizes, int seed, List<Integer> reuse, boolean pipeline, int pipelineMax, String against,
-      Set<String> only) {
-    static final Set<String> STEPS = Set.of("recognizer", "devset", "ranking", "langid", "analyzers", "furniture", "vi-dev",
-        "ingest", "index-text", "serve", "pipeline", "cite", "diff");
+                 int cluster, Set<String> only) {
+    static final Set<String> STEPS = Set.of("recognizer", "devset", "ranking", "langid", "analyzers", "furniture", "ocr",
+        "vi-dev", "ingest", "index-text", "serve", "pipeline", "cite", "diff");
 
     static Options parse(String[] args) {
       String docs = "10000", against = "HEAD~1";
-      int seed = 42, pipelineMax = 100000;
+      int seed = 42, pipelineMax = 100000, cluster = 0;
       boolean large = false, pipeline = true;
       List<Integer> reuse = new ArrayList<>();
       Set<String> only = new java.util.TreeSet<>();
@@ -71,6 +73,7 @@ public final class Bench {
           case "--no-pipeline" -> pipeline = false;
           case "--pipeline-max" -> pipelineMax = Integer.parseInt(value(args, ++i));
           case "--against" -> against = value(args, ++i);
+          case "--cluster" -> cluster = Integer.parseInt(value(args, ++i));
           case "--only" -> {
             for (String step : value(args, ++i).split(",")) {
               if (!STEPS.contains(step.strip())) throw new Usage("--only takes steps of " + new java.util.TreeSet<>(STEPS) + ", not " + step);
@@ -84,7 +87,7 @@ public final class Bench {
       List<Integer> sizes = new ArrayList<>();
       for (String d : docs.split(",")) sizes.add(Integer.parseInt(d.strip()));
       if (large) sizes.addAll(List.of(100000, 1000000));
-      return new Options(sizes, seed, reuse, pipeline, pipelineMax, against, only);
+      return new Options(sizes, seed, reuse, pipeline, pipelineMax, against, cluster, only);
     }
 
     /** Whether this run includes the step (every step unless --only names some). */
@@ -147,6 +150,8 @@ public final class Bench {
     if (o.runs("langid")) bench("langid", "-cp", cp, "sohieu.lang.LanguageIdBench");
     if (o.runs("analyzers")) bench("analyzers", "-cp", cp, "sohieu.analysis.AnalyzerBench");
     if (o.runs("furniture")) bench("furniture", "-cp", cp, "sohieu.extract.FurnitureReport");
+    // Citations through a scan: pages rendered at 300 and 200 dpi, read by OCR, against their typed text.
+    if (o.runs("ocr")) bench("ocr", "-cp", cp, "sohieu.bench.OcrBench");
 
     PipelineBench pipeline = null;
     if (o.pipeline() && o.runs("pipeline")) {
@@ -199,6 +204,8 @@ public final class Bench {
       }
     }
 
+    if (o.cluster() > 0) cluster(o.cluster());
+
     System.out.println();
     System.out.println("Results (target/bench/results.jsonl, target/bench/summary.json):");
     String uptime = Processes.output(List.of("uptime"), root);
@@ -206,6 +213,23 @@ public final class Bench {
     new Summary(results.rows()).print(root.resolve("target/bench/summary.json"), commit,
         Runtime.getRuntime().availableProcessors(), load);
     if (o.runs("diff")) RecognizerDiff.run(root, cache, o.against());
+  }
+
+  /**
+   * {@link ClusterBench} through surefire, which runs OpenSearch's test cluster as its tests run it (the build's
+   * system properties, its class path without picocli's jar).
+   */
+  private void cluster(int docs) throws IOException {
+    String name = "cluster-" + docs;
+    System.err.println("== " + name + " (3-node OpenSearch cluster on loopback beside the local index)");
+    Path json = root.resolve("target/bench/" + name + ".json"), log = root.resolve("target/bench/" + name + ".log"),
+        err = root.resolve("target/bench/" + name + ".err");
+    Files.deleteIfExists(json);
+    List<String> mvn = List.of("mvn", "-q", "-o", "-B", "surefire:test", "-Dtest=ClusterBench",
+        "-Dsurefire.failIfNoSpecifiedTests=false", "-Dsohieu.bench.docs=" + docs, "-Dsohieu.bench.out=" + json,
+        "-DargLine=-Xmx2g");
+    if (Processes.run(mvn, root, log, err, Map.of()) && Files.exists(json)) results.merge(name, json, true);
+    else System.err.println("   " + name + " failed: " + Processes.tail(log, 5) + Processes.tail(err, 3));
   }
 
   /** Runs one benchmark JVM; its JSON lines become one result, the rest of its output is shown on standard error. */

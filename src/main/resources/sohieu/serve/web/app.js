@@ -49,7 +49,7 @@ async function searchPage(params) {
   const p = Object.fromEntries(params);
   if (!p.q) return overview();
   try {
-    const [result, facets] = await Promise.all([api('search', { ...p, highlight: true, facets: true, limit: p.limit || 20 }),
+    const [result, facets] = await Promise.all([api('search', { ...p, highlight: true, limit: p.limit || 20 }),
       api('facets', { q: p.q, lang: p.lang, from: p.from, to: p.to, top: 15 })]);
     const facet = (title, counts, link) => counts.length === 0 ? null : [h('h3', {}, title),
       h('ul', {}, counts.map(c => h('li', {}, h('a', { href: link(c.label) }, c.label), h('span', { class: 'dim' }, c.documents))))];
@@ -60,11 +60,14 @@ async function searchPage(params) {
       facet('Language', facets.languages, l => narrowed({ lang: l })),
       facet('Month', months, m => narrowed({ from: m, to: m })),
       facet('Outlet', facets.outlets, o => searchHref({ q: p.q + ' outlet:"' + o + '"' })),
-      facet('Reference type', result.facets.types, t => searchHref({ q: p.q + ' type:' + t })),
+      facet('Reference type', facets.types, t => searchHref({ q: p.q + ' type:' + t })),
       facet('References', facets.references, r => '#/ref/' + encodeURIComponent(r)));
     const hits = result.hits.map(hit => h('article', { class: 'hit' },
       h('h2', {}, h('a', { href: docHref(hit.path), class: 'hit-title' }, hit.title || hit.path)),
       h('div', { class: 'meta' }, [hit.date, hit.outlet, hit.languages.map(l => LANGS[l] || l).join(', ')].filter(Boolean).join(' · ')),
+      hit.copies.length ? h('div', { class: 'dim' }, 'also at ' + hit.copies.join(', ')) : null,
+      hit.group_size > 1 ? h('div', { class: 'dim' }, '+ ' + (hit.group_size - 1) + ' similar: ',
+        hit.similar.map(s => h('a', { href: docHref(s) }, s + ' '))) : null,
       hit.snippets.map(marked),
       h('div', {}, hit.refs.filter((r, i, a) => a.indexOf(r) === i).map(refLink))));
     const more = result.total > (+(p.offset || 0) + result.hits.length)
