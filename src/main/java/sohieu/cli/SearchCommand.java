@@ -62,6 +62,9 @@ final class SearchCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  EngineOption engine;
+
+  @Mixin
   OutputOptions output;
 
   @Spec
@@ -86,9 +89,22 @@ final class SearchCommand implements Callable<Integer> {
     if (lang != null) filters.add("+lang:" + lang);
     if (from != null || to != null) filters.add("+date:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]");
     SearchResult result;
-    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
-      result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"),
-          facets, expand);
+    if (engine.on()) {
+      if (facets) throw new Main.UserError("--facets is not available with --engine yet");
+      try (sohieu.cluster.Engine e = engine.connect()) {
+        try {
+          result = new sohieu.cluster.ClusterSearcher(e, engine.name, CitationRecognizer.standard()).search(query, lang,
+              from == null ? null : periodDay("--from", from, false), to == null ? null : periodDay("--to", to, true),
+              limit, offset, sort.equals("date"));
+        } catch (java.io.IOException | RuntimeException x) {
+          throw EngineOption.unreachable(e, x);
+        }
+      }
+    } else {
+      try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+        result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"),
+            facets, expand);
+      }
     }
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     // Said once the query has parsed: a query with an error gets that one line alone.

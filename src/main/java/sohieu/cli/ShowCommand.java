@@ -72,7 +72,7 @@ final class ShowCommand implements Callable<Integer> {
     meta.print(out, style);
     out.println();
     for (Paragraph p : a.paragraphs()) {
-      out.println(style.dim("[" + p.lang() + "] ") + a.text().substring(p.start(), p.end()));
+      out.println(style.dim("[" + p.lang() + (p.ocr() ? ", ocr" : "") + "] ") + a.text().substring(p.start(), p.end()));
     }
     out.println();
     Table cs = new Table("CANONICAL", "KIND", "ISSUED", "OFFSETS", "RAW");

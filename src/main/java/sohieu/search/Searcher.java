@@ -46,6 +46,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import sohieu.analysis.NearDuplicates;
@@ -298,7 +299,10 @@ public final class Searcher implements Closeable {
     int total = searcher.count(others);
     // Sized to what there is: a collector allocates the page it is asked for.
     int page = Math.max(1, Math.min(limit, total));
-    for (ScoreDoc sd : searcher.search(others, page, Fields.NEWEST_FIRST).scoreDocs) citingDocs.add(sd.doc);
+    // The total is counted above, so the collector need count no further than its page: past it, the day's points
+    // let it skip every citing article older than the oldest on the page.
+    TopDocs newest = searcher.search(others, new TopFieldCollectorManager(Fields.NEWEST_FIRST, page, null, page));
+    for (ScoreDoc sd : newest.scoreDocs) citingDocs.add(sd.doc);
     List<Integer> all = new ArrayList<>(selfDocs);
     all.addAll(citingDocs);
     Map<Integer, Mentions.Card> cards = cards(all, canonical);
@@ -337,14 +341,8 @@ public final class Searcher implements Closeable {
    * {@code canonical} over the articles citing it, its own text left out; null when nothing cites it.
    */
   public CiteProfile profile(String canonical, int coCited) throws IOException {
-    ReferenceTables.Profile profile = new ReferenceTables(searcher).profile(canonical);
-    if (profile == null) return null;
-    List<Stats.Count> others = labels(counts(citing(canonical)), Fields.FACET_REF,
-            coCited == Integer.MAX_VALUE ? Integer.MAX_VALUE : coCited + 1).stream()
-        .filter(c -> !c.label().equals(canonical))
-        .sorted(Comparator.comparingLong(Stats.Count::documents).reversed().thenComparing(Stats.Count::label))
-        .limit(coCited).toList();
-    return new CiteProfile(profile.row(), profile.months(), others);
+    ReferenceTables.Profile profile = new ReferenceTables(searcher).profile(canonical, facetState(), coCited);
+    return profile == null ? null : new CiteProfile(profile.row(), profile.months(), profile.coCited());
   }
 
   /**

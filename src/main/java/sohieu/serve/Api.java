@@ -49,17 +49,19 @@ final class Api {
 
   /**
    * {@code GET /api/search}: as {@code search --json}; {@code highlight=true} keeps the marks U+0002 ... U+0003,
-   * {@code expand=true} lists every copy of a story as a hit (as {@code --expand}).
+   * {@code expand=true} lists every copy of a story as a hit (as {@code --expand}), {@code facets=true} adds the
+   * counts of {@code search --facets} (language, month, outlet, reference type).
    */
   SearchResult search(Searcher s, Map<String, String> p) throws IOException {
     String q = required(p, "q");
     int limit = number(p, "limit", 10, 1, MAX_LIMIT), offset = number(p, "offset", 0, 0, Limits.RESULT_WINDOW - limit);
     String sort = p.getOrDefault("sort", "score");
     if (!sort.equals("score") && !sort.equals("date")) throw bad("sort takes score or date, not " + sort);
-    SearchResult r = s.search(q, filter(p), limit, offset, sort.equals("date"), false, Boolean.parseBoolean(p.get("expand")));
+    SearchResult r = s.search(q, filter(p), limit, offset, sort.equals("date"), Boolean.parseBoolean(p.get("facets")),
+        Boolean.parseBoolean(p.get("expand")));
     if (Boolean.parseBoolean(p.get("highlight"))) return r;
     return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> h.withSnippets(
-        h.snippets().stream().map(Api::plain).toList())).toList());
+        h.snippets().stream().map(Api::plain).toList())).toList(), r.facets());
   }
 
   /** {@code GET /api/facets}: the counts of {@code stats} over what the same parameters of search match. */
