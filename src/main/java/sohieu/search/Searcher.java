@@ -140,12 +140,22 @@ public final class Searcher implements Closeable {
    * of them instead of all (see {@link ArticleQueryParser#relaxed}); narrowed by {@code narrow}.
    */
   private Query matching(String queryText, Query narrow) throws IOException {
-    Query query = filtered(parser.ranked(queryText), narrow);
+    Query query = withoutCopies(filtered(parser.ranked(queryText), narrow));
     if (searcher.count(query) < FEW) {
       Query relaxed = parser.relaxed(queryText);
-      if (relaxed != null) query = filtered(relaxed, narrow);
+      if (relaxed != null) query = withoutCopies(filtered(relaxed, narrow));
     }
     return query;
+  }
+
+  /**
+   * {@code query} without the copies' documents (see {@link Fields#COPY_OF}), which only a query of every document
+   * ({@code *:*}) would find: a copy is shown with its document, never as a hit of its own.
+   */
+  private Query withoutCopies(Query query) throws IOException {
+    if (IndexStore.copies(reader) == 0) return query;
+    return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+        .add(Fields.copies(), BooleanClause.Occur.MUST_NOT).build();
   }
 
   private static Query filtered(Query query, Query filter) {

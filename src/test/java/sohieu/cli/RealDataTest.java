@@ -99,9 +99,9 @@ class RealDataTest {
     if (searcher != null) searcher.close();
   }
 
-  /** All the hits of a query, checking that the total is exact. */
+  /** All the hits of a query (each copy of a story its own), checking that the total is exact. */
   private static List<Hit> all(String query) throws Exception {
-    SearchResult r = searcher.search(query, 5000, 0, false);
+    SearchResult r = searcher.search(query, null, 5000, 0, false, false, true);
     assertEquals(r.total(), r.hits().size(), query);
     return r.hits();
   }
