@@ -96,6 +96,16 @@ public final class LanguageAnalyzers {
     return new PerFieldAnalyzerWrapper(folded(), byField);
   }
 
+  /** NFKC_Casefold of every term, as the language chains apply it (for analysis chains assembled elsewhere). */
+  public static TokenStream nfkcCasefold(TokenStream in) {
+    return TableNormalizerFilter.nfkcCasefold(in);
+  }
+
+  /** ICU folding of every term (accents, case, đ→d, ł→l, ё→е), as the folded chain applies it. */
+  public static TokenStream folding(TokenStream in) {
+    return TableNormalizerFilter.folding(in);
+  }
+
   static Analyzer vietnamese() {
     return new ChainAnalyzer("vi", ICUTokenizer::new,
         in -> new VietnameseToneMarkFilter(TableNormalizerFilter.nfkcCasefold(in)),

@@ -44,6 +44,9 @@ final class CiteCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  EngineOption engine;
+
+  @Mixin
   OutputOptions output;
 
   @Spec
@@ -62,19 +65,33 @@ final class CiteCommand implements Callable<Integer> {
     CiteResult result;
     CiteProfile profile;
     List<String> near;
-    try (Searcher searcher = Searcher.open(index.index, recognizer)) {
-      // Machine formats are complete unless a limit is asked for; a person reads the newest page.
-      boolean all = !output.table() && limit == null;
-      result = searcher.cite(canonical, limit != null ? limit : all ? Integer.MAX_VALUE : 20);
-      profile = searcher.profile(canonical, output.table() ? 8 : Integer.MAX_VALUE);
-      near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();
+    // Machine formats are complete unless a limit is asked for; a person reads the newest page.
+    boolean all = !output.table() && limit == null;
+    int shown = limit != null ? limit : all ? Integer.MAX_VALUE : 20;
+    if (engine.on()) {
+      try (sohieu.cluster.Engine e = engine.connect()) {
+        try {
+          sohieu.cluster.ClusterSearcher searcher = new sohieu.cluster.ClusterSearcher(e, engine.name, recognizer);
+          result = searcher.cite(canonical, shown);
+          profile = searcher.profile(canonical, output.table() ? 8 : Integer.MAX_VALUE);
+          near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();
+        } catch (java.io.IOException | RuntimeException x) {
+          throw EngineOption.unreachable(e, x);
+        }
+      }
+    } else {
+      try (Searcher searcher = Searcher.open(index.index, recognizer)) {
+        result = searcher.cite(canonical, shown);
+        profile = searcher.profile(canonical, output.table() ? 8 : Integer.MAX_VALUE);
+        near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();
+      }
     }
     Reports.Cite report = new Reports.Cite(canonical, result.total(), profile, result.articles(), near);
     if (result.articles().isEmpty()) {
       String hint = near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
       // The JSON document is whole even when empty; JSON lines and CSV have no record to print.
       if (output.json()) Output.print(out, output, report, List.of());
-      spec.commandLine().getErr().println("no citations of " + canonical + " in " + index.index + hint);
+      spec.commandLine().getErr().println("no citations of " + canonical + " in " + (engine.on() ? engine.name : index.index) + hint);
       return Main.NOTHING;
     }
     if (output.table()) {
@@ -135,6 +152,7 @@ final class CiteCommand implements Callable<Integer> {
     for (CitingArticle a : result.articles()) {
       out.println(style.bold((a.self() ? "[the document itself] " : "") + (a.title() == null ? a.path() : a.title())));
       out.println("   " + style.dim(String.join(" · ", Output.nonNull(a.date(), a.outlet(), String.join("+", a.languages()), a.path()))));
+      for (String copy : a.copies()) out.println("   " + style.dim("= " + copy));
       for (Citation c : a.mentions()) {
         String sentence = c.sentence();
         int at = sentence.indexOf(c.raw());

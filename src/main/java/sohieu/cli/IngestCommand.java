@@ -75,6 +75,9 @@ final class IngestCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  EngineOption engine;
+
+  @Mixin
   LimitOptions limits;
 
   @Spec
@@ -95,6 +98,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     limits.check();
     if (threads < 1) throw new Main.UserError("--threads must be at least 1");
+    if (engine.on()) return ingestIntoCluster(roots);
     if (Files.exists(index.index) && !Files.isDirectory(index.index)) {
       throw new Main.UserError(index.index + " is a file, not an index folder");
     }
@@ -144,7 +148,7 @@ final class IngestCommand implements Callable<Integer> {
           public void pageRead(Path file, int done, int pages) { progress.pageRead(); }
         });
       }
-      report(out, err, summary, failures, duplicates, cuts, skipped, passed);
+      report(out, err, summary, failures, duplicates, cuts, skipped, passed, index.index.toString());
     } finally {
       out.flush();
       err.flush();
@@ -159,12 +163,50 @@ final class IngestCommand implements Callable<Integer> {
     return summary.failed() == 0 ? Main.FOUND : Main.NOTHING;
   }
 
+  /**
+   * The same run into a cluster: read here on {@code --threads} cores, sent in bulk with retries
+   * ({@link sohieu.cluster.ClusterIndexer}); the same report.
+   */
+  private int ingestIntoCluster(List<Path> roots) throws Exception {
+    FileSet walk = FileSet.of(roots, excludes).skippingNotes(includes);
+    ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Reports.FileReason> passed = new ConcurrentLinkedQueue<>();
+    Iterable<Path> files = walk.reporting(skipped::add, (p, why) -> passed.add(new Reports.FileReason(p.toString(), why)));
+    ConcurrentLinkedQueue<Reports.FileReason> failures = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Reports.Duplicate> duplicates = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Reports.Cut> cuts = new ConcurrentLinkedQueue<>();
+    PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+    IngestSummary summary;
+    sohieu.pipeline.ArticlePipeline pipeline = new sohieu.pipeline.ArticlePipeline(charset, limits.maxMegabytes,
+        limits.maxChars, limits.maxCitations);
+    try (sohieu.cluster.Engine e = engine.connect()) {
+      sohieu.cluster.ClusterIndexer indexer = new sohieu.cluster.ClusterIndexer(e, engine.name, pipeline, threads);
+      try (Progress progress = Progress.start(walk.count(), err)) {
+        summary = indexer.ingest(files, roots, prune, (file, outcome, bytes, reason) -> {
+          if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));
+          if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
+            cuts.add(new Reports.Cut(file.toString(), reason));
+          }
+          if (outcome == IngestListener.Outcome.DUPLICATE) duplicates.add(new Reports.Duplicate(file.toString(), reason));
+          progress.done(outcome, bytes);
+        });
+      } catch (java.io.IOException | RuntimeException x) {
+        throw EngineOption.unreachable(e, x);
+      }
+      report(out, err, summary, failures, duplicates, cuts, skipped, passed, engine.name + " on " + e);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+    return summary.failed() == 0 ? Main.FOUND : Main.NOTHING;
+  }
+
   /** What a shell reports for a command ended by SIGINT (128 + 2). */
   static final int INTERRUPTED = 130;
 
   private void report(PrintWriter out, PrintWriter err, IngestSummary s, Collection<Reports.FileReason> failures,
                       Collection<Reports.Duplicate> duplicates, Collection<Reports.Cut> cuts, Collection<Path> skipped,
-                      Collection<Reports.FileReason> passed) {
+                      Collection<Reports.FileReason> passed, String target) {
     List<Reports.FileReason> notes = skipped.stream().map(p -> new Reports.FileReason(p.toString(),
         "a note or data table (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name it or use --include")).toList();
     if (json) {
@@ -187,7 +229,7 @@ final class IngestCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "%d added, %d updated, %d unchanged, %d removed, %d failed in %.1f s (%.0f files/s, %.1f MB/s) -> %s%n",
           s.added(), s.updated(), s.unchanged(), s.removed(), s.failed(), s.millis() / 1000.0, s.filesPerSecond(),
-          s.megabytesPerSecond(), index.index);
+          s.megabytesPerSecond(), target);
       String listed = verbose ? "" : " (--verbose lists them)";
       if (s.duplicates() > 0) {
         out.println(s.duplicates() + (s.duplicates() == 1 ? " file has" : " files have")

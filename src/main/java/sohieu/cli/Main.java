@@ -11,7 +11,7 @@ import sohieu.index.Faults;
     description = {"Search engine for citations of Vietnamese party and state documents in news in Vietnamese,",
         "Russian, French, Polish and English."},
     subcommands = {IngestCommand.class, SearchCommand.class, CiteCommand.class, RefsCommand.class, ShowCommand.class, ScanCommand.class,
-        StatsCommand.class, CheckCommand.class, ServeCommand.class, DemoCommand.class, CompletionCommand.class,
+        StatsCommand.class, ClusterCommand.class, CheckCommand.class, ServeCommand.class, DemoCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 found, 1 nothing found, 2 usage or input error.",
         "Examples:", "  scripts/sohieu demo", "  scripts/sohieu ingest --exclude SOURCES.md corpus/", "  scripts/sohieu cite 12-CT/TW",

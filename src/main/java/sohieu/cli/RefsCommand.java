@@ -41,6 +41,9 @@ final class RefsCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  EngineOption engine;
+
+  @Mixin
   OutputOptions output;
 
   @Spec
@@ -60,8 +63,19 @@ final class RefsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     List<ReferenceRow> rows;
     CitationRecognizer recognizer = CitationRecognizer.standard();
-    try (Searcher searcher = Searcher.open(index.index, recognizer)) {
-      rows = searcher.refs(code(recognizer, type), issuerCode(recognizer, issuer), from, minArticles);
+    if (engine.on()) {
+      try (sohieu.cluster.Engine e = engine.connect()) {
+        try {
+          rows = new sohieu.cluster.ClusterSearcher(e, engine.name, recognizer)
+              .refs(code(recognizer, type), issuerCode(recognizer, issuer), from, minArticles);
+        } catch (java.io.IOException | RuntimeException x) {
+          throw EngineOption.unreachable(e, x);
+        }
+      }
+    } else {
+      try (Searcher searcher = Searcher.open(index.index, recognizer)) {
+        rows = searcher.refs(code(recognizer, type), issuerCode(recognizer, issuer), from, minArticles);
+      }
     }
     if (!output.table()) {
       Output.print(out, output, new Reports.Refs(rows), rows);
@@ -79,7 +93,7 @@ final class RefsCommand implements Callable<Integer> {
       if (rows.stream().anyMatch(r -> r.issued().size() > 1)) out.println(style.dim("(!) the texts state different issue dates: see cite"));
       out.flush();
     } else {
-      err.println("no references match in " + index.index);
+      err.println("no references match in " + (engine.on() ? engine.name : index.index));
     }
     return rows.isEmpty() ? Main.NOTHING : Main.FOUND;
   }

@@ -43,13 +43,13 @@ public final class Reports {
 
   /** {@code cite --jsonl} and {@code --csv}: one mention with its article. */
   public record Mention(String canonical, String path, String title, String date, String outlet, boolean self, String raw,
-                 Kind kind, LocalDate issued, int start, int end, String sentence) {
+                 Kind kind, LocalDate issued, int start, int end, String sentence, List<String> copies) {
     public static List<Mention> of(CiteResult result) {
       List<Mention> rows = new ArrayList<>();
       for (CitingArticle a : result.articles()) {
         for (Citation c : a.mentions()) {
           rows.add(new Mention(result.canonical(), a.path(), a.title(), a.date(), a.outlet(), a.self(), c.raw(), c.kind(),
-              c.issued(), c.start(), c.end(), c.sentence()));
+              c.issued(), c.start(), c.end(), c.sentence(), a.copies()));
         }
       }
       return rows;

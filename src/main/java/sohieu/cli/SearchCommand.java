@@ -45,6 +45,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--facets", description = "Also count the documents found by language, month, outlet and reference type.")
   boolean facets;
 
+  @Option(names = "--expand", description = "List every copy of a story as a hit of its own (by default near-duplicates "
+      + "and translations are one hit, the best, with the paths of the others).")
+  boolean expand;
+
   @Option(names = "--lang", paramLabel = "LANG", description = "Only documents with paragraphs in this language (vi, ru, fr, pl, en).")
   String lang;
 
@@ -56,6 +60,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin
   IndexOption index;
+
+  @Mixin
+  EngineOption engine;
 
   @Mixin
   OutputOptions output;
@@ -82,9 +89,22 @@ final class SearchCommand implements Callable<Integer> {
     if (lang != null) filters.add("+lang:" + lang);
     if (from != null || to != null) filters.add("+date:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]");
     SearchResult result;
-    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
-      result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"),
-          facets);
+    if (engine.on()) {
+      if (facets) throw new Main.UserError("--facets is not available with --engine yet");
+      try (sohieu.cluster.Engine e = engine.connect()) {
+        try {
+          result = new sohieu.cluster.ClusterSearcher(e, engine.name, CitationRecognizer.standard()).search(query, lang,
+              from == null ? null : periodDay("--from", from, false), to == null ? null : periodDay("--to", to, true),
+              limit, offset, sort.equals("date"));
+        } catch (java.io.IOException | RuntimeException x) {
+          throw EngineOption.unreachable(e, x);
+        }
+      }
+    } else {
+      try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+        result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"),
+            facets, expand);
+      }
     }
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     // Said once the query has parsed: a query with an error gets that one line alone.
@@ -122,6 +142,11 @@ final class SearchCommand implements Callable<Integer> {
       out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
           String.join("+", h.languages()), String.format(Locale.ROOT, "%.2f", h.score())))));
       out.println("   " + style.dim(h.path()));
+      for (String copy : h.copies()) out.println("   " + style.dim("= " + copy));
+      if (h.groupSize() > 1) {
+        out.println("   " + style.dim("+ " + (h.groupSize() - 1) + " similar (--expand lists them): "
+            + String.join(", ", h.similar())));
+      }
       if (!h.refs().isEmpty()) out.println("   " + style.accent(String.join(" ", h.refs())));
       for (String s : h.snippets()) out.println("   " + style.marks(clip(s)));
       out.println();
@@ -190,8 +215,7 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The result with the highlighter's marks removed, for machines. */
   private static SearchResult plain(SearchResult r) {
-    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> new Hit(h.path(), h.title(), h.date(),
-        h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Style::plain).toList(), h.refs())).toList(),
-        r.facets());
+    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> h.withSnippets(
+        h.snippets().stream().map(Style::plain).toList())).toList(), r.facets());
   }
 }

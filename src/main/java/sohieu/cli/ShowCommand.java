@@ -65,7 +65,9 @@ final class ShowCommand implements Callable<Integer> {
     Style style = new Style(output.colorOn());
     out.println(style.bold(a.title() == null ? a.path() : a.title()));
     Table meta = new Table("FIELD", "VALUE");
-    meta.row("path", a.path()).row("date", a.date()).row("outlet", a.outlet()).row("url", a.url())
+    meta.row("path", a.path());
+    for (String copy : a.copies()) meta.row("copy", copy);
+    meta.row("date", a.date()).row("outlet", a.outlet()).row("url", a.url())
         .row("type", a.contentType()).row("languages", String.join(", ", a.languages())).row("sha256", a.hash());
     meta.print(out, style);
     out.println();

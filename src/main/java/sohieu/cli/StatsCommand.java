@@ -26,6 +26,9 @@ final class StatsCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  EngineOption engine;
+
+  @Mixin
   OutputOptions output;
 
   @Spec
@@ -36,21 +39,32 @@ final class StatsCommand implements Callable<Integer> {
     Main.atLeast("--top", top, 1);
     PrintWriter out = spec.commandLine().getOut();
     Stats stats;
-    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
-      stats = searcher.stats(top);
+    if (engine.on()) {
+      try (sohieu.cluster.Engine e = engine.connect()) {
+        try {
+          stats = new sohieu.cluster.ClusterSearcher(e, engine.name, CitationRecognizer.standard()).stats(top);
+        } catch (java.io.IOException | RuntimeException x) {
+          throw EngineOption.unreachable(e, x);
+        }
+      }
+    } else {
+      try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+        stats = searcher.stats(top);
+      }
     }
     if (!output.table()) {
       Output.print(out, output, stats, stats.references());
     } else {
       Style style = new Style(output.colorOn());
-      out.println(style.bold(stats.documents() + " documents in " + index.index));
+      out.println(style.bold(stats.documents() + " documents in " + (engine.on() ? engine.name : index.index)));
       section(out, "LANGUAGE", stats.languages(), style);
       section(out, "OUTLET", stats.outlets(), style);
       List<Stats.Count> months = new ArrayList<>(stats.months());
       if (stats.undated() > 0) months.add(new Stats.Count("undated", stats.undated()));
       section(out, "MONTH", months, style);
       section(out, "MOST CITED", stats.references(), style);
-      failedFiles(out, style);
+      section(out, "REFERENCE TYPE", stats.types(), style);
+      if (!engine.on()) failedFiles(out, style);
       out.flush();
     }
     return stats.documents() == 0 ? Main.NOTHING : Main.FOUND;

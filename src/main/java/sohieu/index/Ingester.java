@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,8 @@ import sohieu.schema.SchemaMismatchException;
  *
  * <p>A file is keyed by its path as given (relative stays relative, so an index can move with its corpus), and
  * also carries its absolute path, so that the same file given in another spelling replaces its document rather than
- * adding a second. A file whose content is already indexed under another path is not indexed again. Files that
+ * adding a second. A file whose content is already indexed under another path is not indexed again: it is kept as a
+ * copy of that document (its paths alone), and takes the document's place when the original is gone. Files that
  * fail are kept in a list committed with the index ({@link FailedFiles}).
  */
 public final class Ingester implements Closeable {
@@ -154,6 +156,15 @@ public final class Ingester implements Closeable {
       IndexSearcher existing = before == null ? null : new IndexSearcher(before);
       if (prune) store.prune(before, counting);
       complete = run(files, existing, counting);
+    }
+    if (complete) {
+      // A copy whose indexed original was pruned or changed, and which this run did not reach, takes its place.
+      List<Path> orphans = store.orphanedCopies();
+      if (!orphans.isEmpty()) {
+        try (DirectoryReader now = store.current()) {
+          complete = run(orphans, new IndexSearcher(now), counting);
+        }
+      }
     }
     store.commit();
     var c = counts;
@@ -290,8 +301,8 @@ public final class Ingester implements Closeable {
         IngestListener.Outcome outcome = IngestListener.Outcome.UNCHANGED;
         String note = null;
         if (prepared.sameAs != null) {
-          // Its own document, if an earlier run indexed it, would now list the same text twice.
-          if (prepared.replaces) store.delete(prepared.own);
+          // A copy's document holds its paths alone (it replaces a document of the same text, if it had one).
+          store.replace(prepared.own, prepared.doc);
           outcome = IngestListener.Outcome.DUPLICATE;
           note = prepared.sameAs;
         } else if (prepared.doc != null) {
@@ -315,7 +326,7 @@ public final class Ingester implements Closeable {
 
   /**
    * A file ready to index ({@code doc} null when its content is unchanged), or, with {@code sameAs}, identical to
-   * that indexed file; {@code own} matches the documents this file had under any spelling of its path; {@code cut}
+   * that indexed file ({@code doc} then the copy's document); {@code own} matches the documents this file had under any spelling of its path; {@code cut}
    * says what a limit left out of the document, or is null.
    */
   private record Prepared(Query own, long size, Document doc, boolean replaces, String sameAs, String cut) {
@@ -360,11 +371,13 @@ public final class Ingester implements Closeable {
     String refused = pipeline.tooLarge(size);
     if (refused != null) throw new ExtractionException(refused);
     String hash = ArticlePipeline.sha256(file);
-    String previous = existing == null ? null : storedHash(existing, own);
+    Stored previous = existing == null ? Stored.NONE : stored(existing, own);
     Holder me = new Holder(absolute, path);
     Holder holder = holder(hash, me, existing, settlement);
-    if (holder != null) return new Prepared(own, size, null, previous != null, holder.path());
-    if (hash.equals(previous)) return new Prepared(own, size, null, true, null);
+    if (holder != null) {
+      return new Prepared(own, size, DocumentBuilder.copy(path, absolute, hash, size), previous.exists(), holder.path());
+    }
+    if (hash.equals(previous.hash())) return new Prepared(own, size, null, true, null);
     Duration pageLimit = Duration.ofSeconds(ocrPageSeconds);
     ExtractedDocument extracted = extraction.extract(file, (done, pages) -> {
       settlement.pageRead(pageLimit);
@@ -377,7 +390,7 @@ public final class Ingester implements Closeable {
     Article article = pipeline.analyze(path, hash, size, extracted);
     Document doc = builder.build(article);
     DocumentFields.file(doc, absolute);
-    return new Prepared(own, size, doc, previous != null, null, article.cut());
+    return new Prepared(own, size, doc, previous.exists(), null, article.cut());
   }
 
   /**
@@ -433,10 +446,15 @@ public final class Ingester implements Closeable {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
-  private static String storedHash(IndexSearcher searcher, Query own) throws IOException {
+  /** What the index holds for a file: whether it has a document, and the hash of its text (null for a copy's). */
+  private record Stored(boolean exists, String hash) {
+    static final Stored NONE = new Stored(false, null);
+  }
+
+  private static Stored stored(IndexSearcher searcher, Query own) throws IOException {
     TopDocs hits = searcher.search(own, 1);
-    if (hits.scoreDocs.length == 0) return null;
-    return searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(Fields.HASH)).get(Fields.HASH);
+    if (hits.scoreDocs.length == 0) return Stored.NONE;
+    return new Stored(true, searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(Fields.HASH)).get(Fields.HASH));
   }
 
   /** One line for what went wrong with a file (or with the writer). */

@@ -32,6 +32,10 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongHeap;
+import org.apache.lucene.util.LongValues;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import sohieu.schema.Fields;
 import sohieu.schema.RefData;
 
@@ -111,21 +115,30 @@ final class ReferenceTables {
     return rows;
   }
 
-  /** One reference's row and its mentions per publication month ("2023-12"), in one pass. */
-  record Profile(ReferenceRow row, Map<String, Long> months) {}
+  /**
+   * One reference's row, its mentions per publication month ("2023-12") and the articles citing each other reference
+   * cited beside it, in one pass.
+   */
+  record Profile(ReferenceRow row, Map<String, Long> months, List<Stats.Count> coCited) {}
 
   /**
    * The profile of one reference from its postings rather than from each document's references: the frequency of
    * its term in {@link Fields#REF} is the document's mention count, the publication day comes from doc values, the
    * issue dates from {@link Fields#REF_ISSUED}, and only one document's {@link RefData} is read (for type and
-   * issuer), so a reference cited by half the index costs a walk over its postings. The document's own text (its
-   * {@link Fields#SELF_REF}) does not cite it and is left out of every count; it still tells the type and issuer.
-   * Null when no document cites it or is it.
+   * issuer), so a reference cited by half the index costs a walk over its postings. The {@code top} references most
+   * often cited beside it (all with Integer.MAX_VALUE) are counted in the same walk by each segment's ordinals of the
+   * reference facet, added up by the index-wide ordinals of {@code facets}, and only those kept are named: a popular
+   * reference is cited beside thousands of others. The document's own text (its {@link Fields#SELF_REF}) does not
+   * cite it and is left out of every count; it still tells the type and issuer. Null when no document cites it or is
+   * it.
    */
-  Profile profile(String canonical) throws IOException {
+  Profile profile(String canonical, SortedSetDocValuesReaderState facets, int top) throws IOException {
     Tally t = new Tally();
     boolean found = false;
     BytesRef term = new BytesRef(canonical);
+    SortedSetDocValuesReaderState.OrdRange refOrds = facets.getOrdRange(Fields.FACET_REF);
+    SortedSetDocValues allRefs = facets.getDocValues();
+    int[] coCited = refOrds == null ? new int[0] : new int[refOrds.end() - refOrds.start() + 1];
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Terms terms = leaf.reader().terms(Fields.REF);
       if (terms == null) continue;
@@ -137,6 +150,7 @@ final class ReferenceTables {
       NumericDocValues days = DocValues.getNumeric(leaf.reader(), Fields.DATE_DAY);
       SortedSetDocValues langs = DocValues.getSortedSet(leaf.reader(), Fields.LANG_DV);
       DocLanguages docLangs = new DocLanguages();
+      FacetOrdinals others = FacetOrdinals.of(leaf, Fields.FACET_REF, te.docFreq());
       for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
         found = true;
@@ -152,8 +166,12 @@ final class ReferenceTables {
         if (self.get(doc)) continue;
         boolean dated = days.advanceExact(doc);
         t.add(postings.freq(), dated, dated ? days.longValue() : 0, docLangs.read(langs, doc));
+        others.count(doc);
       }
       t.nameLanguages(langs);
+      LongValues toGlobal = allRefs instanceof MultiDocValues.MultiSortedSetDocValues multi
+          ? multi.mapping.getGlobalOrds(leaf.ord) : LongValues.IDENTITY;
+      others.addTo(coCited, refOrds == null ? 0 : refOrds.start(), toGlobal);
     }
     if (!found) return null;
     BytesRef prefix = Fields.issuedPrefix(canonical);
@@ -171,7 +189,100 @@ final class ReferenceTables {
     }
     if (t.type == null) t.type = "";
     if (t.issuer == null) t.issuer = "";
-    return new Profile(t.row(canonical), t.months());
+    return new Profile(t.row(canonical), t.months(), mostCounted(coCited, refOrds == null ? 0 : refOrds.start(), allRefs,
+        canonical, top));
+  }
+
+  /**
+   * The {@code top} labels of most documents in {@code counts} (indexed by global ordinal less {@code first}), ties
+   * by label (ordinals are in label order), {@code canonical} left out; only these are looked up by name.
+   */
+  private static List<Stats.Count> mostCounted(int[] counts, int first, SortedSetDocValues labels, String canonical, int top)
+      throws IOException {
+    // Count descending then ordinal ascending, as one long; the heap keeps the least (top + 1) of them, negated.
+    int keep = (int) Math.min((long) top + 1, counts.length);
+    if (keep == 0) return List.of();
+    LongHeap heap = new LongHeap(keep);
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) heap.insertWithOverflow(-(((long) (Integer.MAX_VALUE - counts[i]) << 32) | i));
+    }
+    long[] kept = new long[heap.size()];
+    for (int i = kept.length - 1; i >= 0; i--) kept[i] = -heap.pop();
+    List<Stats.Count> out = new ArrayList<>();
+    String prefix = Fields.FACET_REF + org.apache.lucene.facet.FacetsConfig.DELIM_CHAR;
+    for (long k : kept) {
+      int i = (int) k;
+      String label = labels.lookupOrd(first + i).utf8ToString().substring(prefix.length());
+      if (!label.equals(canonical) && out.size() < top) out.add(new Stats.Count(label, counts[i]));
+    }
+    return out;
+  }
+
+  /**
+   * The labels of one facet dimension on some documents of one segment, counted by the segment's own ordinals: the
+   * facets of all dimensions share one sorted-set field, in which one dimension's labels ("dim" DELIM "label") are a
+   * contiguous range of ordinals, and each document's ordinals come in ascending order. They are counted in an array
+   * over that range when the documents are many; when they are few beside the segment's labels, the ordinals met are
+   * gathered and sorted instead, so as not to pay for every label of the segment.
+   */
+  private static final class FacetOrdinals {
+    private static final org.apache.lucene.facet.FacetsConfig CONFIG = Fields.facetsConfig();
+    private final SortedSetDocValues values;
+    private final long first, end;
+    /** Counts per ordinal from {@link #first}, when counted densely; else null. */
+    private final int[] counts;
+    private long[] ords = new long[64];
+    private int size;
+
+    private FacetOrdinals(SortedSetDocValues values, long first, long end, int documents) {
+      this.values = values;
+      this.first = first;
+      this.end = end;
+      this.counts = end - first <= 8L * documents ? new int[(int) (end - first)] : null;
+    }
+
+    /** The counter of {@code dim} over about {@code documents} documents of the segment. */
+    static FacetOrdinals of(LeafReaderContext leaf, String dim, int documents) throws IOException {
+      SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), CONFIG.getDimConfig(dim).indexFieldName);
+      BytesRef prefix = new BytesRef(dim + org.apache.lucene.facet.FacetsConfig.DELIM_CHAR);
+      BytesRef after = new BytesRef(dim + (char) (org.apache.lucene.facet.FacetsConfig.DELIM_CHAR + 1));
+      return new FacetOrdinals(values, ceiling(values, prefix), ceiling(values, after), documents);
+    }
+
+    /** The first ordinal of a term at or after {@code term}. */
+    private static long ceiling(SortedSetDocValues values, BytesRef term) throws IOException {
+      long ord = values.lookupTerm(term);
+      return ord >= 0 ? ord : -ord - 1;
+    }
+
+    void count(int doc) throws IOException {
+      if (first == end || !values.advanceExact(doc)) return;
+      for (int i = values.docValueCount(); i > 0; i--) {
+        long ord = values.nextOrd();
+        if (ord < first) continue;
+        if (ord >= end) return;
+        if (counts != null) {
+          counts[(int) (ord - first)]++;
+        } else {
+          if (size == ords.length) ords = java.util.Arrays.copyOf(ords, size * 2);
+          ords[size++] = ord;
+        }
+      }
+    }
+
+    /** Adds the counts to {@code totals}, indexed by global ordinal ({@code toGlobal}) less {@code globalFirst}. */
+    void addTo(int[] totals, int globalFirst, LongValues toGlobal) {
+      if (counts != null) {
+        for (int i = 0; i < counts.length; i++) if (counts[i] > 0) totals[(int) toGlobal.get(first + i) - globalFirst] += counts[i];
+        return;
+      }
+      java.util.Arrays.sort(ords, 0, size);
+      for (int i = 0, next; i < size; i = next) {
+        next = i + 1;
+        while (next < size && ords[next] == ords[i]) next++;
+        totals[(int) toGlobal.get(ords[i]) - globalFirst] += next - i;
+      }
+    }
   }
 
   /** The documents of one segment that are the text of {@code canonical} itself (a handful at most). */

@@ -43,6 +43,14 @@ final class LiveSearcher extends ReferenceManager<LiveSearcher.Lease> {
 
   private Lease open(long generation) throws IOException {
     Searcher searcher = Searcher.open(indexDir, recognizer);
+    try {
+      // Warmed here, off the requests' path: the facets' ordinals over the whole commit are built on first use, which
+      // would otherwise hold up the first request for facets after every commit an ingest makes.
+      searcher.stats(1);
+    } catch (IOException | RuntimeException e) {
+      searcher.close();
+      throw e;
+    }
     searcher.setTimeout(timeout);
     return new Lease(searcher, generation);
   }

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,8 @@ import sohieu.search.Searcher;
 
 /**
  * The index as a local HTTP service: the JSON API under {@code /api/} and the web page at {@code /}, both from this
- * jar. The JDK's own server, one virtual thread per request: requests are short lookups on a warm searcher, so
- * neither an event loop nor a library is needed, and the JDK parses HTTP. Read-only; the searcher follows the
- * index's commits every second.
+ * jar. The JDK's own server, one virtual thread per request (measured against Jetty: see pom.xml), answering
+ * through {@link #respond}, which knows no server. Read-only; the searcher follows the index's commits every second.
  */
 @SuppressForbidden(reason = "com.sun.net.httpserver is the exported API of the module jdk.httpserver")
 public final class Server implements Closeable {
@@ -64,8 +62,7 @@ public final class Server implements Closeable {
       throw e;
     }
     http.setExecutor(requests);
-    http.createContext("/api/", this::api);
-    http.createContext("/", this::files);
+    http.createContext("/", this::exchange);
   }
 
   public void start() {
@@ -84,40 +81,59 @@ public final class Server implements Closeable {
     }
   }
 
-  private void api(HttpExchange ex) throws IOException {
+  /** One request as the service needs it, whatever server read it. */
+  record Request(String method, String path, String rawQuery, String host, InputStream body) {}
+
+  /** One answer: its status, content type, caching, and bytes (none for HEAD). */
+  record Reply(int status, String contentType, String cacheControl, byte[] body) {}
+
+  /** Answers one request of the JDK server. */
+  private void exchange(HttpExchange ex) throws IOException {
     try (ex) {
-      String path = ex.getRequestURI().getPath();
-      if (!trustedHost(ex)) {
-        send(ex, 403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
-        return;
-      }
-      Object answer;
-      try {
-        answer = answer(ex, path);
-      } catch (ApiException e) {
-        send(ex, e.status, new Problem(e.status, e.getMessage()));
-        return;
-      } catch (IllegalArgumentException e) {
-        send(ex, 400, new Problem(400, e.getMessage())); // the query parser's one-line messages
-        return;
-      } catch (Exception e) {
-        send(ex, 500, new Problem(500, "internal error: " + e.getClass().getSimpleName()));
-        return;
-      }
-      send(ex, 200, answer);
+      Reply r = respond(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+          ex.getRequestHeaders().getFirst("Host"), ex.getRequestBody()));
+      ex.getResponseHeaders().set("Content-Type", r.contentType());
+      ex.getResponseHeaders().set("Cache-Control", r.cacheControl());
+      // No CORS header, ever: another site's script may not read the answers; and no sniffing, no framing.
+      ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+      ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+      ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+      boolean head = ex.getRequestMethod().equals("HEAD");
+      ex.sendResponseHeaders(r.status(), head ? -1 : r.body().length);
+      if (!head) ex.getResponseBody().write(r.body());
     }
   }
 
-  private Object answer(HttpExchange ex, String path) throws Exception {
-    String method = ex.getRequestMethod();
+  private static final String CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
+  /** The answer to a request: the API under {@code /api/}, the page and its libraries elsewhere. */
+  Reply respond(Request request) throws IOException {
+    if (!trustedHost(request.host())) return json(403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
+    return request.path().startsWith("/api/") ? api(request) : file(request);
+  }
+
+  private Reply api(Request request) throws IOException {
+    try {
+      return json(200, answer(request));
+    } catch (ApiException e) {
+      return json(e.status, new Problem(e.status, e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      return json(400, new Problem(400, e.getMessage())); // the query parser's one-line messages
+    } catch (Exception e) {
+      return json(500, new Problem(500, "internal error: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private Object answer(Request request) throws Exception {
+    String method = request.method(), path = request.path();
     if (path.equals("/api/scan")) {
       if (!method.equals("POST")) throw new ApiException(405, "scan takes POST with the text as the body");
-      try (InputStream body = ex.getRequestBody()) {
+      try (InputStream body = request.body()) {
         return api.scan(body);
       }
     }
     if (!method.equals("GET")) throw new ApiException(405, path + " takes GET");
-    Map<String, String> p = parameters(ex.getRequestURI().getRawQuery());
+    Map<String, String> p = parameters(request.rawQuery());
     LiveSearcher.Lease lease = live.acquire();
     Deadline.start(searchMillis);
     try {
@@ -156,37 +172,20 @@ public final class Server implements Closeable {
   }
 
   /** The page and its libraries, from the jar: {@code /} is the page, {@code /webjars/...} the WebJars' files. */
-  private void files(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      if (!trustedHost(ex)) {
-        send(ex, 403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
-        return;
-      }
-      if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
-        send(ex, 405, new Problem(405, "the page takes GET"));
-        return;
-      }
-      String resource = path.equals("/") ? WEB + "index.html"
-          : path.startsWith("/webjars/") ? WEBJARS + path.substring("/webjars/".length()) : WEB + path.substring(1);
-      // Resources by name from the class path, never files: a name that climbs is simply not one of them.
-      InputStream in = resource.contains("..") ? null : Server.class.getClassLoader().getResourceAsStream(resource);
-      if (in == null || resource.endsWith("/")) {
-        if (in != null) in.close();
-        send(ex, 404, new Problem(404, "no such page: " + path));
-        return;
-      }
-      try (in) {
-        byte[] bytes = in.readAllBytes();
-        String ext = resource.substring(resource.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        ex.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
-        headers(ex);
-        // The page and the libraries change only with the jar.
-        ex.getResponseHeaders().set("Cache-Control", path.startsWith("/webjars/") ? "max-age=86400" : "no-cache");
-        boolean head = ex.getRequestMethod().equals("HEAD");
-        ex.sendResponseHeaders(200, head ? -1 : bytes.length);
-        if (!head) ex.getResponseBody().write(bytes);
-      }
+  private Reply file(Request request) throws IOException {
+    String path = request.path();
+    if (!request.method().equals("GET") && !request.method().equals("HEAD")) return json(405, new Problem(405, "the page takes GET"));
+    String resource = path.equals("/") ? WEB + "index.html"
+        : path.startsWith("/webjars/") ? WEBJARS + path.substring("/webjars/".length()) : WEB + path.substring(1);
+    // Resources by name from the class path, never files: a name that climbs is simply not one of them.
+    InputStream in = resource.contains("..") || resource.endsWith("/") ? null
+        : Server.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) return json(404, new Problem(404, "no such page: " + path));
+    try (in) {
+      String ext = resource.substring(resource.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+      // The page and the libraries change only with the jar.
+      return new Reply(200, TYPES.getOrDefault(ext, "application/octet-stream"),
+          path.startsWith("/webjars/") ? "max-age=86400" : "no-cache", in.readAllBytes());
     }
   }
 
@@ -194,9 +193,8 @@ public final class Server implements Closeable {
    * Whether the request names this machine as its host, when the service listens on loopback only: a web page
    * elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) would otherwise read the API as its own.
    */
-  private boolean trustedHost(HttpExchange ex) {
+  private boolean trustedHost(String host) {
     if (!http.getAddress().getAddress().isLoopbackAddress()) return true;
-    String host = ex.getRequestHeaders().getFirst("Host");
     if (host == null) return false;
     String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d*$", "");
     return LOCAL_NAMES.contains(name.toLowerCase(Locale.ROOT));
@@ -207,23 +205,8 @@ public final class Server implements Closeable {
   /** A JSON error: the status again and one line saying what was wrong. */
   record Problem(int status, String error) {}
 
-  private void send(HttpExchange ex, int status, Object body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    ex.getResponseHeaders().set("Cache-Control", "no-store");
-    headers(ex);
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  /** No CORS header, ever: another site's script may not read the answers; and no sniffing, no framing. */
-  private static void headers(HttpExchange ex) {
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    ex.getResponseHeaders().set("X-Frame-Options", "DENY");
-    ex.getResponseHeaders().set("Content-Security-Policy",
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+  private Reply json(int status, Object body) throws IOException {
+    return new Reply(status, "application/json; charset=utf-8", "no-store", json.writeValueAsBytes(body));
   }
 
   /** Stops taking requests, lets those under way finish (up to two seconds), and closes the index. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,18 +41,29 @@ public final class Bench {
         scripts/bench --no-pipeline   # skip the Tika app + IndexFiles comparison (it runs up to --pipeline-max
                                       # documents, default 100000: at 1M it would take hours on two cores)
         scripts/bench --against v0.1  # compare the recognizer with another revision (default HEAD~1)
+        scripts/bench --cluster 1000  # also ingest files/s and cite latency against a 3-node OpenSearch cluster on
+                                      # loopback beside the local index, on the same 1000 generated files
+        scripts/bench --docs 100000 --reuse-index 100000 --only serve
+                                      # some steps only: recognizer, devset, ranking, langid, analyzers, furniture, ocr,
+                                      # vi-dev, ingest, index-text, serve, pipeline, cite, diff (ingest runs anyway
+                                      # for a size step: it builds the index, or checks a reused one is current)
 
       Results: target/bench/results.jsonl (one JSON object per benchmark), target/bench/summary.json (all of them and
       the issue's goals, reported, not asserted) and a table on standard output. Corpora, indexes, the Tika app and
       lucene-demo jars live in $SOHIEU_BENCH_CACHE (default ~/.cache/sohieu-bench), never in the repository.""";
 
   /** The options of scripts/bench. */
-  record Options(List<Integer> sizes, int seed, List<Integer> reuse, boolean pipeline, int pipelineMax, String against) {
+  record Options(List<Integer> sizes, int seed, List<Integer> reuse, boolean pipeline, int pipelineMax, String against,
+                 int cluster, Set<String> only) {
+    static final Set<String> STEPS = Set.of("recognizer", "devset", "ranking", "langid", "analyzers", "furniture", "ocr",
+        "vi-dev", "ingest", "index-text", "serve", "pipeline", "cite", "diff");
+
     static Options parse(String[] args) {
       String docs = "10000", against = "HEAD~1";
-      int seed = 42, pipelineMax = 100000;
+      int seed = 42, pipelineMax = 100000, cluster = 0;
       boolean large = false, pipeline = true;
       List<Integer> reuse = new ArrayList<>();
+      Set<String> only = new java.util.TreeSet<>();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--docs" -> docs = value(args, ++i);
@@ -61,6 +73,13 @@ public final class Bench {
           case "--no-pipeline" -> pipeline = false;
           case "--pipeline-max" -> pipelineMax = Integer.parseInt(value(args, ++i));
           case "--against" -> against = value(args, ++i);
+          case "--cluster" -> cluster = Integer.parseInt(value(args, ++i));
+          case "--only" -> {
+            for (String step : value(args, ++i).split(",")) {
+              if (!STEPS.contains(step.strip())) throw new Usage("--only takes steps of " + new java.util.TreeSet<>(STEPS) + ", not " + step);
+              only.add(step.strip());
+            }
+          }
           case "-h", "--help" -> throw new Usage(null);
           default -> throw new Usage("unknown argument " + args[i]);
         }
@@ -68,8 +87,11 @@ public final class Bench {
       List<Integer> sizes = new ArrayList<>();
       for (String d : docs.split(",")) sizes.add(Integer.parseInt(d.strip()));
       if (large) sizes.addAll(List.of(100000, 1000000));
-      return new Options(sizes, seed, reuse, pipeline, pipelineMax, against);
+      return new Options(sizes, seed, reuse, pipeline, pipelineMax, against, cluster, only);
     }
+
+    /** Whether this run includes the step (every step unless --only names some). */
+    boolean runs(String step) { return only.isEmpty() || only.contains(step); }
 
     private static String value(String[] args, int i) {
       if (i >= args.length) throw new Usage(args[i - 1] + " needs a value");
@@ -117,22 +139,22 @@ public final class Bench {
   }
 
   private void run(Options o) throws IOException {
-    bench("recognizer", "-cp", cp, "sohieu.refs.RecognizerBench", "--dump", "target/bench/citations.tsv");
-    bench("devset", "-cp", cp, "sohieu.bench.DevSetBench", "--dump", "target/bench/devset.tsv");
+    if (o.runs("recognizer")) bench("recognizer", "-cp", cp, "sohieu.refs.RecognizerBench", "--dump", "target/bench/citations.tsv");
+    if (o.runs("devset")) bench("devset", "-cp", cp, "sohieu.bench.DevSetBench", "--dump", "target/bench/devset.tsv");
     // Search quality on the judged queries beside a plain Lucene BM25, and its change against the figures saved for
     // the --against revision.
     String head = Processes.output(List.of("git", "rev-parse", "HEAD"), root).strip();
     String against = Processes.output(List.of("git", "rev-parse", o.against()), root).strip();
-    bench("ranking", "-cp", cp, "-Dsohieu.commit=" + head, "sohieu.bench.RankingBench", "--history",
+    if (o.runs("ranking")) bench("ranking", "-cp", cp, "-Dsohieu.commit=" + head, "sohieu.bench.RankingBench", "--history",
         cache.resolve("ranking").toString(), "--against", against.isEmpty() ? "none" : against);
-    bench("langid", "-cp", cp, "sohieu.lang.LanguageIdBench");
-    bench("analyzers", "-cp", cp, "sohieu.analysis.AnalyzerBench");
-    bench("furniture", "-cp", cp, "sohieu.extract.FurnitureReport");
+    if (o.runs("langid")) bench("langid", "-cp", cp, "sohieu.lang.LanguageIdBench");
+    if (o.runs("analyzers")) bench("analyzers", "-cp", cp, "sohieu.analysis.AnalyzerBench");
+    if (o.runs("furniture")) bench("furniture", "-cp", cp, "sohieu.extract.FurnitureReport");
     // Citations through a scan: pages rendered at 300 and 200 dpi, read by OCR, against their typed text.
-    bench("ocr", "-cp", cp, "sohieu.bench.OcrBench");
+    if (o.runs("ocr")) bench("ocr", "-cp", cp, "sohieu.bench.OcrBench");
 
     PipelineBench pipeline = null;
-    if (o.pipeline()) {
+    if (o.pipeline() && o.runs("pipeline")) {
       Path tools = cache.resolve("tools");
       Path tika = PipelineBench.fetch(root, tools, "org.apache.tika:tika-app", "3.3.1", "3.2.2");
       if (tika == null) System.err.println("   tika-app not available: no pipeline comparison");
@@ -143,7 +165,9 @@ public final class Bench {
 
     // Real files beside the generated ones: ingest of ../shared/data/vi-dev as the command takes it, when it is there.
     Path real = root.resolve("../shared/data/vi-dev").normalize();
-    if (Files.isDirectory(real)) {
+    if (!o.runs("vi-dev")) {
+      // not asked for
+    } else if (Files.isDirectory(real)) {
       bench("ingest-vi-dev", "-Xmx1g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.IngestBench", "--real", real.toString(),
           cache.resolve("index-vi-dev").toString());
     } else {
@@ -158,18 +182,20 @@ public final class Bench {
       Path corpus = corpus(n, o.seed()), index = cache.resolve("index-" + n);
       if (corpus == null || !Files.isDirectory(index)) continue;
       // The limit holds the whole extracted text in memory so as not to time its reading: up to 100k documents.
-      if (n <= 100000) {
+      if (n <= 100000 && o.runs("index-text")) {
         bench("index-text-" + n, "-Xmx6g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.IndexTextBench", index.toString(),
             cache.resolve("index-text-" + n).toString());
       }
-      bench("serve-" + n, "-Xmx1g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.ServeBench", index.toString(),
+      if (o.runs("serve")) bench("serve-" + n, "-Xmx1g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.ServeBench", index.toString(),
           cache.resolve("serve").toString());
       if (pipeline != null && n <= o.pipelineMax()) {
         System.err.println("== pipeline-" + n + " (Tika app batch + IndexFiles)");
         ObjectNode p = pipeline.run(n, corpus);
         if (p != null) results.add(Results.JSON.createObjectNode().put("bench", "pipeline-" + n).setAll(p));
       }
-      if (rg) {
+      if (!o.runs("cite")) {
+        // not asked for
+      } else if (rg) {
         System.err.println("== cite-" + n + " (whole process; rg)");
         ObjectNode c = new CiteBench(root).run(n, corpus, index);
         results.add(Results.JSON.createObjectNode().put("bench", "cite-" + n).setAll(c));
@@ -178,13 +204,32 @@ public final class Bench {
       }
     }
 
+    if (o.cluster() > 0) cluster(o.cluster());
+
     System.out.println();
     System.out.println("Results (target/bench/results.jsonl, target/bench/summary.json):");
     String uptime = Processes.output(List.of("uptime"), root);
     String load = uptime.contains("load average: ") ? uptime.substring(uptime.indexOf("load average: ") + 14).strip() : "";
     new Summary(results.rows()).print(root.resolve("target/bench/summary.json"), commit,
         Runtime.getRuntime().availableProcessors(), load);
-    RecognizerDiff.run(root, cache, o.against());
+    if (o.runs("diff")) RecognizerDiff.run(root, cache, o.against());
+  }
+
+  /**
+   * {@link ClusterBench} through surefire, which runs OpenSearch's test cluster as its tests run it (the build's
+   * system properties, its class path without picocli's jar).
+   */
+  private void cluster(int docs) throws IOException {
+    String name = "cluster-" + docs;
+    System.err.println("== " + name + " (3-node OpenSearch cluster on loopback beside the local index)");
+    Path json = root.resolve("target/bench/" + name + ".json"), log = root.resolve("target/bench/" + name + ".log"),
+        err = root.resolve("target/bench/" + name + ".err");
+    Files.deleteIfExists(json);
+    List<String> mvn = List.of("mvn", "-q", "-o", "-B", "surefire:test", "-Dtest=ClusterBench",
+        "-Dsurefire.failIfNoSpecifiedTests=false", "-Dsohieu.bench.docs=" + docs, "-Dsohieu.bench.out=" + json,
+        "-DargLine=-Xmx2g");
+    if (Processes.run(mvn, root, log, err, Map.of()) && Files.exists(json)) results.merge(name, json, true);
+    else System.err.println("   " + name + " failed: " + Processes.tail(log, 5) + Processes.tail(err, 3));
   }
 
   /** Runs one benchmark JVM; its JSON lines become one result, the rest of its output is shown on standard error. */

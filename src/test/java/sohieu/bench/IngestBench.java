@@ -17,6 +17,7 @@ import sohieu.index.IngestListener;
 import sohieu.index.IngestSummary;
 import sohieu.index.Ingester;
 import sohieu.refs.CitationRecognizer;
+import sohieu.schema.SchemaVersion;
 import sohieu.search.Searcher;
 
 /**
@@ -41,7 +42,7 @@ public final class IngestBench {
     // Reusing an index measures the queries again (after a change to search) without ingesting anew: the ingest
     // figures are then those saved beside the index when it was built, marked with that commit.
     Path saved = cache.resolve("index-" + docs + ".ingest.json");
-    boolean reuse = Boolean.getBoolean("sohieu.bench.reuse") && Files.exists(saved) && Files.isDirectory(index);
+    boolean reuse = Boolean.getBoolean("sohieu.bench.reuse") && Files.exists(saved) && currentSchema(index);
     Map<String, Object> out = new LinkedHashMap<>();
     if (reuse) {
       @SuppressWarnings("unchecked")
@@ -73,6 +74,11 @@ public final class IngestBench {
       java.util.SplittableRandom pick = new java.util.SplittableRandom(7);
       int pool = Math.min(500, refs.size());
       latency(out, "cite", () -> searcher.cite(refs.get(pick.nextInt(pool)), 20));
+      // What `cite` and the service answer: the citing articles and the profile (tallies, timeline, co-citations).
+      latency(out, "cite_profile", () -> {
+        String ref = refs.get(pick.nextInt(pool));
+        return Arrays.asList(searcher.cite(ref, 20), searcher.profile(ref, 20));
+      });
       latency(out, "word", () -> searcher.search("дипломатии", 10, 0, false));
       latency(out, "phrase", () -> searcher.search("\"народной дипломатии\"", 10, 0, false));
       latency(out, "folded_vi", () -> searcher.search("nghi quyet", 10, 0, false));
@@ -89,6 +95,20 @@ public final class IngestBench {
     out.put("folder", folder.toString());
     out.putAll(ingest(FileSet.of(List.of(folder), List.of()).skippingNotes(List.of()), index));
     System.out.println(BenchJson.line(out));
+  }
+
+  /**
+   * Whether the index at {@code index} was written with this build's schema: one a former build cached is of no use
+   * to the queries (they refuse it), so it is rebuilt instead of reused, and the reason is said.
+   */
+  static boolean currentSchema(Path index) throws java.io.IOException {
+    if (!Files.isDirectory(index)) return false;
+    try (org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(index)) {
+      if (!org.apache.lucene.index.DirectoryReader.indexExists(dir)) return false;
+      String mismatch = SchemaVersion.mismatch(org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData(), index);
+      if (mismatch != null) System.err.println("   rebuilding the cached index: " + mismatch);
+      return mismatch == null;
+    }
   }
 
   /** Ingests the corpus into a new index: throughput, heap and sizes. */

@@ -1,10 +1,10 @@
 package sohieu.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,49 +22,71 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import sohieu.cli.Json;
 import sohieu.cli.Main;
-import sohieu.serve.Server;
 
 /**
- * {@code sohieu serve} under load: clients on loopback sending a mix of cite and search requests to a copy of a bench
- * index while an ingest adds one file at a time to it; p50/p99 latency per kind, the errors, and how long each new
- * file took to be found through the API after its ingest committed.
+ * {@code sohieu serve} under load, three processes as an analyst's machine would have them: the service (the CLI's
+ * own command, with the launcher's collector), an ingest adding one file at a time to the same index, and this one
+ * sending a mix of cite and search requests from concurrent clients over loopback. Reports p50/p99 latency per kind,
+ * the errors, and how long each new file took to be found through the API after its ingest committed.
  *
- * <p>{@code ServeBench INDEX WORK [--requests 10000] [--clients 16]}; the index is copied into a new folder under WORK
- * (removed at the end), so the cached bench index stays as it was.
+ * <p>{@code ServeBench INDEX WORK [--requests 10000] [--clients 16] [--no-ingest] [--jfr FILE]}; the index is copied
+ * into a new folder under WORK (removed at the end), so the cached bench index stays as it was. {@code --jfr}
+ * records the service with Java Flight Recorder, to see where its time goes.
  */
 final class ServeBench {
   private static final List<String> WORDS = List.of("nghị quyết", "chỉ thị", "постановление", "décision", "uchwała",
       "Politburo", "đối ngoại", "kinh tế", "Bộ Chính trị", "hội nghị");
+  private static final String CP = "target/classes:target/test-classes:target/lib/*";
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--ingest-loop")) {
+      ingestLoop(Path.of(args[1]), Path.of(args[2]));
+      return;
+    }
     Path source = Path.of(args[0]), work = Files.createTempDirectory(Files.createDirectories(Path.of(args[1])), "run-");
     int requests = 10_000, clients = 16;
+    boolean ingest = true;
+    String jfr = null;
     for (int i = 2; i < args.length; i++) {
       switch (args[i]) {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
+        case "--no-ingest" -> ingest = false;
+        case "--jfr" -> jfr = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path index = work.resolve("index");
     copy(source, index);
-    try (Server server = new Server(index, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Json.MAPPER, 2_000)) {
-      server.start();
-      String base = "http://127.0.0.1:" + server.address().getPort();
+    List<String> serve = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC")); // as scripts/sohieu runs serve
+    if (jfr != null) serve.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+    serve.addAll(List.of("-cp", CP, "sohieu.cli.Main", "serve", "--index", index.toString(), "--port", "0"));
+    Process server = new ProcessBuilder(Processes.java(serve.toArray(String[]::new))).redirectErrorStream(true).start();
+    Process ingester = null;
+    try {
+      String base = baseUrl(server);
       HttpClient http = HttpClient.newHttpClient();
       List<String> refs = new ArrayList<>();
       Json.MAPPER.readTree(get(http, base + "/api/refs?limit=200").body()).get("references")
           .forEach(r -> refs.add(r.get("canonical").asText()));
       if (refs.isEmpty()) throw new IllegalStateException("no references in " + source);
       // Warm up the JIT and the searcher as a running service would be.
-      for (int i = 0; i < 500; i++) get(http, url(base, i, refs));
+      for (int i = 0; i < 2_000; i++) get(http, url(base, i, refs));
 
-      AtomicBoolean done = new AtomicBoolean();
       List<Long> visible = Collections.synchronizedList(new ArrayList<>());
-      Thread ingest = Thread.ofPlatform().name("ingest").start(() -> ingestLoop(work, index, http, base, done, visible));
+      AtomicBoolean loadDone = new AtomicBoolean();
+      Thread watcher = null;
+      if (ingest) {
+        ingester = new ProcessBuilder(Processes.java("-Xmx1g", "-XX:+UseParallelGC", "-cp", CP, "sohieu.bench.ServeBench",
+            "--ingest-loop", index.toString(), work.toString())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = ingester;
+        watcher = Thread.ofPlatform().name("watch-ingest").start(() -> watch(p, http, base, loadDone, visible));
+      }
       ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>(); // {kind 0 cite / 1 search, nanos, ok}
       AtomicInteger next = new AtomicInteger();
       int total = requests;
@@ -86,12 +108,17 @@ final class ServeBench {
       }
       for (Thread t : threads) t.join();
       double seconds = (System.nanoTime() - start) / 1e9;
-      done.set(true);
-      ingest.join();
+      loadDone.set(true);
+      if (ingester != null) {
+        Files.writeString(work.resolve("stop"), "");
+        ingester.waitFor();
+        watcher.join();
+      }
 
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("requests", requests);
       o.put("clients", clients);
+      o.put("ingest_beside", ingest);
       o.put("seconds", round(seconds));
       o.put("requests_per_s", round(requests / seconds));
       for (int kind = 0; kind < 2; kind++) {
@@ -101,6 +128,7 @@ final class ServeBench {
         String name = kind == 0 ? "cite" : "search";
         o.put(name + "_p50_ms", round(ms.get(ms.size() / 2) / 1e6));
         o.put(name + "_p99_ms", round(ms.get((int) Math.min(ms.size() - 1, Math.ceil(ms.size() * 0.99) - 1)) / 1e6));
+        o.put(name + "_max_ms", round(ms.getLast() / 1e6));
       }
       o.put("errors", samples.stream().filter(s -> s[2] == 0).count());
       List<Long> seen = new ArrayList<>(visible);
@@ -111,10 +139,29 @@ final class ServeBench {
       System.out.println(BenchJson.line(o));
       System.err.printf(Locale.ROOT, "%s%n", o);
     } finally {
+      if (ingester != null) ingester.destroy();
+      server.destroy(); // SIGTERM: the service's own graceful stop
+      server.waitFor();
       try (Stream<Path> all = Files.walk(work)) {
         for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
       }
     }
+  }
+
+  /** The address the service prints when it is ready ("sohieu serve: http://127.0.0.1:PORT/ serving ..."). */
+  private static String baseUrl(Process server) throws IOException {
+    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    Pattern ready = Pattern.compile("sohieu serve: (http://[^/ ]+)/");
+    StringBuilder said = new StringBuilder();
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      Matcher m = ready.matcher(line);
+      if (m.find()) {
+        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { })); // keep the pipe from filling
+        return m.group(1);
+      }
+      said.append(line).append('\n');
+    }
+    throw new IllegalStateException("the service did not start:\n" + said);
   }
 
   /** Request i: cite and search in turn, over the references and a few words in every language. */
@@ -124,24 +171,34 @@ final class ServeBench {
   }
 
   /**
-   * Until the load is over: one new file citing a number of its own, ingested (which commits), then the time until
-   * the API cites it, in milliseconds.
+   * The ingest process: until WORK/stop exists, one new file citing a number of its own, ingested (which commits),
+   * then a line "NUMBER TAB EPOCH-MILLIS" saying when that commit was done.
    */
-  private static void ingestLoop(Path work, Path index, HttpClient http, String base, AtomicBoolean done, List<Long> visible) {
-    try {
-      for (int k = 1; !done.get(); k++) {
-        Path dir = Files.createDirectories(work.resolve("new-" + k));
-        String ref = (9000 + k) + "-CT/TW";
-        Files.writeString(dir.resolve("new.txt"), "Thực hiện Chỉ thị số " + ref + " của Ban Bí thư về công tác đối ngoại.\n");
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "ingest", "--index", index.toString(), dir.toString());
-        if (code != 0) throw new IllegalStateException("ingest failed: " + err);
-        long committed = System.nanoTime();
-        while (get(http, base + "/api/cite?ref=" + enc(ref)).statusCode() != 200) {
-          if (System.nanoTime() - committed > 30_000_000_000L) throw new IllegalStateException(ref + " not visible after 30 s");
+  private static void ingestLoop(Path index, Path work) throws IOException {
+    for (int k = 1; !Files.exists(work.resolve("stop")); k++) {
+      Path dir = Files.createDirectories(work.resolve("new-" + k));
+      String ref = (9000 + k) + "-CT/TW";
+      Files.writeString(dir.resolve("new.txt"), "Thực hiện Chỉ thị số " + ref + " của Ban Bí thư về công tác đối ngoại.\n");
+      StringWriter err = new StringWriter();
+      int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "ingest", "--index", index.toString(), dir.toString());
+      if (code != 0) throw new IllegalStateException("ingest failed: " + err);
+      System.out.println(ref + "\t" + System.currentTimeMillis());
+      System.out.flush();
+    }
+  }
+
+  /** For each commit the ingest process reports while the load runs: the time until the API cites its new number. */
+  private static void watch(Process ingester, HttpClient http, String base, AtomicBoolean loadDone, List<Long> visible) {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(ingester.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (loadDone.get()) continue; // read to the end so the process can finish
+        String[] f = line.split("\t");
+        long committed = Long.parseLong(f[1]);
+        while (get(http, base + "/api/cite?ref=" + enc(f[0])).statusCode() != 200) {
+          if (System.currentTimeMillis() - committed > 30_000) throw new IllegalStateException(f[0] + " not visible after 30 s");
           Thread.sleep(20);
         }
-        visible.add((System.nanoTime() - committed) / 1_000_000);
+        visible.add(System.currentTimeMillis() - committed);
       }
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);

@@ -101,6 +101,19 @@ class BrowserTest {
     assertEquals(2, browser.findElements(By.cssSelector("#hits .hit")).size());
     assertFalse(browser.findElements(By.cssSelector("#hits .snippet mark")).isEmpty(), "matches highlighted");
     assertTrue(browser.findElement(By.id("facets")).getText().toLowerCase(java.util.Locale.ROOT).contains("language"));
+    // The reference types listed are the API's count of the found documents by the type facet, not a guess from
+    // the numbers' spelling.
+    Map<String, Long> typesShown = new TreeMap<>(), typesCounted = new TreeMap<>();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> listed = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+        "const h = [...document.querySelectorAll('#facets h3')].find(e => e.textContent === 'Reference type');"
+            + "const out = {}; if (h) h.nextElementSibling.querySelectorAll('li').forEach(li =>"
+            + " out[li.querySelector('a').textContent] = +li.querySelector('span').textContent); return out;");
+    listed.forEach((t, n) -> typesShown.put(t, ((Number) n).longValue()));
+    api("/api/search?facets=true&q=" + URLEncoder.encode("12-CT/TW", StandardCharsets.UTF_8)).get("facets").get("types")
+        .forEach(c -> typesCounted.put(c.get("label").asText(), c.get("documents").asLong()));
+    assertFalse(typesCounted.isEmpty());
+    assertEquals(typesCounted, typesShown);
     shot("search");
 
     // Open the reference from a hit.

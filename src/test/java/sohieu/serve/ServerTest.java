@@ -123,6 +123,7 @@ class ServerTest {
   @CsvSource(delimiter = '|', value = {
       "/api/cite?ref=12-ct/tw         | cite 12-CT/TW --json --limit 20",
       "/api/stats                     | stats --json",
+      "/api/search?facets=true&q=12-CT/TW | search 12-CT/TW --json --facets",
       "/api/refs                      | refs --json",
       "/api/refs?type=CT&issuer=TW    | refs --json --type CT --issuer TW"})
   void answersAreTheCommandsJson(String endpoint, String command) throws Exception {
@@ -250,6 +251,31 @@ class ServerTest {
       assertEquals(2, r.code());
       assertTrue(r.err().startsWith("sohieu serve: cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+  }
+
+  /** The command as a process: a signal lets it finish and close the index, with no trace printed. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"TERM, 143", "INT, 130"})
+  void aSignalStopsItGracefully(String signal, int exitCode) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "sohieu.cli.Main", "serve",
+        "--index", index.toString(), "--port", "0").redirectErrorStream(true).start();
+    try {
+      java.io.BufferedReader out = p.inputReader(StandardCharsets.UTF_8);
+      String line = out.readLine();
+      while (line != null && !line.startsWith("sohieu serve: ")) line = out.readLine();
+      assertTrue(line != null && line.startsWith("sohieu serve: http://127.0.0.1:"), String.valueOf(line));
+      String base = line.substring("sohieu serve: ".length(), line.indexOf("/ serving"));
+      assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+      assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+      assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "stopped within 10 s of SIG" + signal);
+      String rest = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertFalse(rest.contains("Exception") || rest.contains("\tat "), rest);
+      assertEquals(exitCode, p.exitValue());
+    } finally {
+      p.destroyForcibly();
     }
   }
 
