@@ -20,10 +20,12 @@ import sohieu.lang.LanguageIdentifier;
 
 /**
  * Reads a scanned page with Tesseract through Tika's parser, choosing the page's model per page: Tesseract's script
- * detection (page segmentation mode 0, no text read) tells Cyrillic, which only Russian writes here, from Latin; a
- * Latin page is read with the Vietnamese model, whose alphabet holds the most diacritics, and the language
- * identifier reads that text; a French, Polish or English page is read a second time with its own model. So a
- * Vietnamese page, the common scan, costs one reading, and no page runs every model. Thread-safe.
+ * detection (page segmentation mode 0, no text read) tells Cyrillic, which only Russian writes here, from Latin (a
+ * "Cyrillic" page whose reading the language identifier does not call Russian is read as Latin); a Latin page is
+ * read with the Vietnamese model, whose alphabet holds the most diacritics, and the language identifier reads that
+ * text; a French, Polish or English page is read a second time with its own model. So a Vietnamese page, the common
+ * scan, costs one reading, and no page runs every model. Then single words shaped like document numbers that the
+ * reading is unsure of are read again on their own. Thread-safe.
  */
 public final class Ocr {
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
@@ -62,7 +64,8 @@ public final class Ocr {
   /**
    * One page's text and the model that read it.
    *
-   * @param text    NFC, lines of a paragraph joined, paragraphs separated by a blank line
+   * @param text    NFC, a paragraph's wrapped lines joined, other lines and columns broken, paragraphs separated by a
+   *                blank line
    * @param lang    the page's language as identified (vi, ru, fr, pl, en or und)
    * @param models  Tesseract's models of the reading kept
    * @param passes  how many readings the page took (the script detection not counted)
