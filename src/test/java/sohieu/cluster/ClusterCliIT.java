@@ -106,6 +106,31 @@ public class ClusterCliIT extends ClusterTestCase {
     }
   }
 
+  public void testChangedAndDeletedFilesAsLocally() throws Exception {
+    Path dir = createTempDir().resolve("articles");
+    CorpusGenerator.generate(Path.of("corpus"), dir, 6, 11);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".html")).sorted().toList();
+    }
+    String url = engineUrl();
+    assertEquals(0, sohieu("cluster", "init", "--engine", url, "--engine-index", "changes").code());
+    ensureGreen("changes");
+    assertEquals(6, summary(sohieu("ingest", "--engine", url, "--engine-index", "changes", dir.toString(), "--json"))
+        .path("added").asInt());
+    Files.writeString(files.get(0), Files.readString(files.get(0)) + "\nTheo Nghị quyết 57-NQ/TW của Bộ Chính trị.\n");
+    Files.delete(files.get(1));
+    Files.copy(files.get(2), dir.resolve("copy.txt"));
+    JsonNode s = summary(sohieu("ingest", "--engine", url, "--engine-index", "changes", "--prune", dir.toString(), "--json"));
+    assertEquals(s.toString(), 1, s.path("updated").asInt());
+    assertEquals(s.toString(), 1, s.path("removed").asInt());
+    assertEquals(s.toString(), 1, s.path("duplicates").asInt());
+    assertEquals(s.toString(), 4, s.path("unchanged").asInt());
+    assertEquals(5, sohieu("stats", "--engine", url, "--engine-index", "changes", "--json").json().path("documents").asInt());
+    Run cite = sohieu("cite", "57-NQ/TW", "--engine", url, "--engine-index", "changes", "--json");
+    assertTrue(cite.out(), paths(cite.json().path("articles"), "path").contains(files.get(0).toString()));
+  }
+
   public void testIngestFinishesWhenANodeStopsAndNoFileIsMissing() throws Exception {
     Path generated = createTempDir().resolve("generated");
     CorpusGenerator.generate(Path.of("corpus"), generated, 100, 3);
@@ -190,8 +215,12 @@ public class ClusterCliIT extends ClusterTestCase {
   }
 
   private static Set<String> paths(JsonNode search) {
+    return paths(search.path("hits"), "path");
+  }
+
+  private static Set<String> paths(JsonNode records, String field) {
     Set<String> out = new TreeSet<>();
-    for (JsonNode h : search.path("hits")) out.add(h.path("path").asText());
+    for (JsonNode h : records) out.add(h.path(field).asText());
     return out;
   }
 }
