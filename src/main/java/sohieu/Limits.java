@@ -17,6 +17,13 @@ public final class Limits {
   public static final int CITATIONS_PER_FILE = 10_000;
   /** Seconds one file may take to extract and analyze (option {@code --timeout}). */
   public static final int TIMEOUT_SECONDS = 60;
+  /** Most scanned pages read by OCR in one file (option {@code --ocr-pages}); the rest are said, not read. */
+  public static final int OCR_PAGES = 20;
+  /**
+   * Seconds Tesseract may take on one page (option {@code --ocr-page-timeout}); each page read also gives its file
+   * this much more time than {@link #TIMEOUT_SECONDS}, so a long scan is bounded per page, not cut at a minute.
+   */
+  public static final int OCR_PAGE_SECONDS = 120;
   /** Longest title kept: enough for any headline; a longer one is a paragraph standing in for a missing title. */
   public static final int TITLE_CHARS = 200;
   /** Most characters of a mention's sentence, half before and half after the mention. */
@@ -39,4 +46,6 @@ public final class Limits {
   public static final String TEXT_CHARS_OPTION = "--max-chars";
   public static final String CITATIONS_OPTION = "--max-citations";
   public static final String TIMEOUT_OPTION = "--timeout";
+  public static final String OCR_PAGES_OPTION = "--ocr-pages";
+  public static final String OCR_PAGE_TIMEOUT_OPTION = "--ocr-page-timeout";
 }

@@ -152,6 +152,7 @@ final class CiteCommand implements Callable<Integer> {
     for (CitingArticle a : result.articles()) {
       out.println(style.bold((a.self() ? "[the document itself] " : "") + (a.title() == null ? a.path() : a.title())));
       out.println("   " + style.dim(String.join(" · ", Output.nonNull(a.date(), a.outlet(), String.join("+", a.languages()), a.path()))));
+      for (String copy : a.copies()) out.println("   " + style.dim("= " + copy));
       for (Citation c : a.mentions()) {
         String sentence = c.sentence();
         int at = sentence.indexOf(c.raw());

@@ -131,14 +131,21 @@ final class IngestCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       try (ingester; Progress progress = Progress.start(walk.count(), err)) {
-        ingester.commitEvery(commitEvery).limits(limits.maxMegabytes, limits.maxChars, limits.maxCitations);
-        summary = ingester.ingest(files, prune, (file, outcome, bytes, reason) -> {
-          if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));
-          if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
-            cuts.add(new Reports.Cut(file.toString(), reason));
+        ingester.commitEvery(commitEvery).limits(limits.maxMegabytes, limits.maxChars, limits.maxCitations)
+            .ocrLimits(limits.ocrPages, limits.ocrPageSeconds);
+        summary = ingester.ingest(files, prune, new IngestListener() {
+          @Override
+          public void done(Path file, Outcome outcome, long bytes, String reason) {
+            if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));
+            if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
+              cuts.add(new Reports.Cut(file.toString(), reason));
+            }
+            if (outcome == IngestListener.Outcome.DUPLICATE) duplicates.add(new Reports.Duplicate(file.toString(), reason));
+            progress.done(outcome, bytes);
           }
-          if (outcome == IngestListener.Outcome.DUPLICATE) duplicates.add(new Reports.Duplicate(file.toString(), reason));
-          progress.done(outcome, bytes);
+
+          @Override
+          public void pageRead(Path file, int done, int pages) { progress.pageRead(); }
         });
       }
       report(out, err, summary, failures, duplicates, cuts, skipped, passed, index.index.toString());

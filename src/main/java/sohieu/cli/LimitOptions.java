@@ -21,11 +21,22 @@ final class LimitOptions {
       description = "Keep at most N citations of one file, saying so when there are more (default ${DEFAULT-VALUE}).")
   int maxCitations;
 
+  @Option(names = Limits.OCR_PAGES_OPTION, paramLabel = "N", defaultValue = "" + Limits.OCR_PAGES,
+      description = "Read at most N scanned pages of one file by OCR, saying so when there are more (default ${DEFAULT-VALUE}).")
+  int ocrPages;
+
+  @Option(names = Limits.OCR_PAGE_TIMEOUT_OPTION, paramLabel = "SECONDS", defaultValue = "" + Limits.OCR_PAGE_SECONDS,
+      description = "Give up on a scanned page after this long; each page read also gives its file this much more "
+          + "time than --timeout (default ${DEFAULT-VALUE}).")
+  int ocrPageSeconds;
+
   /** Refuses values that would make every file fail, in one line naming the option. */
   void check() {
     Main.atLeast(Limits.TIMEOUT_OPTION, timeoutSeconds, 1);
     Main.atLeast(Limits.FILE_MB_OPTION, maxMegabytes, 1);
     Main.atLeast(Limits.TEXT_CHARS_OPTION, maxChars, 1);
     Main.atLeast(Limits.CITATIONS_OPTION, maxCitations, 1);
+    Main.atLeast(Limits.OCR_PAGES_OPTION, ocrPages, 0);
+    Main.atLeast(Limits.OCR_PAGE_TIMEOUT_OPTION, ocrPageSeconds, 1);
   }
 }

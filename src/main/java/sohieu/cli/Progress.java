@@ -33,6 +33,8 @@ final class Progress implements AutoCloseable {
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicInteger failed = new AtomicInteger();
+  /** Scanned pages read by OCR: a scan takes seconds a page, so the files alone would look stuck. */
+  private final AtomicInteger pages = new AtomicInteger();
   private final PrintWriter err;
   private ProgressBar bar;
   private ScheduledExecutorService ticker;
@@ -72,6 +74,18 @@ final class Progress implements AutoCloseable {
     if (bar != null) bar.step();
   }
 
+  /** One more scanned page read by OCR. */
+  void pageRead() {
+    pages.incrementAndGet();
+    if (bar != null) bar.refresh();
+  }
+
+  /** ", 12 pages by OCR" once OCR has read a page, else "". */
+  private String pagesRead() {
+    int p = pages.get();
+    return p == 0 ? "" : ", " + p + (p == 1 ? " page" : " pages") + " by OCR";
+  }
+
   /** Prints the plain line now. */
   void tick() {
     err.println(plainLine());
@@ -82,8 +96,8 @@ final class Progress implements AutoCloseable {
   String plainLine() {
     long n = files.get();
     int f = failed.get();
-    return String.format(Locale.ROOT, "ingest: %d of %d files, %.1f MB, %.0f files/s%s", n, total, bytes.get() / 1e6,
-        n / seconds(), f == 0 ? "" : ", " + f + " failed");
+    return String.format(Locale.ROOT, "ingest: %d of %d files%s, %.1f MB, %.0f files/s%s", n, total, pagesRead(),
+        bytes.get() / 1e6, n / seconds(), f == 0 ? "" : ", " + f + " failed");
   }
 
   /**
@@ -101,7 +115,7 @@ final class Progress implements AutoCloseable {
         String.format(Locale.ROOT, "%.0f files/s", n / s),
         String.format(Locale.ROOT, "%.1f MB/s", bytes.get() / 1e6 / s)));
     if (n > 0 && n < total) optional.add("ETA " + clock(Math.round(s / n * (total - n))));
-    String counts = " " + n + "/" + total + (f == 0 ? "" : ", " + f + " failed");
+    String counts = " " + n + "/" + total + pagesRead() + (f == 0 ? "" : ", " + f + " failed");
     int room = (width > 0 ? width : 80) - 1;
     while (true) {
       String tail = counts + (optional.isEmpty() ? "" : ", " + String.join(", ", optional));

@@ -21,13 +21,17 @@ import sohieu.search.ReferenceRow;
 public final class Reports {
   private Reports() {}
 
-  /** {@code scan --json}: the article with the file name it was read under. */
+  /**
+   * {@code scan --json}: the article with the file name it was read under; {@code scanned} lists the pages OCR read
+   * (their text spans, language, models, readings and time), empty for a file with text of its own.
+   */
   public record Scan(String file, String title, LocalDate published, String outlet, String url, String contentType,
-              String text, List<Paragraph> paragraphs, List<Citation> citations, DocumentIdentity identity, String cut) {
+              String text, List<Paragraph> paragraphs, List<Citation> citations, DocumentIdentity identity, String cut,
+              List<ExtractedDocument.ScannedPage> scanned) {
     public static Scan of(String file, Article a) {
       ExtractedDocument d = a.document();
       return new Scan(file, d.title(), d.published(), d.outlet(), d.sourceUrl(), d.contentType(), d.text(),
-          a.paragraphs(), a.citations(), a.identity(), a.cut());
+          a.paragraphs(), a.citations(), a.identity(), a.cut(), d.scanned());
     }
   }
 
@@ -39,13 +43,13 @@ public final class Reports {
 
   /** {@code cite --jsonl} and {@code --csv}: one mention with its article. */
   public record Mention(String canonical, String path, String title, String date, String outlet, boolean self, String raw,
-                 Kind kind, LocalDate issued, int start, int end, String sentence) {
+                 Kind kind, LocalDate issued, int start, int end, String sentence, List<String> copies) {
     public static List<Mention> of(CiteResult result) {
       List<Mention> rows = new ArrayList<>();
       for (CitingArticle a : result.articles()) {
         for (Citation c : a.mentions()) {
           rows.add(new Mention(result.canonical(), a.path(), a.title(), a.date(), a.outlet(), a.self(), c.raw(), c.kind(),
-              c.issued(), c.start(), c.end(), c.sentence()));
+              c.issued(), c.start(), c.end(), c.sentence(), a.copies()));
         }
       }
       return rows;

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 import sohieu.Limits;
 import sohieu.extract.ExtractedDocument;
 import sohieu.extract.ExtractionException;
+import sohieu.extract.Extractor;
 import sohieu.index.FileSet;
 import sohieu.lang.Paragraph;
 import sohieu.pipeline.Article;
@@ -73,10 +75,21 @@ final class ScanCommand implements Callable<Integer> {
    * that hangs or a file that floods memory ends in one line naming the file rather than a hang or a trace.
    */
   private Article withinTimeLimit() throws Exception {
-    FutureTask<Article> task = new FutureTask<>(this::scan);
+    // Each scanned page read moves the deadline on by the page's own limit, as in an ingest.
+    AtomicLong deadline = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(limits.timeoutSeconds));
+    FutureTask<Article> task = new FutureTask<>(() -> scan(
+        (done, pages) -> deadline.addAndGet(TimeUnit.SECONDS.toNanos(limits.ocrPageSeconds))));
     Thread.ofPlatform().daemon().name("scan").start(task);
     try {
-      return task.get(limits.timeoutSeconds, TimeUnit.SECONDS);
+      while (true) {
+        long left = deadline.get() - System.nanoTime();
+        if (left <= 0) throw new TimeoutException();
+        try {
+          return task.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          if (deadline.get() - System.nanoTime() <= 0) throw e;
+        }
+      }
     } catch (TimeoutException e) {
       task.cancel(true);
       throw new Main.UserError(file + ": timed out after " + limits.timeoutSeconds + " s (" + Limits.TIMEOUT_OPTION
@@ -96,12 +109,13 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /** The file (or standard input) through the same pipeline as an ingest, with the same limits. */
-  private Article scan() throws Exception {
-    ArticlePipeline pipeline = new ArticlePipeline(charset, limits.maxMegabytes, limits.maxChars, limits.maxCitations);
+  private Article scan(Extractor.PageListener pages) throws Exception {
+    ArticlePipeline pipeline = new ArticlePipeline(charset, limits.maxMegabytes, limits.maxChars, limits.maxCitations,
+        limits.ocrPages, limits.ocrPageSeconds);
     try {
       if (file.equals("-")) {
         try (InputStream in = System.in) {
-          return pipeline.read(in, "stdin");
+          return pipeline.read(in, "stdin", pages);
         }
       }
       Path path = Path.of(file);
@@ -110,7 +124,7 @@ final class ScanCommand implements Callable<Integer> {
       if (notRegular != null) throw new Main.UserError(file + ": " + notRegular + "; pipe it to 'scan -' to read it");
       if (!Files.exists(path)) throw new Main.UserError(file + ": no such file");
       if (!Files.isReadable(path)) throw new Main.UserError(file + ": permission denied");
-      return pipeline.read(path, file);
+      return pipeline.read(path, file, pages);
     } catch (ExtractionException e) {
       throw new Main.UserError(file + ": " + e.getMessage());
     }
@@ -122,9 +136,15 @@ final class ScanCommand implements Callable<Integer> {
     out.println(style.bold(doc.title() == null ? file : doc.title()));
     out.println(style.dim(String.join(" · ", Output.nonNull(doc.outlet(), doc.published(), doc.sourceUrl(),
         doc.contentType()))));
+    for (ExtractedDocument.ScannedPage s : doc.scanned()) {
+      out.println(style.dim(String.format(Locale.ROOT, "page %d read by OCR: %s, %s (%d reading%s, %.1f s)", s.page(),
+          s.lang(), s.models(), s.passes(), s.passes() == 1 ? "" : "s", s.millis() / 1000.0)));
+    }
     out.println();
-    Table ps = new Table("LANG", "START", "END", "PARAGRAPH");
-    for (Paragraph p : article.paragraphs()) ps.row(p.lang(), p.start(), p.end(), Output.clip(doc.text().substring(p.start(), p.end()), 70));
+    Table ps = new Table("LANG", "FROM", "START", "END", "PARAGRAPH");
+    for (Paragraph p : article.paragraphs()) {
+      ps.row(p.lang(), p.ocr() ? "ocr" : "text", p.start(), p.end(), Output.clip(doc.text().substring(p.start(), p.end()), 70));
+    }
     ps.print(out, style);
     out.println();
     if (article.citations().isEmpty()) {

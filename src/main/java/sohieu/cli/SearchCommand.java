@@ -45,6 +45,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--facets", description = "Also count the documents found by language, month, outlet and reference type.")
   boolean facets;
 
+  @Option(names = "--expand", description = "List every copy of a story as a hit of its own (by default near-duplicates "
+      + "and translations are one hit, the best, with the paths of the others).")
+  boolean expand;
+
   @Option(names = "--lang", paramLabel = "LANG", description = "Only documents with paragraphs in this language (vi, ru, fr, pl, en).")
   String lang;
 
@@ -98,7 +102,7 @@ final class SearchCommand implements Callable<Integer> {
     } else {
       try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
         result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"),
-            facets);
+            facets, expand);
       }
     }
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -137,6 +141,11 @@ final class SearchCommand implements Callable<Integer> {
       out.println("   " + style.dim(String.join(" · ", Output.nonNull(h.date(), h.outlet(),
           String.join("+", h.languages()), String.format(Locale.ROOT, "%.2f", h.score())))));
       out.println("   " + style.dim(h.path()));
+      for (String copy : h.copies()) out.println("   " + style.dim("= " + copy));
+      if (h.groupSize() > 1) {
+        out.println("   " + style.dim("+ " + (h.groupSize() - 1) + " similar (--expand lists them): "
+            + String.join(", ", h.similar())));
+      }
       if (!h.refs().isEmpty()) out.println("   " + style.accent(String.join(" ", h.refs())));
       for (String s : h.snippets()) out.println("   " + style.marks(clip(s)));
       out.println();
@@ -205,8 +214,7 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The result with the highlighter's marks removed, for machines. */
   private static SearchResult plain(SearchResult r) {
-    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> new Hit(h.path(), h.title(), h.date(),
-        h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Style::plain).toList(), h.refs())).toList(),
-        r.facets());
+    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> h.withSnippets(
+        h.snippets().stream().map(Style::plain).toList())).toList(), r.facets());
   }
 }

@@ -65,12 +65,14 @@ final class ShowCommand implements Callable<Integer> {
     Style style = new Style(output.colorOn());
     out.println(style.bold(a.title() == null ? a.path() : a.title()));
     Table meta = new Table("FIELD", "VALUE");
-    meta.row("path", a.path()).row("date", a.date()).row("outlet", a.outlet()).row("url", a.url())
+    meta.row("path", a.path());
+    for (String copy : a.copies()) meta.row("copy", copy);
+    meta.row("date", a.date()).row("outlet", a.outlet()).row("url", a.url())
         .row("type", a.contentType()).row("languages", String.join(", ", a.languages())).row("sha256", a.hash());
     meta.print(out, style);
     out.println();
     for (Paragraph p : a.paragraphs()) {
-      out.println(style.dim("[" + p.lang() + "] ") + a.text().substring(p.start(), p.end()));
+      out.println(style.dim("[" + p.lang() + (p.ocr() ? ", ocr" : "") + "] ") + a.text().substring(p.start(), p.end()));
     }
     out.println();
     Table cs = new Table("CANONICAL", "KIND", "ISSUED", "OFFSETS", "RAW");

@@ -63,6 +63,7 @@ final class StatsCommand implements Callable<Integer> {
       if (stats.undated() > 0) months.add(new Stats.Count("undated", stats.undated()));
       section(out, "MONTH", months, style);
       section(out, "MOST CITED", stats.references(), style);
+      section(out, "REFERENCE TYPE", stats.types(), style);
       if (!engine.on()) failedFiles(out, style);
       out.flush();
     }

@@ -138,7 +138,8 @@ public final class ClusterSearcher {
         for (JsonNode frag : h.path("highlight").path(f)) if (snippets.size() < 2) snippets.add(frag.asText());
       }
       hits.add(new Hit(s.path(Fields.PATH).asText(), text(s.path(Fields.TITLE)), text(s.path(Fields.DATE)),
-          text(s.path(Fields.OUTLET)), langs, (float) h.path("_score").asDouble(0), snippets, strings(s.path(Fields.REF))));
+          text(s.path(Fields.OUTLET)), langs, (float) h.path("_score").asDouble(0), snippets, strings(s.path(Fields.REF)),
+          List.of(), 1, List.of()));
     }
     Long undated = null;
     if (from != null || to != null) undated = count(Map.of("bool", Map.of("must", List.of(queryString),
@@ -190,7 +191,7 @@ public final class ClusterSearcher {
       if (canonical.equals(m.path("canonical").asText())) mentions.add(citation(m));
     }
     return new CitingArticle(s.path(Fields.PATH).asText(), text(s.path(Fields.TITLE)), text(s.path(Fields.DATE)),
-        text(s.path(Fields.OUTLET)), strings(s.path(Fields.LANG)), self, mentions);
+        text(s.path(Fields.OUTLET)), strings(s.path(Fields.LANG)), self, mentions, List.of());
   }
 
   /** A stored mention as the recognizer's record of its kind. */
@@ -314,6 +315,7 @@ public final class ClusterSearcher {
     aggs.put("months", Map.of("date_histogram", Map.of("field", Fields.DATE, "calendar_interval", "month",
         "format", "yyyy-MM", "min_doc_count", 1)));
     aggs.put("refs", Map.of("terms", Map.of("field", Fields.REF, "size", top)));
+    aggs.put("types", Map.of("terms", Map.of("field", Fields.REF_TYPE, "size", top)));
     aggs.put("undated", Map.of("missing", Map.of("field", Fields.DATE)));
     JsonNode answer = engine.call("POST", "/" + index + "/_search", Map.of("size", 0, "track_total_hits", true, "aggs", aggs));
     JsonNode a = answer.path("aggregations");
@@ -322,7 +324,8 @@ public final class ClusterSearcher {
     // As the local facet lists them: most documents first, then by label
     months.sort(Comparator.comparingLong(Stats.Count::documents).reversed().thenComparing(Stats.Count::label));
     return new Stats(answer.path("hits").path("total").path("value").asLong(), a.path("undated").path("doc_count").asLong(),
-        counts(a.path("langs")), counts(a.path("outlets")), months, counts(a.path("refs")));
+        counts(a.path("langs")), counts(a.path("outlets")), months, counts(a.path("refs")),
+        counts(a.path("types")));
   }
 
   private long count(Object query) throws IOException {

@@ -31,6 +31,8 @@ final class ArticleTextHandler extends DefaultHandler {
   private final Deque<Boolean> skipping = new ArrayDeque<>();
   private int skipDepth;
   private String itemDatePublished;
+  /** Where each of a PDF's pages (Tika's {@code <div class="page">}) starts in the text. */
+  private final java.util.List<Integer> pageStarts = new java.util.ArrayList<>();
 
   ArticleTextHandler(int maxChars) { this.maxChars = maxChars; }
 
@@ -41,6 +43,7 @@ final class ArticleTextHandler extends DefaultHandler {
     if (name.equals("meta") && itemDatePublished == null && "datePublished".equals(atts.getValue("itemprop"))) {
       itemDatePublished = atts.getValue("content");
     }
+    if (name.equals("div") && "page".equals(atts.getValue("class"))) pageStarts.add(text.length());
     boolean skip = SKIPPED.contains(name) || isFurniture(atts.getValue("class")) || isFurniture(atts.getValue("id"));
     skipping.push(skip);
     if (skip) skipDepth++;
@@ -74,6 +77,15 @@ final class ArticleTextHandler extends DefaultHandler {
   }
 
   String text() { return text.toString(); }
+
+  /** Each page's text, for a PDF; empty for a format without pages. */
+  java.util.List<String> pages() {
+    java.util.List<String> out = new java.util.ArrayList<>(pageStarts.size());
+    for (int i = 0; i < pageStarts.size(); i++) {
+      out.add(text.substring(pageStarts.get(i), i + 1 < pageStarts.size() ? pageStarts.get(i + 1) : text.length()));
+    }
+    return out;
+  }
 
   /** The content of {@code <meta itemprop="datePublished">}, or null. */
   String itemDatePublished() { return itemDatePublished; }

@@ -2,14 +2,17 @@ package sohieu.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import sohieu.analysis.LanguageAnalyzers;
+import sohieu.analysis.NearDuplicates;
 import sohieu.extract.ExtractedDocument;
 import sohieu.lang.Paragraph;
 import sohieu.pipeline.Article;
@@ -35,6 +38,19 @@ final class DocumentBuilder {
     }
   }
 
+  /**
+   * The document of a file whose content is indexed under another path: its paths, size and the content's hash,
+   * nothing searchable, so that it is kept and pruned like any file and shown beside the document it copies.
+   */
+  static Document copy(String path, String absolute, String hash, long size) {
+    Document doc = new Document();
+    DocumentFields.path(doc, path);
+    DocumentFields.file(doc, absolute);
+    DocumentFields.copyOf(doc, hash);
+    DocumentFields.size(doc, size);
+    return doc;
+  }
+
   private static Document fields(Article article) throws IOException {
     ExtractedDocument d = article.document();
     Document doc = new Document();
@@ -43,6 +59,9 @@ final class DocumentBuilder {
     DocumentFields.size(doc, article.size());
     String text = d.text();
     DocumentFields.text(doc, text);
+    String main = charsByLanguage(article.paragraphs()).entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse("und");
+    for (String key : NearDuplicates.keys(text, main)) DocumentFields.nearKey(doc, key);
     DocumentFields.paragraphs(doc, article.paragraphs());
     if (known(d.title())) DocumentFields.title(doc, d.title());
     if (known(d.sourceUrl())) DocumentFields.url(doc, d.sourceUrl());
@@ -62,6 +81,9 @@ final class DocumentBuilder {
       doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, d.title(), Field.Store.NO));
     }
     for (String lang : langs) DocumentFields.language(doc, lang);
+    Map<String, Integer> chars = charsByLanguage(article.paragraphs());
+    int all = chars.values().stream().mapToInt(Integer::intValue).sum();
+    for (var e : chars.entrySet()) DocumentFields.languageShare(doc, e.getKey(), all == 0 ? 0f : (float) e.getValue() / all);
     // A mention with no canonical number has nothing to be looked up by.
     List<Citation> citations = article.citations().stream().filter(c -> known(c.canonical())).toList();
     DocumentFields.mentions(doc, new Mentions.Card(article.path(), known(d.title()) ? d.title() : null,
@@ -90,6 +112,13 @@ final class DocumentBuilder {
     if (!citations.isEmpty()) DocumentFields.refData(doc, citations);
     for (String ref : refs) DocumentFields.reference(doc, ref);
     return doc;
+  }
+
+  /** The characters of the text in each language of its paragraphs. */
+  private static Map<String, Integer> charsByLanguage(List<Paragraph> paragraphs) {
+    Map<String, Integer> chars = new LinkedHashMap<>();
+    for (Paragraph p : paragraphs) chars.merge(p.lang(), p.end() - p.start(), Integer::sum);
+    return chars;
   }
 
   /** A value worth indexing: a facet or a keyword of nothing would be refused, or findable by nothing. */

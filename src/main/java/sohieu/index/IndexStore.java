@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
@@ -136,6 +144,32 @@ public final class IndexStore implements Closeable {
     return DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
   }
 
+  /** What this writer has done so far, uncommitted changes included; the caller closes it. */
+  public DirectoryReader current() throws IOException { return DirectoryReader.open(writer); }
+
+  /**
+   * The files (that still exist) of the copies whose content has no indexed document any more, as this writer sees
+   * the index: the original was pruned or changed, and a copy must take its place.
+   */
+  public List<Path> orphanedCopies() throws IOException {
+    List<Path> orphans = new ArrayList<>();
+    try (DirectoryReader reader = current()) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Terms copied = MultiTerms.getTerms(reader, Fields.COPY_OF);
+      TermsEnum hashes = copied == null ? TermsEnum.EMPTY : copied.iterator();
+      for (BytesRef hash = hashes.next(); hash != null; hash = hashes.next()) {
+        if (searcher.count(new TermQuery(new Term(Fields.HASH, BytesRef.deepCopyOf(hash)))) > 0) continue;
+        Query copies = new TermQuery(new Term(Fields.COPY_OF, BytesRef.deepCopyOf(hash)));
+        for (ScoreDoc sd : searcher.search(copies, Math.max(1, searcher.count(copies))).scoreDocs) {
+          Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.FILE));
+          Path path = Path.of(d.get(Fields.PATH)), file = Path.of(d.get(Fields.FILE));
+          if (Files.isRegularFile(path)) orphans.add(path); else if (Files.isRegularFile(file)) orphans.add(file);
+        }
+      }
+    }
+    return orphans;
+  }
+
   /** Commits after every {@code files} files as well as every 30 s; small values let tests crash between commits. */
   public void commitEvery(int files) { this.commitEvery = Math.max(1, files); }
 
@@ -237,11 +271,16 @@ public final class IndexStore implements Closeable {
           String mismatch = SchemaVersion.mismatch(latest.getUserData(), indexDir);
           if (mismatch != null) return new Health.Outdated(mismatch);
           try (DirectoryReader reader = DirectoryReader.open(dir)) {
-            return new Health.Healthy(reader.numDocs(), status.numSegments);
+            return new Health.Healthy(reader.numDocs() - copies(reader), status.numSegments);
           }
         }
       }
     }
+  }
+
+  /** The documents of {@code reader} that are copies (see {@link Fields#COPY_OF}), not documents of their own. */
+  public static int copies(DirectoryReader reader) throws IOException {
+    return new IndexSearcher(reader).count(Fields.copies());
   }
 
   /** Lucene's words for what is wrong with a file, without the name of the exception or the reader's internals. */

@@ -13,5 +13,8 @@ public interface IngestListener {
    */
   void done(Path file, Outcome outcome, long bytes, String reason);
 
+  /** OCR has read page {@code done} of the {@code pages} it reads of a scanned file (before the file is done). */
+  default void pageRead(Path file, int done, int pages) {}
+
   IngestListener NONE = (file, outcome, bytes, reason) -> {};
 }

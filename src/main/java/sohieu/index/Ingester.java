@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.TopDocs;
 import sohieu.Limits;
 import sohieu.extract.ExtractedDocument;
 import sohieu.extract.ExtractionException;
+import sohieu.extract.Extractor;
 import sohieu.pipeline.Article;
 import sohieu.pipeline.ArticlePipeline;
 import sohieu.schema.DocumentFields;
@@ -48,7 +50,8 @@ import sohieu.schema.SchemaMismatchException;
  *
  * <p>A file is keyed by its path as given (relative stays relative, so an index can move with its corpus), and
  * also carries its absolute path, so that the same file given in another spelling replaces its document rather than
- * adding a second. A file whose content is already indexed under another path is not indexed again. Files that
+ * adding a second. A file whose content is already indexed under another path is not indexed again: it is kept as a
+ * copy of that document (its paths alone), and takes the document's place when the original is gone. Files that
  * fail are kept in a list committed with the index ({@link FailedFiles}).
  */
 public final class Ingester implements Closeable {
@@ -56,6 +59,8 @@ public final class Ingester implements Closeable {
   private final int threads;
   private final Duration timeout;
   private final Charset charset;
+  private int maxMegabytes = Limits.FILE_MB, maxChars = Limits.TEXT_CHARS, maxCitations = Limits.CITATIONS_PER_FILE;
+  private int ocrPages = Limits.OCR_PAGES, ocrPageSeconds = Limits.OCR_PAGE_SECONDS;
   private ArticlePipeline pipeline;
   private Extraction extraction;
   private final DocumentBuilder builder = new DocumentBuilder();
@@ -68,8 +73,8 @@ public final class Ingester implements Closeable {
     this.threads = threads;
     this.timeout = timeout;
     this.charset = charset;
-    this.pipeline = new ArticlePipeline(charset, Limits.FILE_MB, Limits.TEXT_CHARS, Limits.CITATIONS_PER_FILE);
-    this.extraction = file -> pipeline.extract(file);
+    this.pipeline = new ArticlePipeline(charset, maxMegabytes, maxChars, maxCitations, ocrPages, ocrPageSeconds);
+    this.extraction = (file, pages) -> pipeline.extract(file, pages);
   }
 
   /**
@@ -94,14 +99,28 @@ public final class Ingester implements Closeable {
 
   /** Sets the per-file limits ({@link Limits}) before {@link #ingest} runs. */
   public Ingester limits(int maxMegabytes, int maxChars, int maxCitations) {
-    this.pipeline = new ArticlePipeline(charset, maxMegabytes, maxChars, maxCitations);
+    this.maxMegabytes = maxMegabytes;
+    this.maxChars = maxChars;
+    this.maxCitations = maxCitations;
+    this.pipeline = new ArticlePipeline(charset, maxMegabytes, maxChars, maxCitations, ocrPages, ocrPageSeconds);
+    return this;
+  }
+
+  /**
+   * Sets the OCR limits before {@link #ingest} runs: at most {@code pages} scanned pages read per file, each within
+   * {@code pageSeconds}; each page read gives its file that much more time than the file's own limit.
+   */
+  public Ingester ocrLimits(int pages, int pageSeconds) {
+    this.ocrPages = pages;
+    this.ocrPageSeconds = pageSeconds;
+    this.pipeline = new ArticlePipeline(charset, maxMegabytes, maxChars, maxCitations, ocrPages, ocrPageSeconds);
     return this;
   }
 
   /** One file's text extraction; a seam so that tests can stand in a parser that hangs. */
   @FunctionalInterface
   interface Extraction {
-    ExtractedDocument extract(Path file) throws ExtractionException;
+    ExtractedDocument extract(Path file, Extractor.PageListener pages) throws ExtractionException;
   }
 
   /** Replaces the extraction step by one built around it, before {@link #ingest} runs. */
@@ -120,17 +139,32 @@ public final class Ingester implements Closeable {
     AtomicInteger[] counts = new AtomicInteger[IngestListener.Outcome.values().length];
     for (int i = 0; i < counts.length; i++) counts[i] = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
-    IngestListener counting = (file, outcome, size, reason) -> {
-      counts[outcome.ordinal()].incrementAndGet();
-      bytes.addAndGet(size);
-      if (outcome != IngestListener.Outcome.REMOVED) store.settled(file, outcome == IngestListener.Outcome.FAILED, reason);
-      listener.done(file, outcome, size, reason);
+    IngestListener counting = new IngestListener() {
+      @Override
+      public void done(Path file, Outcome outcome, long size, String reason) {
+        counts[outcome.ordinal()].incrementAndGet();
+        bytes.addAndGet(size);
+        if (outcome != IngestListener.Outcome.REMOVED) store.settled(file, outcome == IngestListener.Outcome.FAILED, reason);
+        listener.done(file, outcome, size, reason);
+      }
+
+      @Override
+      public void pageRead(Path file, int done, int pages) { listener.pageRead(file, done, pages); }
     };
     boolean complete;
     try (DirectoryReader before = store.lastCommit()) {
       IndexSearcher existing = before == null ? null : new IndexSearcher(before);
       if (prune) store.prune(before, counting);
       complete = run(files, existing, counting);
+    }
+    if (complete) {
+      // A copy whose indexed original was pruned or changed, and which this run did not reach, takes its place.
+      List<Path> orphans = store.orphanedCopies();
+      if (!orphans.isEmpty()) {
+        try (DirectoryReader now = store.current()) {
+          complete = run(orphans, new IndexSearcher(now), counting);
+        }
+      }
     }
     store.commit();
     var c = counts;
@@ -156,19 +190,28 @@ public final class Ingester implements Closeable {
         }
         slots.acquire();
         store.failIfBroken();
-        Settlement settlement = new Settlement(slots);
+        Settlement settlement = new Settlement(slots, System.nanoTime() + timeout.toNanos());
         Future<?> task = workers.submit(() -> work(file, existing, settlement, listener));
-        settlement.arm(watchdog.schedule(() -> {
-          if (!settlement.claim()) return;
-          settlement.settleContent(false);
-          try {
-            task.cancel(true);
-            listener.done(file, IngestListener.Outcome.FAILED, 0, "timed out after " + seconds(timeout)
-                + " (the parser did not finish; --timeout allows longer)");
-          } finally {
-            settlement.release();
+        settlement.arm(watchdog, new Runnable() {
+          @Override
+          public void run() {
+            // A scanned page read since moved the deadline on: look again then.
+            long left = settlement.deadline.get() - System.nanoTime();
+            if (left > 0) {
+              settlement.arm(watchdog, this, left);
+              return;
+            }
+            if (!settlement.claim()) return;
+            settlement.settleContent(false);
+            try {
+              task.cancel(true);
+              listener.done(file, IngestListener.Outcome.FAILED, 0, "timed out after " + seconds(timeout)
+                  + settlement.pagesNote() + " (the parser did not finish; --timeout allows longer)");
+            } finally {
+              settlement.release();
+            }
           }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        }, timeout.toNanos());
         store.countFile();
       }
       slots.acquire(threads);
@@ -190,16 +233,34 @@ public final class Ingester implements Closeable {
     private final Semaphore slots;
     private volatile ScheduledFuture<?> guard;
     private volatile boolean finished;
+    /** When the watchdog gives up on the file, in {@link System#nanoTime()}; each scanned page read moves it on. */
+    final AtomicLong deadline;
+    private final AtomicInteger pagesRead = new AtomicInteger();
 
-    Settlement(Semaphore slots) { this.slots = slots; }
+    Settlement(Semaphore slots, long deadline) {
+      this.slots = slots;
+      this.deadline = new AtomicLong(deadline);
+    }
+
+    void pageRead(Duration pageLimit) {
+      pagesRead.incrementAndGet();
+      deadline.addAndGet(pageLimit.toNanos());
+    }
+
+    /** ", with N pages read by OCR" when OCR extended the time, for the timeout's report. */
+    String pagesNote() {
+      int n = pagesRead.get();
+      return n == 0 ? "" : " and " + n + (n == 1 ? " scanned page" : " scanned pages") + " read by OCR";
+    }
 
     boolean claim() { return claimed.compareAndSet(false, true); }
 
     void release() { slots.release(); }
 
-    void arm(ScheduledFuture<?> guard) {
-      this.guard = guard;
-      if (finished) guard.cancel(false);
+    void arm(ScheduledThreadPoolExecutor watchdog, Runnable check, long nanos) {
+      ScheduledFuture<?> g = watchdog.schedule(check, nanos, TimeUnit.NANOSECONDS);
+      this.guard = g;
+      if (finished) g.cancel(false);
     }
 
     /** The content this file was first to get in this run, whose copies wait to hear whether it was indexed. */
@@ -222,7 +283,7 @@ public final class Ingester implements Closeable {
     try {
       Prepared prepared;
       try {
-        prepared = prepare(file, existing, settlement);
+        prepared = prepare(file, existing, settlement, listener);
       } catch (Throwable t) {
         settlement.settleContent(false);
         if (settlement.claim()) {
@@ -240,8 +301,8 @@ public final class Ingester implements Closeable {
         IngestListener.Outcome outcome = IngestListener.Outcome.UNCHANGED;
         String note = null;
         if (prepared.sameAs != null) {
-          // Its own document, if an earlier run indexed it, would now list the same text twice.
-          if (prepared.replaces) store.delete(prepared.own);
+          // A copy's document holds its paths alone (it replaces a document of the same text, if it had one).
+          store.replace(prepared.own, prepared.doc);
           outcome = IngestListener.Outcome.DUPLICATE;
           note = prepared.sameAs;
         } else if (prepared.doc != null) {
@@ -265,7 +326,7 @@ public final class Ingester implements Closeable {
 
   /**
    * A file ready to index ({@code doc} null when its content is unchanged), or, with {@code sameAs}, identical to
-   * that indexed file; {@code own} matches the documents this file had under any spelling of its path; {@code cut}
+   * that indexed file ({@code doc} then the copy's document); {@code own} matches the documents this file had under any spelling of its path; {@code cut}
    * says what a limit left out of the document, or is null.
    */
   private record Prepared(Query own, long size, Document doc, boolean replaces, String sameAs, String cut) {
@@ -286,7 +347,7 @@ public final class Ingester implements Closeable {
     }
   }
 
-  private Prepared prepare(Path file, IndexSearcher existing, Settlement settlement)
+  private Prepared prepare(Path file, IndexSearcher existing, Settlement settlement, IngestListener listener)
       throws IOException, ExtractionException, InterruptedException {
     String path = file.normalize().toString();
     String absolute = file.toAbsolutePath().normalize().toString();
@@ -310,17 +371,26 @@ public final class Ingester implements Closeable {
     String refused = pipeline.tooLarge(size);
     if (refused != null) throw new ExtractionException(refused);
     String hash = ArticlePipeline.sha256(file);
-    String previous = existing == null ? null : storedHash(existing, own);
+    Stored previous = existing == null ? Stored.NONE : stored(existing, own);
     Holder me = new Holder(absolute, path);
     Holder holder = holder(hash, me, existing, settlement);
-    if (holder != null) return new Prepared(own, size, null, previous != null, holder.path());
-    if (hash.equals(previous)) return new Prepared(own, size, null, true, null);
-    ExtractedDocument extracted = extraction.extract(file);
-    if (extracted.text().isBlank()) throw new ExtractionException("no text found (a scanned image, or not a document)");
+    if (holder != null) {
+      return new Prepared(own, size, DocumentBuilder.copy(path, absolute, hash, size), previous.exists(), holder.path());
+    }
+    if (hash.equals(previous.hash())) return new Prepared(own, size, null, true, null);
+    Duration pageLimit = Duration.ofSeconds(ocrPageSeconds);
+    ExtractedDocument extracted = extraction.extract(file, (done, pages) -> {
+      settlement.pageRead(pageLimit);
+      listener.pageRead(file, done, pages);
+    });
+    if (extracted.text().isBlank()) {
+      throw new ExtractionException(extracted.scanned().isEmpty() ? "no text found (not a document, or a picture of no text)"
+          : "no text found (OCR read no text on its scanned pages)");
+    }
     Article article = pipeline.analyze(path, hash, size, extracted);
     Document doc = builder.build(article);
     DocumentFields.file(doc, absolute);
-    return new Prepared(own, size, doc, previous != null, null, article.cut());
+    return new Prepared(own, size, doc, previous.exists(), null, article.cut());
   }
 
   /**
@@ -376,10 +446,15 @@ public final class Ingester implements Closeable {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
-  private static String storedHash(IndexSearcher searcher, Query own) throws IOException {
+  /** What the index holds for a file: whether it has a document, and the hash of its text (null for a copy's). */
+  private record Stored(boolean exists, String hash) {
+    static final Stored NONE = new Stored(false, null);
+  }
+
+  private static Stored stored(IndexSearcher searcher, Query own) throws IOException {
     TopDocs hits = searcher.search(own, 1);
-    if (hits.scoreDocs.length == 0) return null;
-    return searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(Fields.HASH)).get(Fields.HASH);
+    if (hits.scoreDocs.length == 0) return Stored.NONE;
+    return new Stored(true, searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(Fields.HASH)).get(Fields.HASH));
   }
 
   /** One line for what went wrong with a file (or with the writer). */

@@ -13,13 +13,13 @@ import java.util.List;
  * the identifier's statistical stage; its letters stop counting as foreign.
  */
 public enum Language {
-  VI("vi", Script.LATIN, VietnameseOrthography.LETTERS, "VIETNAMESE", true),
-  RU("ru", Script.CYRILLIC, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "RUSSIAN", false),
-  FR("fr", Script.LATIN, "àâæçéèêëîïôœùûüÿ", "FRENCH", false),
-  PL("pl", Script.LATIN, "ąćęłńóśźż", "POLISH", true),
-  EN("en", Script.LATIN, "", "ENGLISH", false),
+  VI("vi", Script.LATIN, VietnameseOrthography.LETTERS, "VIETNAMESE", true, "vie"),
+  RU("ru", Script.CYRILLIC, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "RUSSIAN", false, "rus+eng"),
+  FR("fr", Script.LATIN, "àâæçéèêëîïôœùûüÿ", "FRENCH", false, "fra"),
+  PL("pl", Script.LATIN, "ąćęłńóśźż", "POLISH", true, "pol"),
+  EN("en", Script.LATIN, "", "ENGLISH", false, "eng"),
   /** Text of no known language: no letters, another script, or letters none of the rows writes. */
-  UND("und", null, "", null, true); // the last row: IDENTIFIED is every row before it
+  UND("und", null, "", null, true, null); // the last row: IDENTIFIED is every row before it
 
   /** The writing system a language's text is in. */
   public enum Script { LATIN, CYRILLIC }
@@ -34,13 +34,15 @@ public enum Language {
   private final String letters;
   private final String model;
   private final boolean foldedCopy;
+  private final String ocrModels;
 
-  Language(String code, Script script, String letters, String model, boolean foldedCopy) {
+  Language(String code, Script script, String letters, String model, boolean foldedCopy, String ocrModels) {
     this.code = code;
     this.script = script;
     this.letters = letters;
     this.model = model;
     this.foldedCopy = foldedCopy;
+    this.ocrModels = ocrModels;
   }
 
   /** ISO 639-1 code, "und" for {@link #UND}: the value of the lang field and the suffix of the text field. */
@@ -69,6 +71,13 @@ public enum Language {
    * fields fold Latin accents themselves, so a second copy of those paragraphs would only double their cost.
    */
   public boolean foldedCopy() { return foldedCopy; }
+
+  /**
+   * Tesseract's models for a scanned page in this language (Debian's tesseract-ocr-LANG packages), "+" between
+   * two; null for {@link #UND}. A Russian page cites Vietnamese numbers in Latin letters (12-CT/TW), which the
+   * Russian model alone reads as Cyrillic look-alikes, so English reads beside it.
+   */
+  public String ocrModels() { return ocrModels; }
 
   /** The row of a code; {@link #UND} for null, "und" or a code no row has ("de" before German is added). */
   public static Language of(String code) {

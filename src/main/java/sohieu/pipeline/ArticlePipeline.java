@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import sohieu.Limits;
 import sohieu.extract.ExtractedDocument;
 import sohieu.extract.ExtractionException;
 import sohieu.extract.Extractor;
+import sohieu.lang.Paragraph;
 import sohieu.lang.ParagraphSegmenter;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
@@ -36,7 +38,13 @@ public final class ArticlePipeline {
 
   /** Text files read in {@code charset} (detected when null), within the given per-file limits ({@link Limits}). */
   public ArticlePipeline(Charset charset, int maxMegabytes, int maxChars, int maxCitations) {
-    this.extractor = new Extractor(charset, maxMegabytes, maxChars);
+    this(charset, maxMegabytes, maxChars, maxCitations, Limits.OCR_PAGES, Limits.OCR_PAGE_SECONDS);
+  }
+
+  /** As above, reading at most {@code ocrPages} scanned pages a file by OCR, each within {@code ocrPageSeconds}. */
+  public ArticlePipeline(Charset charset, int maxMegabytes, int maxChars, int maxCitations, int ocrPages,
+                         int ocrPageSeconds) {
+    this.extractor = new Extractor(charset, maxMegabytes, maxChars, ocrPages, ocrPageSeconds);
     this.maxCitations = maxCitations;
   }
 
@@ -51,21 +59,36 @@ public final class ArticlePipeline {
   /** The first step alone, so that a caller may decide between hashing and extracting whether to go on. */
   public ExtractedDocument extract(Path file) throws ExtractionException { return extractor.extract(file); }
 
+  /** As {@link #extract(Path)}, telling {@code pages} of each scanned page OCR reads. */
+  public ExtractedDocument extract(Path file, Extractor.PageListener pages) throws ExtractionException {
+    return extractor.extract(file, pages);
+  }
+
   /** The whole pipeline on a file: {@code path} is the name the article is kept under. */
   public Article read(Path file, String path) throws ExtractionException, IOException {
+    return read(file, path, Extractor.PageListener.NONE);
+  }
+
+  /** As {@link #read(Path, String)}, telling {@code pages} of each scanned page OCR reads. */
+  public Article read(Path file, String path, Extractor.PageListener pages) throws ExtractionException, IOException {
     long size = Files.size(file);
     String refused = tooLarge(size);
     if (refused != null) throw new ExtractionException(refused);
-    return analyze(path, sha256(file), size, extract(file));
+    return analyze(path, sha256(file), size, extract(file, pages));
   }
 
   /** The whole pipeline on a stream (standard input), hashed and counted as it is read; {@code name} names it. */
   public Article read(InputStream in, String name) throws ExtractionException, IOException {
+    return read(in, name, Extractor.PageListener.NONE);
+  }
+
+  /** As {@link #read(InputStream, String)}, telling {@code pages} of each scanned page OCR reads. */
+  public Article read(InputStream in, String name, Extractor.PageListener pages) throws ExtractionException, IOException {
     Counting counting = new Counting(in);
     DigestInputStream digesting = new DigestInputStream(counting, digest());
     // Buffered above the digest: a parser's mark and reset must not feed the digest the same bytes twice.
     InputStream buffered = new BufferedInputStream(digesting);
-    ExtractedDocument extracted = extractor.extract(buffered, name);
+    ExtractedDocument extracted = extractor.extract(buffered, name, pages);
     buffered.transferTo(OutputStream.nullOutputStream()); // a parser may stop before the end; the hash may not
     return analyze(name, HexFormat.of().formatHex(digesting.getMessageDigest().digest()), counting.count, extracted);
   }
@@ -73,23 +96,39 @@ public final class ArticlePipeline {
   /** The steps after extraction: paragraphs and languages, citations, and the document's own identity. */
   public Article analyze(String path, String hash, long size, ExtractedDocument extracted) {
     String text = extracted.text();
+    List<CitationRecognizer.Scanned> scanned = extracted.scanned().stream()
+        .map(p -> new CitationRecognizer.Scanned(p.start(), p.end())).toList();
     // One past the limit tells whether the limit cut anything.
-    List<Citation> citations = recognizer.scan(text, (int) Math.min(Integer.MAX_VALUE, maxCitations + 1L));
-    String cut = null;
+    List<Citation> citations = recognizer.scan(text, (int) Math.min(Integer.MAX_VALUE, maxCitations + 1L), scanned);
+    String cut = extracted.unread();
     if (citations.size() > maxCitations) {
       citations = citations.subList(0, maxCitations);
-      cut = Limits.citationsCut(maxCitations);
+      cut = cut == null ? Limits.citationsCut(maxCitations) : cut + "; " + Limits.citationsCut(maxCitations);
     }
-    Optional<DocumentIdentity> identity = recognizer.identify(text);
+    // A scan's letterhead is on its first page read by OCR: the number, place and date, and issuer are read there.
+    Optional<DocumentIdentity> identity = recognizer.identify(text, scanned);
     ExtractedDocument document = extracted;
     if (identity.isPresent()) {
       // The directive's own text: its number, title and signing date describe the file better than page furniture.
       DocumentIdentity id = identity.get();
       document = new ExtractedDocument(text, id.title() != null ? id.title() : extracted.title(),
           id.issued() != null ? id.issued() : extracted.published(), extracted.outlet(), extracted.sourceUrl(),
-          extracted.contentType());
+          extracted.contentType(), extracted.scanned(), extracted.unread());
     }
-    return new Article(path, hash, size, document, segmenter.segment(text), citations, identity.orElse(null), cut);
+    return new Article(path, hash, size, document, paragraphs(text, extracted.scanned()), citations,
+        identity.orElse(null), cut);
+  }
+
+  /** The paragraphs and their languages, those inside a page OCR read marked so. */
+  private List<Paragraph> paragraphs(String text, List<ExtractedDocument.ScannedPage> scanned) {
+    List<Paragraph> paragraphs = segmenter.segment(text);
+    if (scanned.isEmpty()) return paragraphs;
+    List<Paragraph> out = new ArrayList<>(paragraphs.size());
+    for (Paragraph p : paragraphs) {
+      boolean ocr = scanned.stream().anyMatch(s -> p.start() >= s.start() && p.end() <= s.end());
+      out.add(ocr ? p.scanned() : p);
+    }
+    return out;
   }
 
   /** SHA-256 of the file's bytes, hex: the content key that tells an unchanged or duplicate file. */

@@ -89,6 +89,50 @@ public final class CitationRecognizer {
     return out;
   }
 
+  /** A span of a text that OCR read from a scan: its numbers may hold a scan's misreadings. */
+  public record Scanned(int start, int end) {}
+
+  /** How much a citation is trusted less when its number was read through a scan's misreadings. */
+  static final double MISREAD = 0.85;
+
+  /**
+   * As {@link #scan(String, int)}, for a text whose {@code scanned} spans OCR read: there, a number shaped like a
+   * document number but misread by the scan (15/2O20/NÐ-CP, l2-CT/TW, 57 NQ/TW with the hyphen lost at a line end,
+   * 15/2020/N Đ-CP) is read as the number it shows ({@link OcrReading}). Such a reading counts only as a full number
+   * all of whose codes the vocabulary knows, with its confidence times
+   * {@value #MISREAD}; a misread short or partial form is left out, never guessed. Offsets, raw and sentence are the
+   * text's own.
+   */
+  public List<Citation> scan(String text, int max, List<Scanned> scanned) {
+    if (text == null || scanned == null || scanned.isEmpty()) return scan(text, max);
+    OcrReading.Read read = OcrReading.read(text, scanned);
+    if (read.changed().isEmpty()) return scan(text, max);
+    List<Citation> out = new ArrayList<>();
+    for (Citation c : find(read.text(), max)) {
+      if (out.size() >= max) break;
+      if (c.kind() == Citation.Kind.UNRESOLVED) continue;
+      double confidence = c.confidence();
+      if (read.changedIn(c.start(), c.end())) {
+        // only a full number all of whose codes the vocabulary knows: a misread unknown code is noise, not a lead
+        if (c.kind() != Citation.Kind.EXPLICIT || confidence < 1.0) continue;
+        confidence *= MISREAD;
+      }
+      int s = read.start(c.start()), e = read.end(c.end());
+      out.add(Citation.of(c.kind(), c.canonical(), text.substring(s, e), c.type(), c.issuer(), c.number(), c.year(),
+          c.issued(), s, e, confidence, sentence(text, s, e)));
+    }
+    return out;
+  }
+
+  /** As {@link #identify(String)}, reading the letterhead's number through a scan's misreadings (see {@link #scan(String, int, List)}). */
+  public Optional<DocumentIdentity> identify(String text, List<Scanned> scanned) {
+    if (text == null || scanned == null || scanned.isEmpty()) return identify(text);
+    OcrReading.Read read = OcrReading.read(text, scanned);
+    if (read.changed().isEmpty()) return identify(text);
+    return identify(read.text()).map(id -> new DocumentIdentity(id.canonical(), id.type(), id.issuer(), id.number(),
+        id.year(), id.issued(), id.title(), read.start(id.start()), read.end(id.end())));
+  }
+
   /** Every citation in the text, the {@link Citation.Unresolved} number phrases included. */
   public List<Citation> find(String text) {
     return find(text, Integer.MAX_VALUE);

@@ -34,7 +34,16 @@ public final class DocumentFields {
   /** The content hash, stored and searchable, by which an unchanged or identical file is recognized. */
   public static void hash(Document doc, String hash) { doc.add(new StringField(Fields.HASH, hash, Field.Store.YES)); }
 
+  /** The hash of the indexed content a file is a copy of, stored and searchable: the copy's document has its paths and this. */
+  public static void copyOf(Document doc, String hash) { doc.add(new StringField(Fields.COPY_OF, hash, Field.Store.YES)); }
+
   public static void size(Document doc, long size) { doc.add(new StoredField(Fields.SIZE, size)); }
+
+  /** One near-duplicate band key of the text: searchable (a group's members) and a doc value (read for each hit). */
+  public static void nearKey(Document doc, String key) {
+    doc.add(new StringField(Fields.NEAR, key, Field.Store.NO));
+    doc.add(new SortedSetDocValuesField(Fields.NEAR, new BytesRef(key)));
+  }
 
   /** The whole extracted text, stored only: each paragraph is searched in its language's field. */
   public static void text(Document doc, String text) { doc.add(new StoredField(Fields.TEXT, text)); }
@@ -69,6 +78,11 @@ public final class DocumentFields {
     doc.add(new StringField(Fields.LANG, lang, Field.Store.YES));
     doc.add(new SortedSetDocValuesField(Fields.LANG_DV, new BytesRef(lang)));
     doc.add(new SortedSetDocValuesFacetField(Fields.FACET_LANG, lang));
+  }
+
+  /** The share (0 to 1) of the document's characters in one of its languages. */
+  public static void languageShare(Document doc, String lang, float share) {
+    doc.add(new org.apache.lucene.document.FloatDocValuesField(Fields.share(lang), share));
   }
 
   /** The canonical number of the document itself, when the file is the directive's own text. */

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -18,7 +20,13 @@ public final class Fields {
   public static final String PATH = "path";
   /** The file's absolute path when it was ingested: finds it again when given in another spelling, or from elsewhere. */
   public static final String FILE = "file";
+  /** The content hash of an indexed document (a copy's content is under {@link #COPY_OF} instead). */
   public static final String HASH = "hash";
+  /**
+   * The content hash of a file identical to one indexed under another path: such a copy is a document of its paths
+   * and this alone (no text, no facets), so that every path of a content is kept, pruned and shown with its document.
+   */
+  public static final String COPY_OF = "copy_of";
   public static final String SIZE = "size";
   public static final String TITLE = "title";
   public static final String OUTLET = "outlet";
@@ -50,6 +58,19 @@ public final class Fields {
   public static final String LANG_DV = "lang_dv";
   /** Every citation mention with its sentence, and the document's card, as binary doc values (see {@link Mentions}). */
   public static final String MENTIONS = "mentions";
+
+  /**
+   * The near-duplicate band keys of the document's text (see {@code NearDuplicates}), searchable and as sorted-set
+   * doc values: documents that share one are copies of one story, collapsed into the best of them in a search.
+   */
+  public static final String NEAR = "near";
+
+  /**
+   * The share of the document's text in a language ("share_en"), a float doc value per language it has: a word
+   * found in a language's field weighs by it, so that a translation's few English fragments (short, and so favoured by
+   * length normalization) do not outrank the English text itself.
+   */
+  public static String share(String lang) { return "share_" + lang; }
 
   /** Facet dimensions (sorted-set doc values, no taxonomy index). */
   public static final String FACET_LANG = "f_lang";
@@ -92,6 +113,9 @@ public final class Fields {
     config.setMultiValued(FACET_TYPE, true);
     return config;
   }
+
+  /** Every copy's document (see {@link #COPY_OF}). */
+  public static Query copies() { return TermRangeQuery.newStringRange(COPY_OF, null, null, true, true); }
 
   /** The {@link #REF_ISSUED} term saying that a document states {@code issued} as the issue date of {@code canonical}. */
   public static String issuedTerm(String canonical, LocalDate issued) { return canonical + " " + issued; }

@@ -10,20 +10,21 @@ import sohieu.lang.Paragraph;
 /**
  * The codec of {@link Fields#PARAGRAPHS}, the stored spans and languages of a document's paragraphs, which let a
  * hit's snippets be highlighted in each paragraph's own language: format byte, count, then per paragraph its
- * language, start and end.
+ * language, start, end and whether OCR read it (0 or 1).
  */
 public final class Paragraphs {
-  static final byte FORMAT = 1;
+  static final byte FORMAT = 2; // 2: the OCR flag
 
   private Paragraphs() {}
 
   public static BytesRef encode(List<Paragraph> paragraphs) throws IOException {
-    BytesOutput out = Codec.output(FORMAT, 1 + 8 * paragraphs.size());
+    BytesOutput out = Codec.output(FORMAT, 1 + 9 * paragraphs.size());
     out.writeVInt(paragraphs.size());
     for (Paragraph p : paragraphs) {
       out.writeString(p.lang());
       out.writeVInt(p.start());
       out.writeVInt(p.end());
+      out.writeByte((byte) (p.ocr() ? 1 : 0));
     }
     return out.toBytesRef();
   }
@@ -37,7 +38,8 @@ public final class Paragraphs {
     for (int i = 0; i < n; i++) {
       String lang = in.readString();
       int start = in.readVInt();
-      out.add(new Paragraph(start, in.readVInt(), lang));
+      int end = in.readVInt();
+      out.add(new Paragraph(start, end, lang, in.readByte() == 1));
     }
     return out;
   }

@@ -14,7 +14,9 @@ public final class SchemaVersion {
    * 2: binary values on Lucene's DataOutput with a format byte, the version in the commit. 1: the hand-made text
    * formats, no version recorded.
    */
-  public static final int CURRENT = 3; // 3: the reference-type facet
+  // 5: a paragraph says whether OCR read it; 4: copies of a content as documents of their own, near-duplicate band
+  // keys; 3: the reference-type facet
+  public static final int CURRENT = 5;
   /** The key of the version in a commit's user data. */
   static final String KEY = "sohieu.schema";
   /** What an index that records no version was written by. */

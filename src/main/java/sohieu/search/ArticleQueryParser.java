@@ -19,6 +19,13 @@ import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import java.io.IOException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -104,7 +111,7 @@ public final class ArticleQueryParser {
    */
   public Query ranked(String query) {
     Query parsed = parse(query);
-    return plain(query) ? ranked(QueryText.literal(quoteCitations(query)).query(), true) : parsed;
+    return weighted(plain(query) ? ranked(QueryText.literal(quoteCitations(query)).query(), true) : parsed);
   }
 
   /**
@@ -112,7 +119,85 @@ public final class ArticleQueryParser {
    * when it is not a plain-words query (its operators are the analyst's own). Checked by {@link #parse} already.
    */
   public Query relaxed(String query) {
-    return plain(query) ? ranked(QueryText.literal(quoteCitations(query)).query(), false) : null;
+    return plain(query) ? weighted(ranked(QueryText.literal(quoteCitations(query)).query(), false)) : null;
+  }
+
+  /**
+   * {@code query} with each match in a language's field weighed by the document's share of that language (raised to
+   * {@link #SHARE_POWER}; see {@link Fields#share}): fields of a few short fragments are favoured by BM25's length
+   * normalization, so that a translation's English fragments would outrank the English text. The folded field and
+   * the keyword fields are left as they are.
+   */
+  static Query weighted(Query query) {
+    if (query instanceof BooleanQuery b) {
+      BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      for (BooleanClause c : b.clauses()) out.add(weighted(c.query()), c.occur());
+      return out.build();
+    }
+    if (query instanceof BoostQuery q) return new BoostQuery(weighted(q.getQuery()), q.getBoost());
+    if (query instanceof DisjunctionMaxQuery d) {
+      return new DisjunctionMaxQuery(d.getDisjuncts().stream().map(ArticleQueryParser::weighted).toList(),
+          d.getTieBreakerMultiplier());
+    }
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    query.visit(new org.apache.lucene.search.QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        fields.add(field);
+        return true;
+      }
+    });
+    if (fields.size() != 1) return query;
+    String field = fields.iterator().next();
+    for (String lang : LanguageAnalyzers.LANGUAGES) {
+      if (field.equals(LanguageAnalyzers.field(lang))) return FunctionScoreQuery.boostByValue(query, new Share(lang));
+    }
+    return query;
+  }
+
+  /**
+   * Chosen on the judged queries (RankingBench, stories collapsed): the square root gained 0.025 nDCG@10 in Russian
+   * and 0.014 overall; the share itself (power 1) 0.011 overall, its fourth root 0.010. Most of the gain is on
+   * Vietnamese typed without diacritics (0.820 to 0.861), whose words no longer score in the few English or French
+   * fragments of a Vietnamese page.
+   */
+  static final double SHARE_POWER = 0.5;
+
+  /** A document's share of a language raised to {@link #SHARE_POWER}, from its doc value. */
+  private static final class Share extends DoubleValuesSource {
+    private final String lang;
+
+    Share(String lang) { this.lang = lang; }
+
+    @Override
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+      DoubleValues share = DoubleValuesSource.fromFloatField(Fields.share(lang)).getValues(ctx, scores);
+      return new DoubleValues() {
+        @Override
+        public double doubleValue() throws IOException { return Math.pow(share.doubleValue(), SHARE_POWER); }
+
+        @Override
+        public boolean advanceExact(int doc) throws IOException { return share.advanceExact(doc); }
+      };
+    }
+
+    @Override
+    public boolean needsScores() { return false; }
+
+    @Override
+    public DoubleValuesSource rewrite(IndexSearcher searcher) { return this; }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) { return DocValues.isCacheable(ctx, Fields.share(lang)); }
+
+    @Override
+    public boolean equals(Object o) { return o instanceof Share s && s.lang.equals(lang); }
+
+    @Override
+    public int hashCode() { return lang.hashCode(); }
+
+    @Override
+    public String toString() { return "share(" + lang + ")^" + SHARE_POWER; }
   }
 
   /** Plain words as {@link ArticleQueryParser} ranks them: the bag of words, all or most of them, and the phrase bonus. */

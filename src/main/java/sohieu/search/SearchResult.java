@@ -14,5 +14,12 @@ public record SearchResult(String query, long total, Long undatedExcluded, List<
 
   /** The documents a query finds, counted by language, month (chronological), outlet and reference type. */
   public record QueryFacets(List<Stats.Count> languages, List<Stats.Count> months, List<Stats.Count> outlets,
-                            List<Stats.Count> types) {}
+                            List<Stats.Count> types) {
+    /** The facets of a query's counts, months in order. */
+    static QueryFacets of(Stats counts) {
+      return new QueryFacets(counts.languages(),
+          counts.months().stream().sorted(java.util.Comparator.comparing(Stats.Count::label)).toList(), counts.outlets(),
+          counts.types());
+    }
+  }
 }

@@ -24,6 +24,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -47,6 +48,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import sohieu.analysis.NearDuplicates;
 import sohieu.index.IndexStore;
 import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
@@ -64,6 +66,7 @@ public final class Searcher implements Closeable {
   private final IndexSearcher searcher;
   private final ArticleQueryParser parser;
   private SortedSetDocValuesReaderState facetState;
+  private Map<String, List<String>> copiesByPath;
 
   private Searcher(IndexStore.Snapshot snapshot, CitationRecognizer recognizer) {
     this.snapshot = snapshot;
@@ -105,6 +108,15 @@ public final class Searcher implements Closeable {
   /** As {@link #search(String, String, int, int, boolean)}, with the query's facets when {@code facets}. */
   public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate, boolean facets)
       throws IOException {
+    return search(queryText, filter, limit, offset, byDate, facets, false);
+  }
+
+  /**
+   * As {@link #search(String, String, int, int, boolean, boolean)}; the copies of one story (see
+   * {@link #collapse}) are one hit, the best of them, unless {@code expand}, when each is a hit of its own.
+   */
+  public SearchResult search(String queryText, String filter, int limit, int offset, boolean byDate, boolean facets,
+                             boolean expand) throws IOException {
     if (limit < 0 || offset < 0 || (long) offset + limit > sohieu.Limits.RESULT_WINDOW) {
       throw new IllegalArgumentException("offset " + offset + " and limit " + limit + " are outside the result window of "
           + sohieu.Limits.RESULT_WINDOW);
@@ -113,8 +125,9 @@ public final class Searcher implements Closeable {
     Query words = filtered(parser.parse(queryText), narrow);
     try {
       Query query = matching(queryText, narrow);
-      SearchResult page = page(queryText, query, words, limit, offset, byDate);
-      return facets ? new SearchResult(page.query(), page.total(), page.undatedExcluded(), page.hits(), facets(query)) : page;
+      SearchResult page = page(queryText, query, words, limit, offset, byDate, expand);
+      return facets ? new SearchResult(page.query(), page.total(), page.undatedExcluded(), page.hits(),
+          SearchResult.QueryFacets.of(tally(query, Integer.MAX_VALUE))) : page;
     } catch (IndexSearcher.TooManyClauses e) {
       // Thrown while the query is rewritten: every word stands for a clause per language field, wildcards for more.
       throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
@@ -139,25 +152,88 @@ public final class Searcher implements Closeable {
         .add(query, BooleanClause.Occur.MUST).build();
   }
 
-  /** One page of {@code query}'s hits, their snippets marking the words of {@code words}. */
-  private SearchResult page(String queryText, Query query, Query words, int limit, int offset, boolean byDate)
-      throws IOException {
+  /**
+   * One page of {@code query}'s hits, their snippets marking the words of {@code words}; the pages count stories
+   * (groups of copies, see {@link #collapse}) unless {@code expand}.
+   */
+  private SearchResult page(String queryText, Query query, Query words, int limit, int offset, boolean byDate,
+                            boolean expand) throws IOException {
     int n = Math.max(1, offset + limit); // a limit of 0 asks only for the total
-    TopDocs top = byDate
-        ? searcher.search(query, n, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
-        : searcher.search(query, n);
+    // Copies take places of their own in the ranking: read further than the page, and further again when the
+    // groups of what was read do not fill it.
+    int window = expand ? n : Math.min(sohieu.Limits.RESULT_WINDOW, Math.max(3 * n, n + 50));
+    TopDocs top;
+    List<List<ScoreDoc>> groups;
+    while (true) {
+      top = byDate
+          ? searcher.search(query, window, new Sort(Fields.NEWEST_FIRST.getSort()[0], SortField.FIELD_SCORE))
+          : searcher.search(query, window);
+      groups = expand ? Arrays.stream(top.scoreDocs).map(List::of).toList() : collapse(top.scoreDocs);
+      if (expand || groups.size() >= n || top.scoreDocs.length < window || window == sohieu.Limits.RESULT_WINDOW) break;
+      window = Math.min(sohieu.Limits.RESULT_WINDOW, window * 4);
+    }
     // Past a thousand hits the collector stops counting and gives a lower bound; a second pass counts them all.
     long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : searcher.count(query);
     Snippets snippets = new Snippets(words);
     List<Hit> hits = new ArrayList<>();
-    ScoreDoc[] docs = top.scoreDocs;
-    for (int i = offset; i < Math.min(docs.length, offset + limit); i++) {
-      Document d = searcher.storedFields().document(docs[i].doc);
+    for (int i = offset; i < Math.min(groups.size(), offset + limit); i++) {
+      ScoreDoc best = groups.get(i).get(0);
+      Document d = searcher.storedFields().document(best.doc);
       List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), 2);
+      List<String> similar = new ArrayList<>();
+      for (ScoreDoc other : groups.get(i).subList(1, groups.get(i).size())) {
+        similar.add(searcher.storedFields().document(other.doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH));
+      }
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-          values(d, Fields.LANG), Float.isNaN(docs[i].score) ? 0f : docs[i].score, snips, values(d, Fields.REF)));
+          values(d, Fields.LANG), Float.isNaN(best.score) ? 0f : best.score, snips, values(d, Fields.REF),
+          copies(d.get(Fields.PATH)), similar.size() + 1, similar));
     }
     return new SearchResult(queryText, total, undatedExcluded(query), hits);
+  }
+
+  /**
+   * The ranked documents grouped by story, in the order of each group's best: a document joins the first group
+   * above it that shares one of its near-duplicate keys ({@link Fields#NEAR}): a key of its words (a syndicated
+   * copy, the same page crawled twice), or a key of its numbers held by a document in another language (a
+   * translation; within one language, numbers alone join unrelated reports of one event or session).
+   */
+  private List<List<ScoreDoc>> collapse(ScoreDoc[] ranked) throws IOException {
+    List<List<ScoreDoc>> groups = new ArrayList<>();
+    Map<String, Integer> byWords = new HashMap<>();
+    Map<String, Map<String, Integer>> byNumbers = new HashMap<>(); // key without its language -> language -> group
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (ScoreDoc sd : ranked) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+      SortedSetDocValues near = DocValues.getSortedSet(leaf.reader(), Fields.NEAR);
+      List<String> keys = new ArrayList<>();
+      if (near.advanceExact(sd.doc - leaf.docBase)) {
+        for (int i = 0; i < near.docValueCount(); i++) keys.add(near.lookupOrd(near.nextOrd()).utf8ToString());
+      }
+      int group = Integer.MAX_VALUE;
+      for (String key : keys) {
+        if (NearDuplicates.isNumberKey(key)) {
+          for (Map.Entry<String, Integer> e : byNumbers.getOrDefault(NearDuplicates.withoutLanguage(key), Map.of()).entrySet()) {
+            if (!e.getKey().equals(NearDuplicates.language(key))) group = Math.min(group, e.getValue());
+          }
+        } else {
+          group = Math.min(group, byWords.getOrDefault(key, Integer.MAX_VALUE));
+        }
+      }
+      if (group == Integer.MAX_VALUE) {
+        group = groups.size();
+        groups.add(new ArrayList<>());
+      }
+      groups.get(group).add(sd);
+      for (String key : keys) {
+        if (NearDuplicates.isNumberKey(key)) {
+          byNumbers.computeIfAbsent(NearDuplicates.withoutLanguage(key), k -> new HashMap<>())
+              .putIfAbsent(NearDuplicates.language(key), group);
+        } else {
+          byWords.putIfAbsent(key, group);
+        }
+      }
+    }
+    return groups;
   }
 
   /**
@@ -220,7 +296,7 @@ public final class Searcher implements Closeable {
     for (int doc : all) {
       Mentions.Card c = cards.get(doc);
       articles.add(new CitingArticle(c.path(), c.title(), c.date(), c.outlet(), c.languages(), selfDocs.contains(doc),
-          c.mentions()));
+          c.mentions(), copies(c.path())));
     }
     return new CiteResult(canonical, total, articles);
   }
@@ -311,6 +387,12 @@ public final class Searcher implements Closeable {
     return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(stored(top.scoreDocs[0].doc));
   }
 
+  /** The path of the document a path names: its own, or, for a copy, the path of the document it copies. */
+  private String original(String path) throws IOException {
+    for (Map.Entry<String, List<String>> e : copies().entrySet()) if (e.getValue().contains(path)) return e.getKey();
+    return path;
+  }
+
   /** More than one document fits a key given to {@link #show}; {@link #candidates} are their paths, sorted. */
   public static final class AmbiguousPath extends IllegalArgumentException {
     private final List<String> candidates;
@@ -329,7 +411,7 @@ public final class Searcher implements Closeable {
     for (Query exact : List.of(new TermQuery(new Term(Fields.PATH, given)), new TermQuery(new Term(Fields.FILE, absolute)),
         new TermQuery(new Term(Fields.PATH, absolute)))) {
       TopDocs top = searcher.search(exact, 1);
-      if (top.scoreDocs.length > 0) return List.of(searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH));
+      if (top.scoreDocs.length > 0) return List.of(original(searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH)));
     }
     List<String> matches = new ArrayList<>();
     if (given.isEmpty()) return matches;
@@ -338,8 +420,12 @@ public final class Searcher implements Closeable {
     TermsEnum it = paths == null ? TermsEnum.EMPTY : paths.iterator();
     for (BytesRef t = it.next(); t != null; t = it.next()) {
       String path = t.utf8ToString();
-      if ((path.endsWith(given) || endsWithin(path, given)) && searcher.count(new TermQuery(new Term(Fields.PATH, path))) > 0) matches.add(path);
+      if ((path.endsWith(given) || endsWithin(path, given)) && searcher.count(new TermQuery(new Term(Fields.PATH, path))) > 0) {
+        String document = original(path);
+        if (!matches.contains(document)) matches.add(document);
+      }
     }
+    matches.sort(Comparator.naturalOrder());
     return matches;
   }
 
@@ -353,28 +439,7 @@ public final class Searcher implements Closeable {
     return false;
   }
 
-  public Stats stats(int top) throws IOException {
-    Facets facets = counts(null);
-    long undated = reader.numDocs() - searcher.count(new FieldExistsQuery(Fields.DATE_DAY));
-    return new Stats(reader.numDocs(), undated, labels(facets, Fields.FACET_LANG, 20),
-        labels(facets, Fields.FACET_OUTLET, top), labels(facets, Fields.FACET_MONTH, 1000), labels(facets, Fields.FACET_REF, top));
-  }
-
-  /** Every language, month, outlet and reference type of the documents {@code query} finds, with their counts. */
-  private SearchResult.QueryFacets facets(Query query) throws IOException {
-    Facets facets = counts(query);
-    List<Stats.Count> months = new ArrayList<>(labels(facets, Fields.FACET_MONTH, Integer.MAX_VALUE));
-    months.sort(java.util.Comparator.comparing(Stats.Count::label));
-    return new SearchResult.QueryFacets(mostFirst(facets, Fields.FACET_LANG), months, mostFirst(facets, Fields.FACET_OUTLET),
-        mostFirst(facets, Fields.FACET_TYPE));
-  }
-
-  /** Every label of a dimension, the most documents first (ties by label). */
-  private static List<Stats.Count> mostFirst(Facets facets, String dim) throws IOException {
-    List<Stats.Count> all = new ArrayList<>(labels(facets, dim, Integer.MAX_VALUE));
-    all.sort(java.util.Comparator.comparingLong(Stats.Count::documents).reversed().thenComparing(Stats.Count::label));
-    return all;
-  }
+  public Stats stats(int top) throws IOException { return tally(null, top); }
 
   /**
    * The counts of {@link #stats} over the documents {@code queryText} matches, narrowed by {@code filter} as in
@@ -382,16 +447,25 @@ public final class Searcher implements Closeable {
    */
   public Stats facets(String queryText, String filter, int top) throws IOException {
     try {
-      Query query = matching(queryText, filter == null ? null : parser.parse(filter));
-      Facets facets = counts(query);
-      long documents = searcher.count(query);
-      long dated = searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
-          .add(new FieldExistsQuery(Fields.DATE_DAY), BooleanClause.Occur.FILTER).build());
-      return new Stats(documents, documents - dated, labels(facets, Fields.FACET_LANG, 20),
-          labels(facets, Fields.FACET_OUTLET, top), labels(facets, Fields.FACET_MONTH, 1000), labels(facets, Fields.FACET_REF, top));
+      return tally(matching(queryText, filter == null ? null : parser.parse(filter)), top);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
     }
+  }
+
+  /**
+   * The documents {@code query} finds (every document when null, copies not counted), counted by each facet: the
+   * {@code top} outlets, references and reference types, every language and month.
+   */
+  private Stats tally(Query query, int top) throws IOException {
+    Facets facets = counts(query);
+    long documents = query == null ? reader.numDocs() - IndexStore.copies(reader) : searcher.count(query);
+    Query dated = new FieldExistsQuery(Fields.DATE_DAY);
+    long undated = documents - searcher.count(query == null ? dated : new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.FILTER).add(dated, BooleanClause.Occur.FILTER).build());
+    return new Stats(documents, undated, labels(facets, Fields.FACET_LANG, Integer.MAX_VALUE),
+        labels(facets, Fields.FACET_OUTLET, top), labels(facets, Fields.FACET_MONTH, Integer.MAX_VALUE),
+        labels(facets, Fields.FACET_REF, top), labels(facets, Fields.FACET_TYPE, top));
   }
 
   /** Bounds the time of every search from now on (a service answers "too slow" rather than holding a thread). */
@@ -409,6 +483,7 @@ public final class Searcher implements Closeable {
     return facetState;
   }
 
+  /** The {@code top} labels of a dimension (all with Integer.MAX_VALUE), the most documents first, ties by label. */
   private static List<Stats.Count> labels(Facets facets, String dim, int top) throws IOException {
     FacetResult result;
     try {
@@ -417,14 +492,44 @@ public final class Searcher implements Closeable {
       return List.of();
     }
     if (result == null) return List.of();
-    return Arrays.stream(result.labelValues).map(lv -> new Stats.Count(lv.label, lv.value.longValue())).toList();
+    return Arrays.stream(result.labelValues).map(lv -> new Stats.Count(lv.label, lv.value.longValue()))
+        .sorted(Comparator.comparingLong(Stats.Count::documents).reversed().thenComparing(Stats.Count::label)).toList();
   }
 
   private StoredArticle stored(int doc) throws IOException {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
         d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), d.get(Fields.HASH), values(d, Fields.LANG), d.get(Fields.TEXT),
-        Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions());
+        Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions(),
+        copies(d.get(Fields.PATH)));
+  }
+
+  /** The other paths of the document at {@code path}: the files identical to it, sorted. */
+  private List<String> copies(String path) throws IOException { return copies().getOrDefault(path, List.of()); }
+
+  /**
+   * Every document's copies by its path, read once per commit: copies are few (one per identical file), and a
+   * search, a cite or a show then asks a map, not the index, for each article.
+   */
+  private synchronized Map<String, List<String>> copies() throws IOException {
+    if (copiesByPath != null) return copiesByPath;
+    Map<String, List<String>> byHash = new HashMap<>();
+    int n = searcher.count(Fields.copies());
+    if (n > 0) {
+      for (ScoreDoc sd : searcher.search(Fields.copies(), n).scoreDocs) {
+        Document d = searcher.storedFields().document(sd.doc, java.util.Set.of(Fields.PATH, Fields.COPY_OF));
+        byHash.computeIfAbsent(d.get(Fields.COPY_OF), h -> new ArrayList<>()).add(d.get(Fields.PATH));
+      }
+    }
+    Map<String, List<String>> byPath = new HashMap<>();
+    for (Map.Entry<String, List<String>> e : byHash.entrySet()) {
+      TopDocs original = searcher.search(new TermQuery(new Term(Fields.HASH, e.getKey())), 1);
+      if (original.scoreDocs.length == 0) continue; // an ingest left it without its document; the next takes it up
+      String path = searcher.storedFields().document(original.scoreDocs[0].doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH);
+      byPath.put(path, e.getValue().stream().sorted().toList());
+    }
+    copiesByPath = byPath;
+    return byPath;
   }
 
   private static List<String> values(Document d, String field) {

@@ -47,16 +47,19 @@ final class Api {
 
   Api(CitationRecognizer recognizer) { this.recognizer = recognizer; }
 
-  /** {@code GET /api/search}: as {@code search --json}; {@code highlight=true} keeps the marks U+0002 ... U+0003. */
+  /**
+   * {@code GET /api/search}: as {@code search --json}; {@code highlight=true} keeps the marks U+0002 ... U+0003,
+   * {@code expand=true} lists every copy of a story as a hit (as {@code --expand}).
+   */
   SearchResult search(Searcher s, Map<String, String> p) throws IOException {
     String q = required(p, "q");
     int limit = number(p, "limit", 10, 1, MAX_LIMIT), offset = number(p, "offset", 0, 0, Limits.RESULT_WINDOW - limit);
     String sort = p.getOrDefault("sort", "score");
     if (!sort.equals("score") && !sort.equals("date")) throw bad("sort takes score or date, not " + sort);
-    SearchResult r = s.search(q, filter(p), limit, offset, sort.equals("date"));
+    SearchResult r = s.search(q, filter(p), limit, offset, sort.equals("date"), false, Boolean.parseBoolean(p.get("expand")));
     if (Boolean.parseBoolean(p.get("highlight"))) return r;
-    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> new Hit(h.path(), h.title(),
-        h.date(), h.outlet(), h.languages(), h.score(), h.snippets().stream().map(Api::plain).toList(), h.refs())).toList());
+    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> h.withSnippets(
+        h.snippets().stream().map(Api::plain).toList())).toList());
   }
 
   /** {@code GET /api/facets}: the counts of {@code stats} over what the same parameters of search match. */
@@ -108,7 +111,7 @@ final class Api {
       found = Optional.empty();
     }
     // Exactly the id: show() also takes ends of paths, which are for people typing, not for links.
-    return found.filter(a -> a.path().equals(id)).orElseThrow(() -> new ApiException(404, "no document " + clip(id)));
+    return found.filter(a -> a.path().equals(id) || a.copies().contains(id)).orElseThrow(() -> new ApiException(404, "no document " + clip(id)));
   }
 
   /** The names of a document type and an issuer in English and Vietnamese (null when unknown), for the page. */

@@ -132,6 +132,8 @@ public final class Bench {
     bench("langid", "-cp", cp, "sohieu.lang.LanguageIdBench");
     bench("analyzers", "-cp", cp, "sohieu.analysis.AnalyzerBench");
     bench("furniture", "-cp", cp, "sohieu.extract.FurnitureReport");
+    // Citations through a scan: pages rendered at 300 and 200 dpi, read by OCR, against their typed text.
+    bench("ocr", "-cp", cp, "sohieu.bench.OcrBench");
 
     PipelineBench pipeline = null;
     if (o.pipeline()) {

@@ -131,7 +131,10 @@ public final class RankingBench {
         List<String> poolLines = new ArrayList<>();
         for (JudgedQuery q : queries) {
           List<String> ours = new ArrayList<>();
-          for (Hit h : sohieu.search(q.text(), DEPTH, 0, false).hits()) ours.add(corpus.key(h.path()));
+          // -Dranking.expand=true measures the ranking without collapsing the copies of a story.
+          for (Hit h : sohieu.search(q.text(), null, DEPTH, 0, false, false, Boolean.getBoolean("ranking.expand")).hits()) {
+            ours.add(corpus.key(h.path()));
+          }
           List<String> theirs = baselineTop(baseline, reader.storedFields(), q.text());
           Map<String, Integer> grades = qrels.getOrDefault(q.id(), Map.of());
           Set<String> pooled = new HashSet<>(ours);
@@ -315,23 +318,62 @@ public final class RankingBench {
       Corpus c = new Corpus();
       try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
         StoredFields stored = reader.storedFields();
+        org.apache.lucene.index.SortedSetDocValues near =
+            org.apache.lucene.index.MultiDocValues.getSortedSetValues(reader, sohieu.schema.Fields.NEAR);
+        Map<String, String> byWords = new HashMap<>();
+        Map<String, Map<String, String>> byNumbers = new HashMap<>();
         for (int i = 0; i < reader.maxDoc(); i++) {
           Document d = stored.document(i);
+          if (d.get(sohieu.schema.Fields.COPY_OF) != null) continue; // a copy's path alone: its text is its document's
           String path = d.get("path");
           Path p = Path.of(path).toAbsolutePath().normalize();
           String key = p.startsWith(data) ? "data/" + data.relativize(p) : root.relativize(p).toString();
           c.keyOfPath.put(path, key);
           c.docs.put(key, new Doc(d.get("hash"), d.get("title"), d.get("text")));
+          c.story.put(d.get("hash"), d.get("hash"));
+          // Stories as the search collapses them: a shared key of the words, or of the numbers across languages.
+          if (near != null && near.advanceExact(i)) {
+            for (int n = 0; n < near.docValueCount(); n++) {
+              String k = near.lookupOrd(near.nextOrd()).utf8ToString();
+              if (sohieu.analysis.NearDuplicates.isNumberKey(k)) {
+                Map<String, String> byLang = byNumbers.computeIfAbsent(
+                    sohieu.analysis.NearDuplicates.withoutLanguage(k), x -> new HashMap<>());
+                for (Map.Entry<String, String> e : byLang.entrySet()) {
+                  if (!e.getKey().equals(sohieu.analysis.NearDuplicates.language(k))) c.join(d.get("hash"), e.getValue());
+                }
+                byLang.putIfAbsent(sohieu.analysis.NearDuplicates.language(k), d.get("hash"));
+              } else {
+                String other = byWords.putIfAbsent(k, d.get("hash"));
+                if (other != null) c.join(d.get("hash"), other);
+              }
+            }
+          }
         }
       }
       return c;
     }
 
+    /** Each text's story (a union-find over hashes): the copies a search collapses into one hit. */
+    private final Map<String, String> story = new HashMap<>();
+
+    private String root(String hash) {
+      String r = hash;
+      while (!story.get(r).equals(r)) r = story.get(r);
+      return r;
+    }
+
+    private void join(String a, String b) { story.put(root(a), root(b)); }
+
     String key(String path) { return keyOfPath.getOrDefault(path, path); }
 
+    /**
+     * What makes a hit no news after another: the same text (same hash), or with {@code -Dranking.novelty=story}
+     * (the default) the same story, as the search collapses it: near-duplicates and translations.
+     */
     String hash(String key) {
       Doc d = docs.get(key);
-      return d == null ? key : d.hash();
+      if (d == null) return key;
+      return System.getProperty("ranking.novelty", "story").equals("story") ? root(d.hash()) : d.hash();
     }
 
     /** The same extracted text in a plain index, as the Lucene demo indexes a file's contents. */

@@ -35,6 +35,12 @@ final class Summary {
     for (String k : by.keySet()) if (k.matches("ingest-\\d+")) sizes.add(Integer.parseInt(k.substring(7)));
     sizes.sort(null);
     for (int n : sizes) goals(n);
+    ObjectNode ocr = get("ocr");
+    if (ocr.has("ocr_recall_300")) {
+      goal("OCR citation recall at 300 dpi (vs typed text)", ">= 0.95", ocr.get("ocr_recall_300"), ocr.get("ocr_recall_300").asDouble() >= 0.95);
+      goal("OCR false citations at 300 dpi", "0", ocr.get("ocr_false_300"), ocr.get("ocr_false_300").asInt() == 0);
+      goal("OCR seconds per page at 300 dpi", "(reported)", ocr.get("ocr_s_per_page_300"), null);
+    }
     ObjectNode real = get("ingest-vi-dev"), gen = sizes.isEmpty() ? empty() : get("ingest-" + sizes.get(0));
     if (real.has("ingest_mb_per_s") && gen.has("ingest_mb_per_s")) {
       goal("ingest MB/s: real vi-dev vs generated", "(reported)", text(real.get("ingest_mb_per_s")) + " vs "

@@ -99,4 +99,17 @@ class TerminalTest {
     String line = err.toString(StandardCharsets.UTF_8);
     assertTrue(line.matches("ingest: 4 of 10 files, 3\\.2 MB, \\d+ files/s, 1 failed\\n"), line);
   }
+
+  @Test
+  void duringOcrProgressCountsPages() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Progress p = Progress.plain(3, new PrintWriter(err, true, StandardCharsets.UTF_8));
+    p.done(IngestListener.Outcome.ADDED, 1_000_000);
+    p.pageRead();
+    p.pageRead();
+    p.tick();
+    String line = err.toString(StandardCharsets.UTF_8);
+    assertTrue(line.startsWith("ingest: 1 of 3 files, 2 pages by OCR, 1.0 MB"), line);
+    assertTrue(p.barLine(80).contains(" 1/3, 2 pages by OCR"), p.barLine(80));
+  }
 }

@@ -113,8 +113,8 @@ class IngestFaultsTest {
     Files.writeString(docs.resolve("fresh.txt"), "Nghị quyết số 57-NQ/TW được triển khai.\n");
     Run run;
     try (Ingester ingester = Ingester.open(index, 2, Duration.ofSeconds(2))) {
-      ingester.wrapExtraction(real -> file -> {
-        if (!file.getFileName().toString().equals("hang.txt")) return real.extract(file);
+      ingester.wrapExtraction(real -> (file, pages) -> {
+        if (!file.getFileName().toString().equals("hang.txt")) return real.extract(file, pages);
         // A parser stuck in a loop that ignores interruption, like a real one would.
         while (release.getCount() > 0) {
           try {
@@ -123,7 +123,7 @@ class IngestFaultsTest {
             // keeps hanging
           }
         }
-        return real.extract(file);
+        return real.extract(file, pages);
       });
       run = ingest(ingester, docs);
       release.countDown();

@@ -93,11 +93,11 @@ class IngesterTest {
     try (Ingester ingester = Ingester.open(index, 3, Duration.ofSeconds(60))) {
       // Whichever copy hashes first is extracted (the workers race), so the parser breaks on that one, not on a name.
       java.util.concurrent.atomic.AtomicBoolean broke = new java.util.concurrent.atomic.AtomicBoolean();
-      ingester.wrapExtraction(parse -> file -> {
+      ingester.wrapExtraction(parse -> (file, pages) -> {
         if (file.getFileName().toString().matches("[01]\\.txt") && broke.compareAndSet(false, true)) {
           throw new sohieu.extract.ExtractionException("the parser broke");
         }
-        return parse.extract(file);
+        return parse.extract(file, pages);
       });
       summary = ingester.ingest(FileSet.of(List.of(docs), List.of()), false, (file, outcome, bytes, reason) -> {
         if (outcome == IngestListener.Outcome.FAILED) failures.put(file.getFileName(), reason);

@@ -42,6 +42,8 @@ class CodecsTest {
         Arguments.of("largest offsets", List.of(new Paragraph(0, Integer.MAX_VALUE, "vi"),
             new Paragraph(Integer.MAX_VALUE - 1, Integer.MAX_VALUE, "en"))),
         Arguments.of("empty language", List.of(new Paragraph(5, 5, ""))),
+        Arguments.of("read by OCR beside typed text", List.of(new Paragraph(0, 40, "fr"), new Paragraph(42, 300, "fr", true),
+            new Paragraph(302, 310, "und", true))),
         Arguments.of("many", IntStream.range(0, 100_000).mapToObj(i -> new Paragraph(i * 10, i * 10 + 9, i % 2 == 0 ? "vi" : "fr")).toList()));
   }
 
@@ -158,7 +160,7 @@ class CodecsTest {
     BytesRef refData = RefData.encode(List.of(citation("25-NQ/TW", "25-NQ/TW", 0, VI)));
     for (BytesRef b : List.of(paragraphs, mentions, refData)) b.bytes[b.offset] = 9;
     assertTrue(assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(paragraphs)).getMessage()
-        .contains("a paragraphs value of format 9, expected 1"));
+        .contains("a paragraphs value of format 9, expected " + Paragraphs.FORMAT));
     assertThrows(CorruptIndexException.class, () -> Mentions.decode(mentions));
     assertThrows(CorruptIndexException.class, () -> RefData.decode(refData, c -> true));
     assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(new BytesRef()));

@@ -55,19 +55,19 @@ async function searchPage(params) {
       h('ul', {}, counts.map(c => h('li', {}, h('a', { href: link(c.label) }, c.label), h('span', { class: 'dim' }, c.documents))))];
     const narrowed = extra => searchHref({ ...p, offset: '', ...extra });
     const months = facets.months.slice().sort((a, b) => b.label.localeCompare(a.label));
-    const types = {};
-    for (const r of facets.references) { const t = refType(r.label); if (t) types[t] = (types[t] || 0) + r.documents; }
     const side = h('aside', { class: 'facets', id: 'facets' },
       (p.lang || p.from) ? h('p', {}, h('a', { href: searchHref({ q: p.q }) }, '× clear filters')) : null,
       facet('Language', facets.languages, l => narrowed({ lang: l })),
       facet('Month', months, m => narrowed({ from: m, to: m })),
       facet('Outlet', facets.outlets, o => searchHref({ q: p.q + ' outlet:"' + o + '"' })),
-      facet('Reference type', Object.entries(types).map(([label, documents]) => ({ label, documents })),
-        t => searchHref({ q: p.q + ' type:' + t })),
+      facet('Reference type', facets.types, t => searchHref({ q: p.q + ' type:' + t })),
       facet('References', facets.references, r => '#/ref/' + encodeURIComponent(r)));
     const hits = result.hits.map(hit => h('article', { class: 'hit' },
       h('h2', {}, h('a', { href: docHref(hit.path), class: 'hit-title' }, hit.title || hit.path)),
       h('div', { class: 'meta' }, [hit.date, hit.outlet, hit.languages.map(l => LANGS[l] || l).join(', ')].filter(Boolean).join(' · ')),
+      hit.copies.length ? h('div', { class: 'dim' }, 'also at ' + hit.copies.join(', ')) : null,
+      hit.group_size > 1 ? h('div', { class: 'dim' }, '+ ' + (hit.group_size - 1) + ' similar: ',
+        hit.similar.map(s => h('a', { href: docHref(s) }, s + ' '))) : null,
       hit.snippets.map(marked),
       h('div', {}, hit.refs.filter((r, i, a) => a.indexOf(r) === i).map(refLink))));
     const more = result.total > (+(p.offset || 0) + result.hits.length)
@@ -77,14 +77,6 @@ async function searchPage(params) {
         + (result.undated_excluded ? ' (' + result.undated_excluded + ' undated left out by the dates)' : '')),
       hits, more)));
   } catch (e) { failed(e); }
-}
-
-/** The type code of a canonical number: 12-CT/TW is CT, 15/2020/NĐ-CP is NĐ. */
-function refType(canonical) {
-  const party = canonical.match(/^\d+-([^/]+)\//);
-  if (party) return party[1];
-  const state = canonical.match(/\/([^/-]+)-[^/]+$/);
-  return state ? state[1] : null;
 }
 
 /** Every month from the first to the last, with its mentions (0 where none). */
