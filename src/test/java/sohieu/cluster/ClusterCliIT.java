@@ -155,13 +155,13 @@ public class ClusterCliIT extends ClusterTestCase {
     }
     AtomicReference<Run> ingest = new AtomicReference<>();
     Thread running = new Thread(() -> ingest.set(sohieu("ingest", "--engine", url, "--engine-index", "survive",
-        "--threads", "1", generated.toString(), "--json")), "ingest");
+        "--threads", "1", "--bulk-files", "8", generated.toString(), "--json")), "ingest");
     running.start();
     try (Engine engine = Engine.connect(url, null, null, null)) {
       // Once the first files are in, a node goes away with its shards
       long in = 0;
-      for (int i = 0; i < 600 && in == 0 && running.isAlive(); i++) {
-        Thread.sleep(100);
+      for (int i = 0; i < 3000 && in == 0 && running.isAlive(); i++) {
+        Thread.sleep(20);
         try {
           engine.call("POST", "/survive/_refresh", null);
           in = engine.call("GET", "/survive/_count", null).path("count").asLong();
