@@ -71,6 +71,10 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--commit-every", paramLabel = "N", hidden = true, defaultValue = "2000")
   int commitEvery;
 
+  /** Hidden: files per bulk request with --engine, small in the tests that stop a node between two of them. */
+  @Option(names = "--bulk-files", paramLabel = "N", hidden = true, defaultValue = "64")
+  int bulkFiles;
+
   @Mixin
   IndexOption index;
 
@@ -180,7 +184,9 @@ final class IngestCommand implements Callable<Integer> {
     sohieu.pipeline.ArticlePipeline pipeline = new sohieu.pipeline.ArticlePipeline(charset, limits.maxMegabytes,
         limits.maxChars, limits.maxCitations);
     try (sohieu.cluster.Engine e = engine.connect()) {
-      sohieu.cluster.ClusterIndexer indexer = new sohieu.cluster.ClusterIndexer(e, engine.name, pipeline, threads);
+      Main.atLeast("--bulk-files", bulkFiles, 1);
+      sohieu.cluster.ClusterIndexer indexer = new sohieu.cluster.ClusterIndexer(e, engine.name, pipeline, threads)
+          .batchFiles(bulkFiles);
       try (Progress progress = Progress.start(walk.count(), err)) {
         summary = indexer.ingest(files, roots, prune, (file, outcome, bytes, reason) -> {
           if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));

@@ -90,12 +90,11 @@ final class SearchCommand implements Callable<Integer> {
     if (from != null || to != null) filters.add("+date:[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]");
     SearchResult result;
     if (engine.on()) {
-      if (facets) throw new Main.UserError("--facets is not available with --engine yet");
       try (sohieu.cluster.Engine e = engine.connect()) {
         try {
           result = new sohieu.cluster.ClusterSearcher(e, engine.name, CitationRecognizer.standard()).search(query, lang,
               from == null ? null : periodDay("--from", from, false), to == null ? null : periodDay("--to", to, true),
-              limit, offset, sort.equals("date"));
+              limit, offset, sort.equals("date"), facets);
         } catch (java.io.IOException | RuntimeException x) {
           throw EngineOption.unreachable(e, x);
         }

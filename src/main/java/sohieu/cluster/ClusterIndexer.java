@@ -41,7 +41,8 @@ import sohieu.schema.Fields;
  */
 public final class ClusterIndexer {
   private static final ObjectMapper JSON = Engine.JSON;
-  private static final int BATCH_FILES = 64;
+  /** Files per batch (and bulk request, at most) by default. */
+  public static final int BATCH_FILES = 64;
   private static final int BATCH_BYTES = 8 << 20;
   /** Pauses before each retry, in milliseconds: about 3 minutes in all, the time a node takes to come back. */
   private static final long[] BACKOFF = {250, 500, 1000, 2000, 4000, 8000, 15000, 30000, 30000, 30000, 30000, 30000};
@@ -51,12 +52,19 @@ public final class ClusterIndexer {
   private final ArticlePipeline pipeline;
   private final int threads;
   private volatile boolean cancelled;
+  private int batchFiles = BATCH_FILES;
 
   public ClusterIndexer(Engine engine, String index, ArticlePipeline pipeline, int threads) {
     this.engine = engine;
     this.index = index;
     this.pipeline = pipeline;
     this.threads = threads;
+  }
+
+  /** Files per batch: smaller batches let tests stop a node between two of them. */
+  public ClusterIndexer batchFiles(int files) {
+    this.batchFiles = files;
+    return this;
   }
 
   /** Stops after the batch under way. */
@@ -97,7 +105,7 @@ public final class ClusterIndexer {
       Iterator<Path> it = files.iterator();
       while (it.hasNext() && !cancelled) {
         List<Item> batch = new ArrayList<>();
-        while (it.hasNext() && batch.size() < BATCH_FILES) batch.add(new Item(it.next()));
+        while (it.hasNext() && batch.size() < batchFiles) batch.add(new Item(it.next()));
         for (Item i : batch) seen.add(i.path);
         List<Item> toSend = read(batch, readers, counts, listener);
         Future<?> previous = inFlight.poll();

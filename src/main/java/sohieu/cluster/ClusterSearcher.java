@@ -86,7 +86,7 @@ public final class ClusterSearcher {
 
   /** One page of hits of {@code query}, narrowed by {@code from}..{@code to} and {@code lang} when given. */
   public SearchResult search(String query, String lang, LocalDate from, LocalDate to, int limit, int offset,
-                             boolean byDate) throws IOException {
+                             boolean byDate, boolean facets) throws IOException {
     List<Object> filters = new ArrayList<>();
     if (lang != null) filters.add(Map.of("term", Map.of(Fields.LANG, lang)));
     if (from != null || to != null) {
@@ -115,6 +115,15 @@ public final class ClusterSearcher {
     body.put("_source", List.of(Fields.PATH, Fields.TITLE, Fields.DATE, Fields.OUTLET, Fields.LANG, Fields.REF));
     body.put("highlight", highlight);
     if (byDate) body.put("sort", List.of(Map.of(Fields.DATE, Map.of("order", "desc", "missing", "_last")), "_score"));
+    if (facets) {
+      Map<String, Object> aggs = new LinkedHashMap<>();
+      aggs.put("languages", Map.of("terms", Map.of("field", Fields.LANG, "size", 100)));
+      aggs.put("months", Map.of("date_histogram", Map.of("field", Fields.DATE, "calendar_interval", "month",
+          "format", "yyyy-MM", "min_doc_count", 1)));
+      aggs.put("outlets", Map.of("terms", Map.of("field", Fields.OUTLET, "size", 10_000)));
+      aggs.put("types", Map.of("terms", Map.of("field", Fields.REF_TYPE, "size", 1000)));
+      body.put("aggs", aggs);
+    }
     JsonNode answer = engine.call("POST", "/" + index + "/_search", body);
     List<Hit> hits = new ArrayList<>();
     for (JsonNode h : answer.path("hits").path("hits")) {
@@ -135,7 +144,22 @@ public final class ClusterSearcher {
     Long undated = null;
     if (from != null || to != null) undated = count(Map.of("bool", Map.of("must", List.of(queryString),
         "must_not", List.of(Map.of("exists", Map.of("field", Fields.DATE))))));
-    return new SearchResult(query, answer.path("hits").path("total").path("value").asLong(), undated, hits);
+    SearchResult.QueryFacets counted = null;
+    if (facets) {
+      JsonNode a = answer.path("aggregations");
+      List<Stats.Count> months = new ArrayList<>();
+      for (JsonNode b : a.path("months").path("buckets")) months.add(new Stats.Count(b.path("key_as_string").asText(), b.path("doc_count").asLong()));
+      counted = new SearchResult.QueryFacets(mostFirst(counts(a.path("languages"))), months,
+          mostFirst(counts(a.path("outlets"))), mostFirst(counts(a.path("types"))));
+    }
+    return new SearchResult(query, answer.path("hits").path("total").path("value").asLong(), undated, hits, counted);
+  }
+
+  /** The most documents first, ties by label, as the local facets list them. */
+  private static List<Stats.Count> mostFirst(List<Stats.Count> counts) {
+    List<Stats.Count> out = new ArrayList<>(counts);
+    out.sort(Comparator.comparingLong(Stats.Count::documents).reversed().thenComparing(Stats.Count::label));
+    return out;
   }
 
   /** The articles citing {@code canonical}: its own text first, then the newest {@code limit} citing articles. */
