@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +74,8 @@ public final class NearDuplicates {
       return new TokenStreamComponents(numbers, new MinHashFilter(long_, NUMBER_HASHES, 1, 1, false));
     }
   };
+
+  private static final HexFormat HEX = HexFormat.of();
 
   private NearDuplicates() {}
 
@@ -158,7 +160,7 @@ public final class NearDuplicates {
   /** A hash term as hex: its chars are 16-bit slices of the hash, not text (some are lone surrogates). */
   private static String hex(CharTermAttribute term) {
     StringBuilder sb = new StringBuilder(term.length() * 4);
-    for (int i = 0; i < term.length(); i++) sb.append(String.format(Locale.ROOT, "%04x", (int) term.charAt(i)));
+    for (int i = 0; i < term.length(); i++) sb.append(HEX.toHexDigits(term.charAt(i)));
     return sb.toString();
   }
 }
