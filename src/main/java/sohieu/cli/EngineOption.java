@@ -36,7 +36,8 @@ final class EngineOption {
 
   /** A failure to talk to the cluster in one line, naming it (never its credentials). */
   static Main.UserError unreachable(Engine engine, Exception e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // One line: a transport's message may carry the answer's body (a proxy's HTML page) on the lines after the first
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").strip();
     return new Main.UserError("engine " + engine + ": " + why);
   }
 }

@@ -24,6 +24,8 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
@@ -122,10 +124,18 @@ public final class Engine implements Closeable {
   private JsonNode call(String method, String endpoint, Body body) throws IOException {
     Request request = Requests.create(method, endpoint, List.of(), Map.of(), body);
     try (Response response = client.generic().execute(request)) {
-      JsonNode answer = response.getBody().isPresent()
-          ? JSON.readTree(response.getBody().get().bodyAsBytes()) : JSON.nullNode();
+      JsonNode answer = response.getBody().isPresent() ? body(response.getBody().get().bodyAsBytes()) : JSON.nullNode();
       if (response.getStatus() >= 300) throw new EngineException(response.getStatus(), method + " " + endpoint, answer);
       return answer;
+    }
+  }
+
+  /** An answer's JSON, or its text when it is not JSON (a proxy's HTML page, a plain "Unauthorized"). */
+  private static JsonNode body(byte[] bytes) {
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException notJson) {
+      return TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8).strip());
     }
   }
 
@@ -141,6 +151,11 @@ public final class Engine implements Closeable {
   }
 
   private static HttpHost host(String url) {
+    // Before anything repeats the URL: a user part is refused whether or not the URL parses (a password with '@',
+    // a space or '%' in it would otherwise be printed in the message of an unparsable URL).
+    if (url.matches("(?s)([^/]*//)?[^/?#]*@.*")) {
+      throw new IllegalArgumentException("engine URL holds credentials: give them through " + ENV_USER + " and " + ENV_PASSWORD);
+    }
     URI uri;
     try {
       uri = URI.create(url.contains("://") ? url : "http://" + url);

@@ -17,11 +17,17 @@ public final class EngineException extends IOException {
   }
 
   private static String reason(JsonNode answer) {
+    if (answer.isTextual()) return firstLine(answer.asText()); // not JSON: a proxy's page, a plain "Unauthorized"
     JsonNode error = answer.path("error");
     if (error.isTextual()) return error.asText();
     JsonNode root = error.path("root_cause").path(0);
     String type = root.path("type").asText(error.path("type").asText(""));
     String reason = root.path("reason").asText(error.path("reason").asText(answer.toString()));
     return type.isEmpty() ? reason : type + ": " + reason;
+  }
+
+  private static String firstLine(String text) {
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end).strip();
   }
 }

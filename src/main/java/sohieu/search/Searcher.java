@@ -16,7 +16,9 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
@@ -466,11 +468,15 @@ public final class Searcher implements Closeable {
    * {@code top} outlets, references and reference types, every language and month.
    */
   private Stats tally(Query query, int top) throws IOException {
-    Facets facets = counts(query);
     long documents = query == null ? reader.numDocs() - IndexStore.copies(reader) : searcher.count(query);
     Query dated = new FieldExistsQuery(Fields.DATE_DAY);
     long undated = documents - searcher.count(query == null ? dated : new BooleanQuery.Builder()
         .add(query, BooleanClause.Occur.FILTER).add(dated, BooleanClause.Occur.FILTER).build());
+    // A commit of no documents (every file failed) has no facet field, which Lucene's counts refuse
+    if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
+      return new Stats(documents, undated, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+    Facets facets = counts(query);
     return new Stats(documents, undated, labels(facets, Fields.FACET_LANG, Integer.MAX_VALUE),
         labels(facets, Fields.FACET_OUTLET, top), labels(facets, Fields.FACET_MONTH, Integer.MAX_VALUE),
         labels(facets, Fields.FACET_REF, top), labels(facets, Fields.FACET_TYPE, top));

@@ -47,6 +47,18 @@ class NotThereTest {
   }
 
   @Test
+  void anIndexOfOnlyFailedFilesHasStatsOfNothing() throws Exception {
+    Path docs = Files.createDirectories(tmp.resolve("docs"));
+    // Not a PDF behind its name: the only file fails, the commit holds no document and no facet field
+    Files.writeString(docs.resolve("broken.pdf"), "%PDF-1.4\nthis is not a PDF body\n");
+    String index = tmp.resolve("index").toString();
+    Run ingest = CliTest.run("ingest", "--index", index, docs.toString());
+    assertTrue(ingest.out().contains("1 failed"), ingest.out() + ingest.err());
+    Run stats = CliTest.run("stats", "--json", "--index", index);
+    assertTrue(stats.out().contains("\"documents\" : 0") && stats.err().isEmpty(), stats.out() + stats.err());
+  }
+
+  @Test
   void aFifoIsNamedAndNeverRead() throws Exception {
     Path docs = Files.createDirectories(tmp.resolve("docs"));
     Files.writeString(docs.resolve("a.txt"), "Nghị quyết 57-NQ/TW của Bộ Chính trị về chuyển đổi số quốc gia.\n");

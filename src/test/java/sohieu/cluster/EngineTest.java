@@ -105,9 +105,35 @@ class EngineTest {
         assertThrows(IllegalArgumentException.class, () -> Engine.connect("ftp://host", null, null, null)).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Engine.connect("http://me:pw@host:9200", null, null, null))
         .getMessage().contains("SOHIEU_ENGINE_PASSWORD"));
+    // A password that makes the URL unparsable, or its authority host-less, is refused before the URL is repeated
+    for (String url : List.of("https://admin:p@ss@host", "http://me:s3cr et@host:9200", "me:100%@host:9200")) {
+      String message = assertThrows(IllegalArgumentException.class, () -> Engine.connect(url, null, null, null)).getMessage();
+      assertTrue(message.contains("SOHIEU_ENGINE_PASSWORD") && !message.contains("ss@") && !message.contains("s3cr")
+          && !message.contains("100%"), message);
+    }
     Path notACert = Files.writeString(temp.resolve("ca.pem"), "not a certificate");
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Engine.connect("https://host", null, null, notACert))
         .getMessage().startsWith("CA file " + notACert));
+  }
+
+  @Test
+  void aGatewaysErrorPageIsNamedByItsStatusOnTheFirstLine() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] body = "<html>\n<body>Bad gateway</body>\n</html>".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.sendResponseHeaders(502, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try (Engine engine = Engine.connect("http://127.0.0.1:" + server.getAddress().getPort(), null)) {
+      // The transport reports a gateway's error itself (it retries those); the first line of its message names the status
+      java.io.IOException e = assertThrows(java.io.IOException.class, () -> engine.call("GET", "/_count", null));
+      assertTrue(e.getMessage().lines().findFirst().orElse("").contains("502"), e.getMessage());
+    } finally {
+      server.stop(0);
+    }
   }
 
   private static void keytool(String... args) throws Exception {
