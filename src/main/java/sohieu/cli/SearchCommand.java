@@ -111,7 +111,8 @@ final class SearchCommand implements Callable<Integer> {
       err.println("sohieu search: " + field + ": is not a field (the fields are "
           + String.join(", ", ArticleQueryParser.fields()) + "); searched as text");
     }
-    if (result.hits().isEmpty() && offset > 0 && offset >= result.total()) {
+    // Past the end even when offset < total: total counts documents, pages count stories (copies collapse into one hit)
+    if (result.hits().isEmpty() && offset > 0) {
       err.println("sohieu search: offset " + offset + " is past the last of " + result.total()
           + (result.total() == 1 ? " result" : " results"));
       if (!output.table()) Output.print(out, output, result, result.hits());

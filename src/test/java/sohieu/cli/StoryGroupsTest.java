@@ -57,6 +57,9 @@ class StoryGroupsTest {
     assertEquals(2, hit.get("group_size").asInt());
     assertEquals(1, hit.get("similar").size());
     assertTrue(hit.get("similar").get(0).asText().matches(".*2147(2686|3998)\\.txt"), hit.toString());
+    // Two documents, one story: the second page is past the end although its offset is below the total
+    Run past = CliTest.run("search", "Ủy ban Thường vụ Quốc hội nghị quyết", "--offset", "1", "--index", index);
+    assertEquals("sohieu search: offset 1 is past the last of 2 results", past.err().strip(), past.out() + past.err());
     JsonNode expanded = search(index, "Ủy ban Thường vụ Quốc hội nghị quyết", "--expand");
     assertEquals(2, expanded.get("hits").size(), expanded.toString());
     for (JsonNode h : expanded.get("hits")) assertEquals(1, h.get("group_size").asInt());

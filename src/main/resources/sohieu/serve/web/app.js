@@ -70,7 +70,8 @@ async function searchPage(params) {
         hit.similar.map(s => h('a', { href: docHref(s) }, s + ' '))) : null,
       hit.snippets.map(marked),
       h('div', {}, hit.refs.filter((r, i, a) => a.indexOf(r) === i).map(refLink))));
-    const more = result.total > (+(p.offset || 0) + result.hits.length)
+    // A full page only: the total counts documents, a page counts stories (copies collapse into one hit)
+    const more = result.hits.length === +(p.limit || 20) && result.total > (+(p.offset || 0) + result.hits.length)
       ? h('p', {}, h('a', { href: narrowed({ offset: +(p.offset || 0) + result.hits.length, lang: p.lang, from: p.from, to: p.to }) }, 'next page →')) : null;
     show(h('div', { class: 'layout' }, side, h('section', { id: 'hits' },
       h('p', { class: 'dim', id: 'total' }, result.total + (result.total === 1 ? ' document' : ' documents')
