@@ -182,7 +182,7 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     IngestSummary summary;
     sohieu.pipeline.ArticlePipeline pipeline = new sohieu.pipeline.ArticlePipeline(charset, limits.maxMegabytes,
-        limits.maxChars, limits.maxCitations);
+        limits.maxChars, limits.maxCitations, limits.ocrPages, limits.ocrPageSeconds);
     try (sohieu.cluster.Engine e = engine.connect()) {
       Main.atLeast("--bulk-files", bulkFiles, 1);
       sohieu.cluster.ClusterIndexer indexer = new sohieu.cluster.ClusterIndexer(e, engine.name, pipeline, threads)
