@@ -107,12 +107,8 @@ final class IngestCommand implements Callable<Integer> {
       throw new Main.UserError(index.index + " is a file, not an index folder");
     }
     FileSet walk = FileSet.of(roots, excludes).skippingNotes(includes);
-    ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Reports.FileReason> passed = new ConcurrentLinkedQueue<>();
-    Iterable<Path> files = walk.reporting(skipped::add, (p, why) -> passed.add(new Reports.FileReason(p.toString(), why)));
-    ConcurrentLinkedQueue<Reports.FileReason> failures = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Reports.Duplicate> duplicates = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Reports.Cut> cuts = new ConcurrentLinkedQueue<>();
+    Outcomes outcomes = new Outcomes();
+    Iterable<Path> files = outcomes.walking(walk);
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     IngestSummary summary;
     Ingester ingester;
@@ -140,11 +136,7 @@ final class IngestCommand implements Callable<Integer> {
         summary = ingester.ingest(files, prune, new IngestListener() {
           @Override
           public void done(Path file, Outcome outcome, long bytes, String reason) {
-            if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));
-            if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
-              cuts.add(new Reports.Cut(file.toString(), reason));
-            }
-            if (outcome == IngestListener.Outcome.DUPLICATE) duplicates.add(new Reports.Duplicate(file.toString(), reason));
+            outcomes.done(file, outcome, reason);
             progress.done(outcome, bytes);
           }
 
@@ -152,7 +144,7 @@ final class IngestCommand implements Callable<Integer> {
           public void pageRead(Path file, int done, int pages) { progress.pageRead(); }
         });
       }
-      report(out, err, summary, failures, duplicates, cuts, skipped, passed, index.index.toString());
+      report(out, err, summary, outcomes, index.index.toString());
     } finally {
       out.flush();
       err.flush();
@@ -173,12 +165,8 @@ final class IngestCommand implements Callable<Integer> {
    */
   private int ingestIntoCluster(List<Path> roots) throws Exception {
     FileSet walk = FileSet.of(roots, excludes).skippingNotes(includes);
-    ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Reports.FileReason> passed = new ConcurrentLinkedQueue<>();
-    Iterable<Path> files = walk.reporting(skipped::add, (p, why) -> passed.add(new Reports.FileReason(p.toString(), why)));
-    ConcurrentLinkedQueue<Reports.FileReason> failures = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Reports.Duplicate> duplicates = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Reports.Cut> cuts = new ConcurrentLinkedQueue<>();
+    Outcomes outcomes = new Outcomes();
+    Iterable<Path> files = outcomes.walking(walk);
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     IngestSummary summary;
     sohieu.pipeline.ArticlePipeline pipeline = new sohieu.pipeline.ArticlePipeline(charset, limits.maxMegabytes,
@@ -189,17 +177,13 @@ final class IngestCommand implements Callable<Integer> {
           .batchFiles(bulkFiles);
       try (Progress progress = Progress.start(walk.count(), err)) {
         summary = indexer.ingest(files, roots, prune, (file, outcome, bytes, reason) -> {
-          if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));
-          if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
-            cuts.add(new Reports.Cut(file.toString(), reason));
-          }
-          if (outcome == IngestListener.Outcome.DUPLICATE) duplicates.add(new Reports.Duplicate(file.toString(), reason));
+          outcomes.done(file, outcome, reason);
           progress.done(outcome, bytes);
         });
       } catch (java.io.IOException | RuntimeException x) {
         throw EngineOption.unreachable(e, x);
       }
-      report(out, err, summary, failures, duplicates, cuts, skipped, passed, engine.name + " on " + e);
+      report(out, err, summary, outcomes, engine.name + " on " + e);
     } finally {
       out.flush();
       err.flush();
@@ -210,9 +194,32 @@ final class IngestCommand implements Callable<Integer> {
   /** What a shell reports for a command ended by SIGINT (128 + 2). */
   static final int INTERRUPTED = 130;
 
-  private void report(PrintWriter out, PrintWriter err, IngestSummary s, Collection<Reports.FileReason> failures,
-                      Collection<Reports.Duplicate> duplicates, Collection<Reports.Cut> cuts, Collection<Path> skipped,
-                      Collection<Reports.FileReason> passed, String target) {
+  /** What a run's files came to, gathered from the walk and the workers for the report (local or cluster alike). */
+  private static final class Outcomes {
+    final Collection<Path> skipped = new ConcurrentLinkedQueue<>();
+    final Collection<Reports.FileReason> passed = new ConcurrentLinkedQueue<>();
+    final Collection<Reports.FileReason> failures = new ConcurrentLinkedQueue<>();
+    final Collection<Reports.Duplicate> duplicates = new ConcurrentLinkedQueue<>();
+    final Collection<Reports.Cut> cuts = new ConcurrentLinkedQueue<>();
+
+    Iterable<Path> walking(FileSet walk) {
+      return walk.reporting(skipped::add, (p, why) -> passed.add(new Reports.FileReason(p.toString(), why)));
+    }
+
+    void done(Path file, IngestListener.Outcome outcome, String reason) {
+      if (outcome == IngestListener.Outcome.FAILED) failures.add(new Reports.FileReason(file.toString(), reason));
+      if (reason != null && (outcome == IngestListener.Outcome.ADDED || outcome == IngestListener.Outcome.UPDATED)) {
+        cuts.add(new Reports.Cut(file.toString(), reason));
+      }
+      if (outcome == IngestListener.Outcome.DUPLICATE) duplicates.add(new Reports.Duplicate(file.toString(), reason));
+    }
+  }
+
+  private void report(PrintWriter out, PrintWriter err, IngestSummary s, Outcomes o, String target) {
+    Collection<Reports.FileReason> failures = o.failures, passed = o.passed;
+    Collection<Reports.Duplicate> duplicates = o.duplicates;
+    Collection<Reports.Cut> cuts = o.cuts;
+    Collection<Path> skipped = o.skipped;
     List<Reports.FileReason> notes = skipped.stream().map(p -> new Reports.FileReason(p.toString(),
         "a note or data table (README, SOURCES, LICENSE, COPYING, copyright, .tsv, .csv); name it or use --include")).toList();
     if (json) {
