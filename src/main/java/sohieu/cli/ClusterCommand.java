@@ -27,14 +27,14 @@ final class ClusterCommand implements Callable<Integer> {
 
   /** Installs the index template (the local schema as a mapping) and creates the index. */
   @Command(name = "init", mixinStandardHelpOptions = true,
-      description = {"Install the index template (per-language text fields analyzed by the plugin's sohieu_* analyzers,",
-          "reference keywords, mentions as nested objects, dates, outlet and language keywords) and create the index."},
+      description = "Install the index template (per-language text fields analyzed by the plugin's sohieu_* analyzers, "
+          + "reference keywords, mentions as nested objects, dates, outlet and language keywords) and create the index.",
       footer = {"", "Examples:", "  scripts/sohieu cluster init --engine http://localhost:9200 --shards 3 --replicas 1"})
   static final class Init implements Callable<Integer> {
-    @Option(names = "--shards", defaultValue = "3", description = "Primary shards of the index (default ${DEFAULT-VALUE}).")
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "3", description = "Primary shards of the index (default ${DEFAULT-VALUE}).")
     int shards;
 
-    @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each shard (default ${DEFAULT-VALUE}).")
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "1", description = "Replicas of each shard (default ${DEFAULT-VALUE}).")
     int replicas;
 
     @Mixin
