@@ -37,6 +37,14 @@ public final class Server implements Closeable {
   private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
       "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "json", "application/json; charset=utf-8");
 
+  static {
+    // The JDK server leaves Nagle's algorithm on, so a response's body waited for the client to acknowledge its
+    // headers, which a client delays by up to 40 ms (delayed ACK): every answer took some 40 ms more than its work
+    // (one client citing in turn: p50 58 -> 14 ms). The server reads the property once, when the first is made; a
+    // value given on the command line stays.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer http;
   private final LiveSearcher live;
   private final Api api;
@@ -49,6 +57,8 @@ public final class Server implements Closeable {
    * over HTTP was 488 ms with every request running at once. A search's time limit starts once it has its turn.
    */
   private final Semaphore searchLane = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+  /** Lookups under way: a running search steps aside for them (see {@link Deadline}). */
+  private final Lookups lookups = new Lookups();
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().daemon().name("index-refresh").factory());
 
@@ -58,7 +68,7 @@ public final class Server implements Closeable {
    */
   public Server(Path index, InetSocketAddress address, ObjectMapper json, long searchMillis) throws IOException {
     CitationRecognizer recognizer = CitationRecognizer.standard();
-    this.live = new LiveSearcher(index, recognizer, new Deadline());
+    this.live = new LiveSearcher(index, recognizer, new Deadline(lookups));
     this.api = new Api(recognizer);
     this.json = json;
     this.searchMillis = searchMillis;
@@ -96,8 +106,12 @@ public final class Server implements Closeable {
 
   /** Answers one request of the JDK server. */
   private void exchange(HttpExchange ex) throws IOException {
+    // A lookup is under way from its first byte read to its last written, so searches step aside for all of it.
+    String path = ex.getRequestURI().getPath();
+    boolean lookup = path.startsWith("/api/") && !heavy(path);
+    if (lookup) lookups.enter();
     try (ex) {
-      Reply r = respond(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+      Reply r = respond(new Request(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
           ex.getRequestHeaders().getFirst("Host"), ex.getRequestBody()));
       ex.getResponseHeaders().set("Content-Type", r.contentType());
       ex.getResponseHeaders().set("Cache-Control", r.cacheControl());
@@ -108,8 +122,13 @@ public final class Server implements Closeable {
       boolean head = ex.getRequestMethod().equals("HEAD");
       ex.sendResponseHeaders(r.status(), head ? -1 : r.body().length);
       if (!head) ex.getResponseBody().write(r.body());
+    } finally {
+      if (lookup) lookups.exit();
     }
   }
+
+  /** Full-text searches and facets, which take turns in {@link #searchLane}; everything else under /api/ is a lookup. */
+  private static boolean heavy(String path) { return path.equals("/api/search") || path.equals("/api/facets"); }
 
   private static final String CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
@@ -141,7 +160,7 @@ public final class Server implements Closeable {
     }
     if (!method.equals("GET")) throw new ApiException(405, path + " takes GET");
     Map<String, String> p = parameters(request.rawQuery());
-    boolean heavy = path.equals("/api/search") || path.equals("/api/facets");
+    boolean heavy = heavy(path);
     if (heavy) searchLane.acquireUninterruptibly();
     LiveSearcher.Lease lease;
     try {
@@ -150,7 +169,7 @@ public final class Server implements Closeable {
       if (heavy) searchLane.release();
       throw e;
     }
-    Deadline.start(searchMillis);
+    Deadline.start(searchMillis, heavy);
     try {
       Searcher s = lease.searcher;
       Object answer = switch (path) {

@@ -34,9 +34,11 @@ import sohieu.cli.Main;
  * sending a mix of cite and search requests from concurrent clients over loopback. Reports p50/p99 latency per kind,
  * the errors, and how long each new file took to be found through the API after its ingest committed.
  *
- * <p>{@code ServeBench INDEX WORK [--requests 10000] [--clients 16] [--no-ingest] [--jfr FILE]}; the index is copied
- * into a new folder under WORK (removed at the end), so the cached bench index stays as it was. {@code --jfr}
- * records the service with Java Flight Recorder, to see where its time goes.
+ * <p>{@code ServeBench INDEX WORK [--requests 10000] [--clients 16] [--no-ingest] [--jfr FILE] [--serve-jvm FLAGS]};
+ * the index is copied into a new folder under WORK (removed at the end), so the cached bench index stays as it was.
+ * {@code --jfr} records the service with Java Flight Recorder, to see where its time goes; {@code --serve-jvm} gives
+ * the service's JVM more flags, space-separated (a collector given there replaces the launcher's), to compare
+ * collectors or log their pauses.
  */
 final class ServeBench {
   private static final List<String> WORDS = List.of("nghị quyết", "chỉ thị", "постановление", "décision", "uchwała",
@@ -52,18 +54,22 @@ final class ServeBench {
     int requests = 10_000, clients = 16;
     boolean ingest = true;
     String jfr = null;
+    List<String> serveJvm = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
       switch (args[i]) {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
         case "--no-ingest" -> ingest = false;
         case "--jfr" -> jfr = args[++i];
+        case "--serve-jvm" -> serveJvm.addAll(List.of(args[++i].trim().split("\\s+")));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path index = work.resolve("index");
     copy(source, index);
     List<String> serve = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC")); // as scripts/sohieu runs serve
+    if (serveJvm.stream().anyMatch(f -> f.matches("-XX:\\+Use\\w+GC"))) serve.remove("-XX:+UseParallelGC");
+    serve.addAll(serveJvm);
     if (jfr != null) serve.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
     serve.addAll(List.of("-cp", CP, "sohieu.cli.Main", "serve", "--index", index.toString(), "--port", "0"));
     Process server = new ProcessBuilder(Processes.java(serve.toArray(String[]::new))).redirectErrorStream(true).start();
