@@ -52,6 +52,8 @@ public final class ClusterIndexer {
   private final ArticlePipeline pipeline;
   private final int threads;
   private volatile boolean cancelled;
+  /** The hashes this ingest has sent a file's document for: new documents, never stale ones to delete. */
+  private final Set<String> indexedNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private int batchFiles = BATCH_FILES;
 
   public ClusterIndexer(Engine engine, String index, ArticlePipeline pipeline, int threads) {
@@ -95,6 +97,7 @@ public final class ClusterIndexer {
   public IngestSummary ingest(Iterable<Path> files, List<Path> roots, boolean prune, IngestListener listener)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
+    indexedNow.clear();
     Counts counts = new Counts();
     Set<String> seen = new HashSet<>();
     ExecutorService readers = Executors.newFixedThreadPool(threads);
@@ -182,16 +185,18 @@ public final class ClusterIndexer {
     }
     if (hashed.isEmpty()) return List.of();
     // What the cluster holds: the documents of these hashes (any path) and of these paths (any hash)
-    Map<String, String> pathOfHash = new HashMap<>(), hashOfPath = new HashMap<>();
+    Map<String, String> pathOfHash = new HashMap<>(), fileOfHash = new HashMap<>(), hashOfPath = new HashMap<>();
     List<String> ids = hashed.stream().map(i -> i.hash).distinct().toList();
     List<String> paths = hashed.stream().map(i -> i.path).toList();
-    Map<String, Object> query = Map.of("size", ids.size() + paths.size(), "_source", List.of(Fields.PATH, Fields.HASH),
+    Map<String, Object> query = Map.of("size", ids.size() + paths.size(),
+        "_source", List.of(Fields.PATH, Fields.FILE, Fields.HASH),
         "query", Map.of("bool", Map.of("should", List.of(Map.of("ids", Map.of("values", ids)),
             Map.of("terms", Map.of(Fields.PATH, paths))))));
     JsonNode held = retrying(() -> engine.call("POST", "/" + index + "/_search", query));
     for (JsonNode hit : held.path("hits").path("hits")) {
       String path = hit.path("_source").path(Fields.PATH).asText(), hash = hit.path("_id").asText();
       pathOfHash.put(hash, path);
+      fileOfHash.put(hash, hit.path("_source").path(Fields.FILE).asText(path));
       hashOfPath.put(path, hash);
     }
     List<Future<String>> reading = new ArrayList<>();
@@ -199,6 +204,10 @@ public final class ClusterIndexer {
     Map<String, String> batchHashes = new HashMap<>();
     for (Item i : hashed) {
       String holder = pathOfHash.get(i.hash);
+      // The file that held the content is gone or changed: this copy takes its place, as a local ingest does.
+      if (holder != null && !holder.equals(i.path) && !ArticlePipeline.stillHolds(Path.of(fileOfHash.get(i.hash)), i.hash)) {
+        holder = null;
+      }
       if (holder == null) holder = batchHashes.get(i.hash);
       if (holder != null && holder.equals(i.path)) {
         synchronized (counts) {
@@ -273,6 +282,11 @@ public final class ClusterIndexer {
         }
         JsonNode answer = retrying(() -> engine.callNdjson("/_bulk", body.toByteArray()));
         JsonNode results = answer.path("items");
+        // Before any old document goes: a copy that took over the content of a file that changed keeps it.
+        for (int k = 0; k < chunk.size(); k++) {
+          int status = results.path(k).path("index").path("status").asInt(0);
+          if (status == 200 || status == 201) indexedNow.add(chunk.get(k).hash);
+        }
         for (int k = 0; k < chunk.size(); k++) {
           Item i = chunk.get(k);
           JsonNode r = results.path(k).path("index");
@@ -298,9 +312,12 @@ public final class ClusterIndexer {
     }
   }
 
-  /** A sent file's document is in: its old document, under another hash, goes. */
+  /**
+   * A sent file's document is in: its old document, under another hash, goes, unless a copy of that old content
+   * took it over in this ingest.
+   */
   private void done(Item i, Counts counts, IngestListener listener) throws IOException {
-    if (i.replaces != null && !i.replaces.equals(i.hash)) {
+    if (i.replaces != null && !i.replaces.equals(i.hash) && !indexedNow.contains(i.replaces)) {
       retrying(() -> {
         try {
           return engine.call("DELETE", "/" + index + "/_doc/" + i.replaces, null);
@@ -332,7 +349,9 @@ public final class ClusterIndexer {
       if (hits.isEmpty()) break;
       for (JsonNode h : hits) {
         String path = h.path("_source").path(Fields.PATH).asText();
-        if (!seen.contains(path) && under(Path.of(path), roots)) stale.add(h.path("_id").asText() + "\t" + path);
+        String id = h.path("_id").asText();
+        // A document sent now may still show its old path here (a copy that took over from a file gone)
+        if (!seen.contains(path) && under(Path.of(path), roots) && !indexedNow.contains(id)) stale.add(id + "\t" + path);
         after = h.path("sort");
       }
     }

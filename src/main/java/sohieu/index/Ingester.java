@@ -439,7 +439,7 @@ public final class Ingester implements Closeable {
         String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
         if (f.equals(me.file()) || p.equals(me.path())) {
           mine = true;
-        } else if ((indexed == null || p.compareTo(indexed.path()) < 0) && stillHolds(Path.of(f), hash)) {
+        } else if ((indexed == null || p.compareTo(indexed.path()) < 0) && ArticlePipeline.stillHolds(Path.of(f), hash)) {
           indexed = Holder.indexed(f, p);
         }
       }
@@ -473,14 +473,6 @@ public final class Ingester implements Closeable {
         candidates.remove(indexed ? me.order() : first.order());
       }
       if (indexed) return first;
-    }
-  }
-
-  private static boolean stillHolds(Path file, String hash) {
-    try {
-      return Files.isRegularFile(file) && hash.equals(ArticlePipeline.sha256(file));
-    } catch (IOException e) {
-      return false;
     }
   }
 
