@@ -82,6 +82,7 @@ public final class ClusterIndexer {
     long size;
     Map<String, Object> source;
     String replaces; // the id of the document the file had before it changed
+    boolean copy; // identical to another file: nothing to send, only the document it had to delete
     String cut;
 
     Item(Path file) {
@@ -200,7 +201,7 @@ public final class ClusterIndexer {
       hashOfPath.put(path, hash);
     }
     List<Future<String>> reading = new ArrayList<>();
-    List<Item> toRead = new ArrayList<>();
+    List<Item> toRead = new ArrayList<>(), stale = new ArrayList<>();
     Map<String, String> batchHashes = new HashMap<>();
     for (Item i : hashed) {
       String holder = pathOfHash.get(i.hash);
@@ -219,6 +220,13 @@ public final class ClusterIndexer {
           counts.duplicates++;
         }
         listener.done(i.file, Outcome.DUPLICATE, i.size, holder);
+        // Changed to another file's content, it is that file's copy: the document of the text it had goes
+        String old = hashOfPath.get(i.path);
+        if (old != null && !old.equals(i.hash)) {
+          i.replaces = old;
+          i.copy = true;
+          stale.add(i);
+        }
       } else {
         batchHashes.put(i.hash, i.path);
         i.replaces = hashOfPath.get(i.path);
@@ -241,6 +249,7 @@ public final class ClusterIndexer {
         out.add(i);
       }
     }
+    out.addAll(stale);
     return out;
   }
 
@@ -263,9 +272,12 @@ public final class ClusterIndexer {
     listener.done(i.file, Outcome.FAILED, i.size, why);
   }
 
-  /** Sends the batch, in bulk requests of at most {@link #BATCH_BYTES}, retrying what the cluster could not take. */
+  /**
+   * Sends the batch, in bulk requests of at most {@link #BATCH_BYTES}, retrying what the cluster could not take;
+   * then deletes the old documents of the files that became copies.
+   */
   private void send(List<Item> items, Counts counts, IngestListener listener) throws IOException {
-    List<Item> pending = new ArrayList<>(items);
+    List<Item> pending = new ArrayList<>(items.stream().filter(i -> !i.copy).toList());
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       List<Item> again = new ArrayList<>();
       int from = 0;
@@ -310,29 +322,31 @@ public final class ClusterIndexer {
       pause(BACKOFF[attempt]);
       pending = again;
     }
+    for (Item i : items) if (i.copy) deleteStale(i.replaces);
   }
 
-  /**
-   * A sent file's document is in: its old document, under another hash, goes, unless a copy of that old content
-   * took it over in this ingest.
-   */
+  /** A sent file's document is in: its old document, under another hash, goes. */
   private void done(Item i, Counts counts, IngestListener listener) throws IOException {
-    if (i.replaces != null && !i.replaces.equals(i.hash) && !indexedNow.contains(i.replaces)) {
-      retrying(() -> {
-        try {
-          return engine.call("DELETE", "/" + index + "/_doc/" + i.replaces, null);
-        } catch (EngineException e) {
-          if (e.status() == 404) return null;
-          throw e;
-        }
-      });
-    }
+    if (i.replaces != null && !i.replaces.equals(i.hash)) deleteStale(i.replaces);
     synchronized (counts) {
       if (i.replaces != null) counts.updated++;
       else counts.added++;
       counts.bytes += i.size;
     }
     listener.done(i.file, i.replaces != null ? Outcome.UPDATED : Outcome.ADDED, i.size, i.cut);
+  }
+
+  /** Deletes the document of a text a file no longer has, unless a copy of that text took it over in this ingest. */
+  private void deleteStale(String id) throws IOException {
+    if (indexedNow.contains(id)) return;
+    retrying(() -> {
+      try {
+        return engine.call("DELETE", "/" + index + "/_doc/" + id, null);
+      } catch (EngineException e) {
+        if (e.status() == 404) return null;
+        throw e;
+      }
+    });
   }
 
   /** Removes the documents whose path lies under one of {@code roots} and was not ingested now. */

@@ -173,6 +173,26 @@ public class ClusterCliIT extends ClusterTestCase {
     assertEquals(cite.out(), Set.of(b.toString()), paths(cite.json().path("articles"), "path"));
   }
 
+  public void testAFileChangedToAnotherFilesContentBecomesItsCopy() throws Exception {
+    Path dir = createTempDir().resolve("articles");
+    Path changed = dir.resolve("a.txt"), other = dir.resolve("b.txt");
+    Files.createDirectories(dir);
+    Files.copy(ARTICLE, changed);
+    Files.copy(Path.of("corpus", "002_7ecb2339ddcb0247.txt"), other);
+    String url = engineUrl();
+    assertEquals(0, sohieu("cluster", "init", "--engine", url, "--engine-index", "becomes-copy").code());
+    ensureGreen("becomes-copy");
+    JsonNode s = summary(sohieu("ingest", "--engine", url, "--engine-index", "becomes-copy", dir.toString(), "--json"));
+    assertEquals(s.toString(), 2, s.path("added").asInt());
+    assertEquals(Set.of(changed.toString()), found(url, "becomes-copy", QUERY));
+
+    Files.copy(other, changed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    s = summary(sohieu("ingest", "--engine", url, "--engine-index", "becomes-copy", dir.toString(), "--json"));
+    assertEquals(s.toString(), 1, s.path("duplicates").asInt());
+    assertEquals("the text the file no longer has is gone", Set.of(), found(url, "becomes-copy", QUERY));
+    assertEquals(1, sohieu("stats", "--engine", url, "--engine-index", "becomes-copy", "--json").json().path("documents").asInt());
+  }
+
   public void testIngestFinishesWhenANodeStopsAndNoFileIsMissing() throws Exception {
     Path generated = createTempDir().resolve("generated");
     CorpusGenerator.generate(Path.of("corpus"), generated, 100, 3);
