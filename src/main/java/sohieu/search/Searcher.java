@@ -99,6 +99,11 @@ public final class Searcher implements Closeable {
     return new Searcher(IndexStore.openForRead(indexDir), recognizer);
   }
 
+  /** As {@link #open}, for a process that answers one lookup and exits (see {@link IndexStore#openForRead(Path, boolean)}). */
+  public static Searcher openForOneLookup(Path indexDir, CitationRecognizer recognizer) throws IOException {
+    return new Searcher(IndexStore.openForRead(indexDir, false), recognizer);
+  }
+
   public SearchResult search(String queryText, int limit, int offset, boolean byDate) throws IOException {
     return search(queryText, (String) null, limit, offset, byDate);
   }
