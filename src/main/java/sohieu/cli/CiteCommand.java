@@ -80,7 +80,7 @@ final class CiteCommand implements Callable<Integer> {
         }
       }
     } else {
-      try (Searcher searcher = Searcher.open(index.index, recognizer)) {
+      try (Searcher searcher = Searcher.openForOneLookup(index.index, recognizer)) {
         result = searcher.cite(canonical, shown);
         profile = searcher.profile(canonical, output.table() ? 8 : Integer.MAX_VALUE);
         near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();

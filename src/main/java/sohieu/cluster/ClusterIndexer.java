@@ -52,6 +52,8 @@ public final class ClusterIndexer {
   private final ArticlePipeline pipeline;
   private final int threads;
   private volatile boolean cancelled;
+  /** The hashes this ingest has sent a file's document for: new documents, never stale ones to delete. */
+  private final Set<String> indexedNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private int batchFiles = BATCH_FILES;
 
   public ClusterIndexer(Engine engine, String index, ArticlePipeline pipeline, int threads) {
@@ -80,6 +82,7 @@ public final class ClusterIndexer {
     long size;
     Map<String, Object> source;
     String replaces; // the id of the document the file had before it changed
+    boolean copy; // identical to another file: nothing to send, only the document it had to delete
     String cut;
 
     Item(Path file) {
@@ -95,6 +98,7 @@ public final class ClusterIndexer {
   public IngestSummary ingest(Iterable<Path> files, List<Path> roots, boolean prune, IngestListener listener)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
+    indexedNow.clear();
     Counts counts = new Counts();
     Set<String> seen = new HashSet<>();
     ExecutorService readers = Executors.newFixedThreadPool(threads);
@@ -182,23 +186,29 @@ public final class ClusterIndexer {
     }
     if (hashed.isEmpty()) return List.of();
     // What the cluster holds: the documents of these hashes (any path) and of these paths (any hash)
-    Map<String, String> pathOfHash = new HashMap<>(), hashOfPath = new HashMap<>();
+    Map<String, String> pathOfHash = new HashMap<>(), fileOfHash = new HashMap<>(), hashOfPath = new HashMap<>();
     List<String> ids = hashed.stream().map(i -> i.hash).distinct().toList();
     List<String> paths = hashed.stream().map(i -> i.path).toList();
-    Map<String, Object> query = Map.of("size", ids.size() + paths.size(), "_source", List.of(Fields.PATH, Fields.HASH),
+    Map<String, Object> query = Map.of("size", ids.size() + paths.size(),
+        "_source", List.of(Fields.PATH, Fields.FILE, Fields.HASH),
         "query", Map.of("bool", Map.of("should", List.of(Map.of("ids", Map.of("values", ids)),
             Map.of("terms", Map.of(Fields.PATH, paths))))));
     JsonNode held = retrying(() -> engine.call("POST", "/" + index + "/_search", query));
     for (JsonNode hit : held.path("hits").path("hits")) {
       String path = hit.path("_source").path(Fields.PATH).asText(), hash = hit.path("_id").asText();
       pathOfHash.put(hash, path);
+      fileOfHash.put(hash, hit.path("_source").path(Fields.FILE).asText(path));
       hashOfPath.put(path, hash);
     }
     List<Future<String>> reading = new ArrayList<>();
-    List<Item> toRead = new ArrayList<>();
+    List<Item> toRead = new ArrayList<>(), stale = new ArrayList<>();
     Map<String, String> batchHashes = new HashMap<>();
     for (Item i : hashed) {
       String holder = pathOfHash.get(i.hash);
+      // The file that held the content is gone or changed: this copy takes its place, as a local ingest does.
+      if (holder != null && !holder.equals(i.path) && !ArticlePipeline.stillHolds(Path.of(fileOfHash.get(i.hash)), i.hash)) {
+        holder = null;
+      }
       if (holder == null) holder = batchHashes.get(i.hash);
       if (holder != null && holder.equals(i.path)) {
         synchronized (counts) {
@@ -210,6 +220,13 @@ public final class ClusterIndexer {
           counts.duplicates++;
         }
         listener.done(i.file, Outcome.DUPLICATE, i.size, holder);
+        // Changed to another file's content, it is that file's copy: the document of the text it had goes
+        String old = hashOfPath.get(i.path);
+        if (old != null && !old.equals(i.hash)) {
+          i.replaces = old;
+          i.copy = true;
+          stale.add(i);
+        }
       } else {
         batchHashes.put(i.hash, i.path);
         i.replaces = hashOfPath.get(i.path);
@@ -232,6 +249,7 @@ public final class ClusterIndexer {
         out.add(i);
       }
     }
+    out.addAll(stale);
     return out;
   }
 
@@ -254,9 +272,12 @@ public final class ClusterIndexer {
     listener.done(i.file, Outcome.FAILED, i.size, why);
   }
 
-  /** Sends the batch, in bulk requests of at most {@link #BATCH_BYTES}, retrying what the cluster could not take. */
+  /**
+   * Sends the batch, in bulk requests of at most {@link #BATCH_BYTES}, retrying what the cluster could not take;
+   * then deletes the old documents of the files that became copies.
+   */
   private void send(List<Item> items, Counts counts, IngestListener listener) throws IOException {
-    List<Item> pending = new ArrayList<>(items);
+    List<Item> pending = new ArrayList<>(items.stream().filter(i -> !i.copy).toList());
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       List<Item> again = new ArrayList<>();
       int from = 0;
@@ -273,6 +294,11 @@ public final class ClusterIndexer {
         }
         JsonNode answer = retrying(() -> engine.callNdjson("/_bulk", body.toByteArray()));
         JsonNode results = answer.path("items");
+        // Before any old document goes: a copy that took over the content of a file that changed keeps it.
+        for (int k = 0; k < chunk.size(); k++) {
+          int status = results.path(k).path("index").path("status").asInt(0);
+          if (status == 200 || status == 201) indexedNow.add(chunk.get(k).hash);
+        }
         for (int k = 0; k < chunk.size(); k++) {
           Item i = chunk.get(k);
           JsonNode r = results.path(k).path("index");
@@ -296,26 +322,31 @@ public final class ClusterIndexer {
       pause(BACKOFF[attempt]);
       pending = again;
     }
+    for (Item i : items) if (i.copy) deleteStale(i.replaces);
   }
 
   /** A sent file's document is in: its old document, under another hash, goes. */
   private void done(Item i, Counts counts, IngestListener listener) throws IOException {
-    if (i.replaces != null && !i.replaces.equals(i.hash)) {
-      retrying(() -> {
-        try {
-          return engine.call("DELETE", "/" + index + "/_doc/" + i.replaces, null);
-        } catch (EngineException e) {
-          if (e.status() == 404) return null;
-          throw e;
-        }
-      });
-    }
+    if (i.replaces != null && !i.replaces.equals(i.hash)) deleteStale(i.replaces);
     synchronized (counts) {
       if (i.replaces != null) counts.updated++;
       else counts.added++;
       counts.bytes += i.size;
     }
     listener.done(i.file, i.replaces != null ? Outcome.UPDATED : Outcome.ADDED, i.size, i.cut);
+  }
+
+  /** Deletes the document of a text a file no longer has, unless a copy of that text took it over in this ingest. */
+  private void deleteStale(String id) throws IOException {
+    if (indexedNow.contains(id)) return;
+    retrying(() -> {
+      try {
+        return engine.call("DELETE", "/" + index + "/_doc/" + id, null);
+      } catch (EngineException e) {
+        if (e.status() == 404) return null;
+        throw e;
+      }
+    });
   }
 
   /** Removes the documents whose path lies under one of {@code roots} and was not ingested now. */
@@ -332,7 +363,9 @@ public final class ClusterIndexer {
       if (hits.isEmpty()) break;
       for (JsonNode h : hits) {
         String path = h.path("_source").path(Fields.PATH).asText();
-        if (!seen.contains(path) && under(Path.of(path), roots)) stale.add(h.path("_id").asText() + "\t" + path);
+        String id = h.path("_id").asText();
+        // A document sent now may still show its old path here (a copy that took over from a file gone)
+        if (!seen.contains(path) && under(Path.of(path), roots) && !indexedNow.contains(id)) stale.add(id + "\t" + path);
         after = h.path("sort");
       }
     }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -64,8 +66,14 @@ public final class Ingester implements Closeable {
   private ArticlePipeline pipeline;
   private Extraction extraction;
   private final DocumentBuilder builder = new DocumentBuilder();
-  /** Content hash to the file indexed for it in this run, so that identical files running side by side index once. */
-  private final ConcurrentHashMap<String, Holder> holders = new ConcurrentHashMap<>();
+  /**
+   * Content hash to the files of this run that have it and may still hold it, by their place in the walk: identical
+   * files running side by side index once, and the first of them in the walk holds the content, whatever the threads.
+   */
+  private final ConcurrentHashMap<String, TreeMap<Long, Holder>> holders = new ConcurrentHashMap<>();
+  /** The places in the walk of the files handed to the workers whose content hash is not known yet. */
+  private final TreeSet<Long> hashing = new TreeSet<>();
+  private long handedOut;
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   private Ingester(IndexStore store, int threads, Duration timeout, Charset charset) {
@@ -190,7 +198,10 @@ public final class Ingester implements Closeable {
         }
         slots.acquire();
         store.failIfBroken();
-        Settlement settlement = new Settlement(slots, System.nanoTime() + timeout.toNanos());
+        Settlement settlement = new Settlement(slots, System.nanoTime() + timeout.toNanos(), handedOut++);
+        synchronized (hashing) {
+          hashing.add(settlement.order);
+        }
         Future<?> task = workers.submit(() -> work(file, existing, settlement, listener));
         settlement.arm(watchdog, new Runnable() {
           @Override
@@ -203,6 +214,7 @@ public final class Ingester implements Closeable {
             }
             if (!settlement.claim()) return;
             settlement.settleContent(false);
+            hashed(settlement.order);
             try {
               task.cancel(true);
               listener.done(file, IngestListener.Outcome.FAILED, 0, "timed out after " + seconds(timeout)
@@ -235,11 +247,14 @@ public final class Ingester implements Closeable {
     private volatile boolean finished;
     /** When the watchdog gives up on the file, in {@link System#nanoTime()}; each scanned page read moves it on. */
     final AtomicLong deadline;
+    /** The file's place in the walk. */
+    final long order;
     private final AtomicInteger pagesRead = new AtomicInteger();
 
-    Settlement(Semaphore slots, long deadline) {
+    Settlement(Semaphore slots, long deadline, long order) {
       this.slots = slots;
       this.deadline = new AtomicLong(deadline);
+      this.order = order;
     }
 
     void pageRead(Duration pageLimit) {
@@ -263,7 +278,7 @@ public final class Ingester implements Closeable {
       if (finished) g.cancel(false);
     }
 
-    /** The content this file was first to get in this run, whose copies wait to hear whether it was indexed. */
+    /** This file as a candidate to hold its content, whose copies wait to hear whether it was indexed. */
     volatile Holder content;
 
     void settleContent(boolean indexed) {
@@ -320,7 +335,22 @@ public final class Ingester implements Closeable {
       }
     } finally {
       settlement.settleContent(false); // past the time limit, or anything unforeseen: its copies must not wait
+      hashed(settlement.order); // failed before its hash was known: the files after it must not wait for it
       settlement.disarm();
+    }
+  }
+
+  /** The file at {@code order} in the walk has its hash (or never will): files after it may choose their holders. */
+  private void hashed(long order) {
+    synchronized (hashing) {
+      if (hashing.remove(order)) hashing.notifyAll();
+    }
+  }
+
+  /** Waits until every file before {@code order} in the walk has its hash, so that all its candidates are known. */
+  private void awaitEarlierHashes(long order) throws InterruptedException {
+    synchronized (hashing) {
+      while (!hashing.isEmpty() && hashing.first() < order) hashing.wait();
     }
   }
 
@@ -336,14 +366,14 @@ public final class Ingester implements Closeable {
   }
 
   /**
-   * The file indexed for some content: its absolute path, its path as given, and whether it was indexed (a file
-   * that fails leaves its content to the next copy).
+   * A file that holds or may hold some content: its absolute path, its path as given, its place in the walk (-1 when
+   * the index holds it already), and whether it was indexed (a file that fails leaves its content to the next copy).
    */
-  private record Holder(String file, String path, CompletableFuture<Boolean> indexed) {
-    Holder(String file, String path) { this(file, path, new CompletableFuture<>()); }
+  private record Holder(String file, String path, long order, CompletableFuture<Boolean> indexed) {
+    Holder(String file, String path, long order) { this(file, path, order, new CompletableFuture<>()); }
 
     static Holder indexed(String file, String path) {
-      return new Holder(file, path, CompletableFuture.completedFuture(true));
+      return new Holder(file, path, -1, CompletableFuture.completedFuture(true));
     }
   }
 
@@ -372,7 +402,7 @@ public final class Ingester implements Closeable {
     if (refused != null) throw new ExtractionException(refused);
     String hash = ArticlePipeline.sha256(file);
     Stored previous = existing == null ? Stored.NONE : stored(existing, own);
-    Holder me = new Holder(absolute, path);
+    Holder me = new Holder(absolute, path, settlement.order);
     Holder holder = holder(hash, me, existing, settlement);
     if (holder != null) {
       return new Prepared(own, size, DocumentBuilder.copy(path, absolute, hash, size), previous.exists(), holder.path());
@@ -395,9 +425,9 @@ public final class Ingester implements Closeable {
 
   /**
    * The file that holds {@code hash} in the index when it is not {@code me}, or null when {@code me} is to be
-   * indexed (and then {@code settlement} owns the content). An indexed file that still has that content keeps its
-   * place, so that reruns agree; otherwise the first file of this run to get there takes it, and a copy waits to
-   * hear that it was indexed: if it failed, the copy takes its place.
+   * indexed. An indexed file that still has that content keeps its place, so that reruns agree; otherwise the first
+   * file of this run in the walk takes it (once every file before {@code me} has its hash, all who may are known),
+   * and a copy waits to hear that it was indexed: if it failed, the next one takes its place.
    */
   private Holder holder(String hash, Holder me, IndexSearcher existing, Settlement settlement)
       throws IOException, InterruptedException {
@@ -409,36 +439,40 @@ public final class Ingester implements Closeable {
         String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
         if (f.equals(me.file()) || p.equals(me.path())) {
           mine = true;
-        } else if ((indexed == null || p.compareTo(indexed.path()) < 0) && stillHolds(Path.of(f), hash)) {
+        } else if ((indexed == null || p.compareTo(indexed.path()) < 0) && ArticlePipeline.stillHolds(Path.of(f), hash)) {
           indexed = Holder.indexed(f, p);
         }
       }
       // Two indexed copies (from before duplicates were caught): the smaller path stays.
       if (indexed != null && (!mine || indexed.path().compareTo(me.path()) < 0)) {
-        holders.putIfAbsent(hash, indexed);
+        hashed(me.order());
         return indexed;
       }
     }
+    TreeMap<Long, Holder> candidates = holders.computeIfAbsent(hash, h -> new TreeMap<>());
+    synchronized (candidates) {
+      candidates.put(me.order(), me);
+    }
+    settlement.content = me;
+    hashed(me.order());
+    awaitEarlierHashes(me.order());
     while (true) {
-      Holder first = holders.putIfAbsent(hash, me);
-      if (first == null || first == me || first.file().equals(me.file())) {
-        settlement.content = me;
-        return null;
+      Holder first;
+      synchronized (candidates) {
+        first = candidates.firstEntry().getValue();
       }
+      if (first == me || first.file().equals(me.file())) return null; // the same file twice is indexed as itself
+      boolean indexed = false;
       try {
-        if (first.indexed().get()) return first;
+        indexed = first.indexed().get();
       } catch (ExecutionException e) {
         // Never completed exceptionally; treated as a failure.
       }
-      holders.remove(hash, first);
-    }
-  }
-
-  private static boolean stillHolds(Path file, String hash) {
-    try {
-      return Files.isRegularFile(file) && hash.equals(ArticlePipeline.sha256(file));
-    } catch (IOException e) {
-      return false;
+      synchronized (candidates) {
+        // A copy is no candidate any more; a file that failed leaves its place to the next.
+        candidates.remove(indexed ? me.order() : first.order());
+      }
+      if (indexed) return first;
     }
   }
 

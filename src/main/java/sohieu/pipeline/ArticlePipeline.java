@@ -141,6 +141,15 @@ public final class ArticlePipeline {
     }
   }
 
+  /** Whether {@code file} is a regular file whose content has {@code hash}: false when it is gone, changed or unreadable. */
+  public static boolean stillHolds(Path file, String hash) {
+    try {
+      return Files.isRegularFile(file) && hash.equals(sha256(file));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static MessageDigest digest() {
     try {
       return MessageDigest.getInstance("SHA-256");

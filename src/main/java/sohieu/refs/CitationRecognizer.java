@@ -2,8 +2,10 @@ package sohieu.refs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import sohieu.Limits;
 
 /**
@@ -83,7 +85,7 @@ public final class CitationRecognizer {
    */
   public List<Citation> scan(String text, int max) {
     List<Citation> out = new ArrayList<>();
-    for (Citation c : find(text, max)) {
+    for (Citation c : find(text, max, null)) {
       if (c.kind() != Citation.Kind.UNRESOLVED && out.size() < max) out.add(c);
     }
     return out;
@@ -100,21 +102,29 @@ public final class CitationRecognizer {
    * document number but misread by the scan (15/2O20/NÐ-CP, l2-CT/TW, 57 NQ/TW with the hyphen lost at a line end,
    * 15/2020/N Đ-CP) is read as the number it shows ({@link OcrReading}). Such a reading counts only as a full number
    * all of whose codes the vocabulary knows, with its confidence times
-   * {@value #MISREAD}; a misread short or partial form is left out, never guessed. Offsets, raw and sentence are the
-   * text's own.
+   * {@value #MISREAD}; a misread short or partial form is left out, never guessed. Short forms resolve only against
+   * full numbers that count: one resolved against a misread number alone (none typed the same) is trusted
+   * {@value #MISREAD} times less too. Offsets, raw and sentence are the text's own.
    */
   public List<Citation> scan(String text, int max, List<Scanned> scanned) {
     if (text == null || scanned == null || scanned.isEmpty()) return scan(text, max);
     OcrReading.Read read = OcrReading.read(text, scanned);
     if (read.changed().isEmpty()) return scan(text, max);
+    List<Citation> found = find(read.text(), max, read);
+    Set<String> typed = new HashSet<>(), misread = new HashSet<>();
+    for (Citation c : found) {
+      if (c.kind() == Citation.Kind.EXPLICIT) (read.changedIn(c.start(), c.end()) ? misread : typed).add(c.canonical());
+    }
     List<Citation> out = new ArrayList<>();
-    for (Citation c : find(read.text(), max)) {
+    for (Citation c : found) {
       if (out.size() >= max) break;
       if (c.kind() == Citation.Kind.UNRESOLVED) continue;
       double confidence = c.confidence();
       if (read.changedIn(c.start(), c.end())) {
         // only a full number all of whose codes the vocabulary knows: a misread unknown code is noise, not a lead
         if (c.kind() != Citation.Kind.EXPLICIT || confidence < 1.0) continue;
+        confidence *= MISREAD;
+      } else if (c.kind() == Citation.Kind.SHORT && misread.contains(c.canonical()) && !typed.contains(c.canonical())) {
         confidence *= MISREAD;
       }
       int s = read.start(c.start()), e = read.end(c.end());
@@ -124,30 +134,41 @@ public final class CitationRecognizer {
     return out;
   }
 
-  /** As {@link #identify(String)}, reading the letterhead's number through a scan's misreadings (see {@link #scan(String, int, List)}). */
+  /**
+   * As {@link #identify(String)}, reading the letterhead's number through a scan's misreadings (see
+   * {@link #scan(String, int, List)}): a number so read names the document only when all its codes are known.
+   */
   public Optional<DocumentIdentity> identify(String text, List<Scanned> scanned) {
     if (text == null || scanned == null || scanned.isEmpty()) return identify(text);
     OcrReading.Read read = OcrReading.read(text, scanned);
     if (read.changed().isEmpty()) return identify(text);
-    return identify(read.text()).map(id -> new DocumentIdentity(id.canonical(), id.type(), id.issuer(), id.number(),
+    Optional<DocumentIdentity> found = identify(read.text());
+    if (found.isPresent() && read.changedIn(found.get().start(), found.get().end())) {
+      CodeScanner.Code k = codes.read(read.text().substring(0, found.get().end()), found.get().start(), true);
+      if (k == null || !k.known()) return identify(text);
+    }
+    return found.map(id -> new DocumentIdentity(id.canonical(), id.type(), id.issuer(), id.number(),
         id.year(), id.issued(), id.title(), read.start(id.start()), read.end(id.end())));
   }
 
   /** Every citation in the text, the {@link Citation.Unresolved} number phrases included. */
   public List<Citation> find(String text) {
-    return find(text, Integer.MAX_VALUE);
+    return find(text, Integer.MAX_VALUE, null);
   }
 
   /**
    * Citations until {@code max} of them are resolved: the find stage reads at most {@code limit} items, and reads
-   * again with a larger limit while unresolved phrases kept the count short.
+   * again with a larger limit while unresolved phrases kept the count short. With {@code ocr}, the text as a scan
+   * was read, whose misread full numbers with a code the vocabulary does not know are dropped before resolving: they
+   * count for nothing, so no short form may resolve against them.
    */
-  private List<Citation> find(String text, int max) {
+  private List<Citation> find(String text, int max, OcrReading.Read ocr) {
     if (text == null || text.isEmpty() || max <= 0) return List.of();
     for (int limit = max; ; limit = limit > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : limit * 2) {
       List<Found> found = read(text, limit);
       if (found.isEmpty()) return List.of();
-      List<Citation> out = resolver.resolve(text, found);
+      List<Citation> out = resolver.resolve(text, ocr == null ? found : found.stream()
+          .filter(f -> !(f instanceof Found.Code k) || k.known() || !ocr.changedIn(k.start(), k.end())).toList());
       if (found.size() < limit || limit == Integer.MAX_VALUE
           || out.stream().filter(c -> c.kind() != Citation.Kind.UNRESOLVED).count() >= max) {
         return letterheadDate(text, out);

@@ -47,13 +47,18 @@ import sohieu.search.Searcher;
  * data under {@code src/test/resources/sohieu/search/judged}; the documents are the real files of
  * {@code ../shared/data} and the project's {@code corpus/}, ingested by Sohieu into a fresh index for each run.
  *
+ * <p>Two sets of queries, reported apart: the tuning set ({@code queries.tsv}, {@code qrels.tsv}) on which ranking
+ * choices are made, and the held-out set ({@code heldout-queries.tsv}, {@code heldout-qrels.tsv}) on which nobody
+ * tunes, so that a choice fitted to the first shows as a gap on the second.
+ *
  * <p>A hit whose text is the same as a hit ranked above it (same file hash) counts as not relevant: a copy tells the
  * analyst nothing new, and the issue asks for duplicates to leave the first page. Unjudged hits count as 0 and
  * are counted, so that a change which brings unjudged documents up shows as work left for the judges.
  *
  * <p>Usage: {@code RankingBench [--index DIR] [--pool FILE] [--history DIR --against COMMIT]}. {@code --index}
  * reuses (or fills once) an index instead of a fresh one; {@code --pool} also writes, for judging, the pooled top 10
- * of both systems that have no grade yet (query, file, title, length, excerpts) to FILE, outside the repository;
+ * of both systems that have no grade yet in either set (query, file, title, length, excerpts) to FILE, outside the
+ * repository;
  * {@code --history} keeps each commit's figures (the commit from {@code -Dsohieu.commit}) and prints the change
  * against COMMIT's. Prints a table and JSON lines.
  */
@@ -64,6 +69,14 @@ public final class RankingBench {
 
   /** A judged query: its id, language group and text as an analyst would type it. */
   record JudgedQuery(String id, String group, String text) {}
+
+  /** A set of judged queries with its judgments, and the key its figures carry in the JSON. */
+  record JudgedSet(String name, String jsonKey, List<JudgedQuery> queries, Map<String, Map<String, Integer>> qrels) {
+    static JudgedSet read(String name, String jsonKey, String queries, String qrels) throws IOException {
+      return new JudgedSet(name, jsonKey, RankingBench.queries(JUDGED.resolve(queries)),
+          RankingBench.qrels(JUDGED.resolve(qrels)));
+    }
+  }
 
   /** Both systems' metrics for one query. */
   record Scores(double ndcgSohieu, double p5Sohieu, double ndcgBaseline, double p5Baseline, int unjudged) {}
@@ -86,13 +99,13 @@ public final class RankingBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    List<JudgedQuery> queries = queries(JUDGED.resolve("queries.tsv"));
-    Map<String, Map<String, Integer>> qrels = qrels(JUDGED.resolve("qrels.tsv"));
+    List<JudgedSet> sets = List.of(JudgedSet.read("tuning", "ranking", "queries.tsv", "qrels.tsv"),
+        JudgedSet.read("held-out", "ranking_heldout", "heldout-queries.tsv", "heldout-qrels.tsv"));
     boolean temporary = index == null;
     if (temporary) index = Files.createTempDirectory("sohieu-ranking");
     try {
       if (!hasIndex(index)) ingest(index, data, root.resolve("corpus"));
-      Map<String, Object> figures = run(index, data, root, queries, qrels, pool);
+      Map<String, Object> figures = run(index, data, root, sets, pool);
       if (history != null) compare(figures, history, against);
     } finally {
       if (temporary) deleteTree(index);
@@ -119,45 +132,62 @@ public final class RankingBench {
     }
   }
 
-  private static Map<String, Object> run(Path index, Path data, Path root, List<JudgedQuery> queries,
-                          Map<String, Map<String, Integer>> qrels, Path pool) throws Exception {
+  /**
+   * Scores every set and returns the figures kept in the history: the tuning set's groups under their names, as
+   * before, and the held-out set's as {@code heldout/GROUP}, so that older histories still compare.
+   */
+  private static Map<String, Object> run(Path index, Path data, Path root, List<JudgedSet> sets, Path pool)
+      throws Exception {
     Corpus corpus = Corpus.read(index, data, root);
     try (Searcher sohieu = Searcher.open(index, CitationRecognizer.standard());
          ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       corpus.baselineIndex(dir);
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher baseline = new IndexSearcher(reader);
-        Map<String, List<Scores>> byGroup = new TreeMap<>();
         List<String> poolLines = new ArrayList<>();
-        for (JudgedQuery q : queries) {
-          List<String> ours = new ArrayList<>();
-          // -Dranking.expand=true measures the ranking without collapsing the copies of a story.
-          for (Hit h : sohieu.search(q.text(), null, DEPTH, 0, false, false, Boolean.getBoolean("ranking.expand")).hits()) {
-            ours.add(corpus.key(h.path()));
-          }
-          List<String> theirs = baselineTop(baseline, reader.storedFields(), q.text());
-          Map<String, Integer> grades = qrels.getOrDefault(q.id(), Map.of());
-          Set<String> pooled = new HashSet<>(ours);
-          pooled.addAll(theirs);
-          int unjudged = (int) ours.stream().filter(k -> !grades.containsKey(k)).count();
-          for (String k : pooled) {
-            if (!grades.containsKey(k)) poolLines.add(corpus.judgingLine(q, k));
-          }
-          Scores s = new Scores(ndcg(ours, grades, corpus), precision(ours, grades, corpus),
-              ndcg(theirs, grades, corpus), precision(theirs, grades, corpus), unjudged);
-          byGroup.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(s);
-          if (Boolean.getBoolean("ranking.verbose")) {
-            System.out.printf(Locale.ROOT, "%-5s %-9s nDCG %.3f / %.3f  %s%n", q.id(), q.group(), s.ndcgSohieu(),
-                s.ndcgBaseline(), q.text());
-          }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (JudgedSet set : sets) {
+          Map<String, Object> json = score(set, sohieu, baseline, reader.storedFields(), corpus, poolLines);
+          if (set == sets.getFirst()) figures.putAll(json);
+          else json.forEach((group, line) -> figures.put("heldout/" + group, line));
         }
         if (pool != null) {
           Files.write(pool, poolLines, StandardCharsets.UTF_8);
           System.err.println("ranking: " + poolLines.size() + " unjudged pooled documents written to " + pool);
         }
-        return report(byGroup);
+        return figures;
       }
     }
+  }
+
+  /** One set's table and JSON line; its unjudged pooled documents are added to {@code poolLines}. */
+  private static Map<String, Object> score(JudgedSet set, Searcher sohieu, IndexSearcher baseline, StoredFields stored,
+                                           Corpus corpus, List<String> poolLines) throws IOException {
+    Map<String, Map<String, Integer>> qrels = set.qrels();
+    Map<String, List<Scores>> byGroup = new TreeMap<>();
+    for (JudgedQuery q : set.queries()) {
+      List<String> ours = new ArrayList<>();
+      // -Dranking.expand=true measures the ranking without collapsing the copies of a story.
+      for (Hit h : sohieu.search(q.text(), null, DEPTH, 0, false, false, Boolean.getBoolean("ranking.expand")).hits()) {
+        ours.add(corpus.key(h.path()));
+      }
+      List<String> theirs = baselineTop(baseline, stored, q.text());
+      Map<String, Integer> grades = qrels.getOrDefault(q.id(), Map.of());
+      Set<String> pooled = new HashSet<>(ours);
+      pooled.addAll(theirs);
+      int unjudged = (int) ours.stream().filter(k -> !grades.containsKey(k)).count();
+      for (String k : pooled) {
+        if (!grades.containsKey(k)) poolLines.add(corpus.judgingLine(q, k));
+      }
+      Scores s = new Scores(ndcg(ours, grades, corpus), precision(ours, grades, corpus),
+          ndcg(theirs, grades, corpus), precision(theirs, grades, corpus), unjudged);
+      byGroup.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(s);
+      if (Boolean.getBoolean("ranking.verbose")) {
+        System.out.printf(Locale.ROOT, "%-5s %-9s nDCG %.3f / %.3f  %s%n", q.id(), q.group(), s.ndcgSohieu(),
+            s.ndcgBaseline(), q.text());
+      }
+    }
+    return report(set, byGroup);
   }
 
   /** The demo's search: QueryParser on the contents with StandardAnalyzer, default OR, BM25, top 10. */
@@ -248,16 +278,17 @@ public final class RankingBench {
     System.out.println(BenchJson.line(Map.of("ranking_change", change, "ranking_against", against)));
   }
 
-  private static Map<String, Object> report(Map<String, List<Scores>> byGroup) throws IOException {
+  private static Map<String, Object> report(JudgedSet set, Map<String, List<Scores>> byGroup) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     List<Scores> all = new ArrayList<>();
+    if (!set.name().equals("tuning")) System.out.println(set.name() + " queries (never tuned on):");
     System.out.printf(Locale.ROOT, "%-10s %3s  %-16s %-16s%n", "group", "n", "nDCG@10 soh/base", "P@5 soh/base");
     for (var e : byGroup.entrySet()) {
       all.addAll(e.getValue());
       json.put(e.getKey(), line(e.getKey(), e.getValue()));
     }
     json.put("all", line("all", all));
-    System.out.println(BenchJson.line(Map.of("ranking", json)));
+    System.out.println(BenchJson.line(Map.of(set.jsonKey(), json)));
     return json;
   }
 

@@ -131,6 +131,68 @@ public class ClusterCliIT extends ClusterTestCase {
     assertTrue(cite.out(), paths(cite.json().path("articles"), "path").contains(files.get(0).toString()));
   }
 
+  /** An article of the corpus (Polish and Vietnamese, citing 16-QĐ/TW) and a phrase found in it alone. */
+  private static final Path ARTICLE = Path.of("corpus", "004_5d61ab061fae0b25.txt");
+  private static final String QUERY = "mobilizacją masową";
+
+  /** The paths of the documents the query finds in the index. */
+  private static Set<String> found(String url, String index, String query) throws Exception {
+    Run r = sohieu("search", query, "--engine", url, "--engine-index", index, "--json");
+    assertTrue(r.err(), r.code() == 0 || r.code() == 1); // 1: nothing found
+    return paths(r.json());
+  }
+
+  public void testADeletedOriginalLeavesItsContentToTheSurvivingCopy() throws Exception {
+    Path dir = createTempDir().resolve("articles");
+    Path a = dir.resolve("a.txt"), b = dir.resolve("b.txt");
+    Files.createDirectories(dir);
+    Files.copy(ARTICLE, a);
+    Files.copy(ARTICLE, b);
+    String url = engineUrl();
+    assertEquals(0, sohieu("cluster", "init", "--engine", url, "--engine-index", "originals").code());
+    ensureGreen("originals");
+    JsonNode s = summary(sohieu("ingest", "--engine", url, "--engine-index", "originals", dir.toString(), "--json"));
+    assertEquals(s.toString(), 1, s.path("duplicates").asInt());
+    assertEquals(Set.of(a.toString()), found(url, "originals", QUERY));
+
+    Files.delete(a);
+    s = summary(sohieu("ingest", "--engine", url, "--engine-index", "originals", "--prune", dir.toString(), "--json"));
+    assertEquals(s.toString(), 0, s.path("failed").asInt());
+    assertEquals("the copy holds the content now", Set.of(b.toString()), found(url, "originals", QUERY));
+    Run cite = sohieu("cite", "16-QĐ/TW", "--engine", url, "--engine-index", "originals", "--json");
+    assertEquals(cite.out(), Set.of(b.toString()), paths(cite.json().path("articles"), "path"));
+
+    // A copy again, then the original changed: the copy holds the content, the original its new text.
+    Files.copy(ARTICLE, a);
+    sohieu("ingest", "--engine", url, "--engine-index", "originals", dir.toString(), "--json");
+    Files.writeString(b, "Chỉ thị số 99-CT/TW của Ban Bí thư.\n\n" + Files.readString(b));
+    s = summary(sohieu("ingest", "--engine", url, "--engine-index", "originals", "--prune", dir.toString(), "--json"));
+    assertEquals(s.toString(), 0, s.path("failed").asInt());
+    assertEquals(Set.of(a.toString(), b.toString()), found(url, "originals", QUERY));
+    cite = sohieu("cite", "99-CT/TW", "--engine", url, "--engine-index", "originals", "--json");
+    assertEquals(cite.out(), Set.of(b.toString()), paths(cite.json().path("articles"), "path"));
+  }
+
+  public void testAFileChangedToAnotherFilesContentBecomesItsCopy() throws Exception {
+    Path dir = createTempDir().resolve("articles");
+    Path changed = dir.resolve("a.txt"), other = dir.resolve("b.txt");
+    Files.createDirectories(dir);
+    Files.copy(ARTICLE, changed);
+    Files.copy(Path.of("corpus", "002_7ecb2339ddcb0247.txt"), other);
+    String url = engineUrl();
+    assertEquals(0, sohieu("cluster", "init", "--engine", url, "--engine-index", "becomes-copy").code());
+    ensureGreen("becomes-copy");
+    JsonNode s = summary(sohieu("ingest", "--engine", url, "--engine-index", "becomes-copy", dir.toString(), "--json"));
+    assertEquals(s.toString(), 2, s.path("added").asInt());
+    assertEquals(Set.of(changed.toString()), found(url, "becomes-copy", QUERY));
+
+    Files.copy(other, changed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    s = summary(sohieu("ingest", "--engine", url, "--engine-index", "becomes-copy", dir.toString(), "--json"));
+    assertEquals(s.toString(), 1, s.path("duplicates").asInt());
+    assertEquals("the text the file no longer has is gone", Set.of(), found(url, "becomes-copy", QUERY));
+    assertEquals(1, sohieu("stats", "--engine", url, "--engine-index", "becomes-copy", "--json").json().path("documents").asInt());
+  }
+
   public void testIngestFinishesWhenANodeStopsAndNoFileIsMissing() throws Exception {
     Path generated = createTempDir().resolve("generated");
     CorpusGenerator.generate(Path.of("corpus"), generated, 100, 3);

@@ -74,6 +74,39 @@ final class OcrReadingTest {
     assertEquals(List.of(), ocr(text), trap);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // a misread number with a code the vocabulary does not know counts for nothing: no short form resolves to it
+      "an unknown code misread|Kế hoạch số 21O-KH/XQZ ngày 3/5/2023 của tỉnh. Các sở thực hiện Kế hoạch số 210 nghiêm túc.|",
+      "Cyrillic look-alikes in an unknown code|План № 21O-КН/ТО от 16 октября 2023 года. Во исполнение плана № 210 отделы работают.|",
+      // a misread number whose codes are known counts, and so do its short forms, trusted as little as it
+      "a known code misread|Kết luận số l2-KL/TW của Bộ Chính trị. Tiếp tục thực hiện Kết luận 12 trong năm."
+          + "|EXPLICIT 12-KL/TW 0.85, SHORT 12-KL/TW 0.68",
+      "a decree's year misread|Nghị định số 15/2O20/NĐ-CP của Chính phủ. Theo Nghị định 15/2020, các bộ."
+          + "|EXPLICIT 15/2020/NĐ-CP 0.85, SHORT 15/2020/NĐ-CP 0.68",
+      // typed too: the short form is trusted as in a typed text
+      "misread and typed|Kết luận số l2-KL/TW của Bộ Chính trị. Kết luận số 12-KL/TW. Tiếp tục thực hiện Kết luận 12 trong năm."
+          + "|EXPLICIT 12-KL/TW 0.85, EXPLICIT 12-KL/TW 1.00, SHORT 12-KL/TW 0.80",
+  })
+  void aShortFormResolvesOnlyAgainstANumberThatCounts(String reading, String text, String expected) {
+    List<String> found = ocr(text).stream()
+        .map(c -> c.kind() + " " + c.canonical() + " " + String.format(java.util.Locale.ROOT, "%.2f", c.confidence())).toList();
+    assertEquals(expected == null ? "" : expected, String.join(", ", found), reading);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "typed|Số: 210-KH/UBND|210-KH/UBND",
+      "a known code misread|Số: 2lO-KH/UBND|210-KH/UBND",
+      "an unknown code misread|Số: 21O-KH/XQZ|",
+      "Cyrillic look-alikes in an unknown code|Số: 21O-КН/ТО|",
+  })
+  void aScannedLetterheadNamesItsDocumentOnlyByANumberThatCounts(String reading, String numberLine, String canonical) {
+    String page = "UBND TỈNH BẮC NINH\n\n" + numberLine + "\n\nBắc Ninh, ngày 3 tháng 5 năm 2023\n\nKẾ HOẠCH\n\nvề việc triển khai";
+    assertEquals(java.util.Optional.ofNullable(canonical),
+        R.identify(page, List.of(new CitationRecognizer.Scanned(0, page.length()))).map(DocumentIdentity::canonical), reading);
+  }
+
   @Test
   void typedTextIsReadAsBefore() {
     String text = "Nghị quyết số 57-NQ/TW ngày 22/12/2024 và Nghị định số 15/2020/NĐ-CP.";
