@@ -89,7 +89,7 @@ final class ServeBench {
       Thread watcher = null;
       if (ingest) {
         ingester = new ProcessBuilder(Processes.java("-Xmx1g", "-XX:+UseParallelGC", "-cp", CP, "sohieu.bench.ServeBench",
-            "--ingest-loop", index.toString(), work.toString())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            "--ingest-loop", index.toString(), work.toString())).redirectError(work.resolve("ingest.err").toFile()).start();
         Process p = ingester;
         watcher = Thread.ofPlatform().name("watch-ingest").start(() -> watch(p, http, base, loadDone, visible));
       }
@@ -137,6 +137,11 @@ final class ServeBench {
         o.put(name + "_max_ms", round(ms.getLast() / 1e6));
       }
       o.put("errors", samples.stream().filter(s -> s[2] == 0).count());
+      if (ingest && visible.isEmpty()) {
+        // A load run without its ingest measures less than it says: stop here with the ingest's own words.
+        throw new IllegalStateException("the ingest beside the load committed nothing: "
+            + Files.readString(work.resolve("ingest.err")).lines().filter(l -> !l.startsWith("WARNING")).limit(5).toList());
+      }
       List<Long> seen = new ArrayList<>(visible);
       Collections.sort(seen);
       o.put("files_ingested", seen.size());
