@@ -192,7 +192,7 @@ final class ReferenceTables {
     /** Per segment reader (its cache key changes with its deletions), the profiles of the references looked up. */
     private static final Map<IndexReader.CacheKey, Map<String, LeafProfile>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
     /** References kept per segment, the least recently looked up dropped first. */
-    private static final int PER_SEGMENT = 1024;
+    private static final int PER_SEGMENT = 256;
 
     boolean found;
     String type, issuer;
