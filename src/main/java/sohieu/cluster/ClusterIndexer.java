@@ -174,16 +174,7 @@ public final class ClusterIndexer {
         return null;
       }));
     }
-    List<Item> hashed = new ArrayList<>();
-    for (int k = 0; k < batch.size(); k++) {
-      Item i = batch.get(k);
-      String why = result(hashing.get(k));
-      if (why != null) {
-        fail(counts, listener, i, why);
-      } else {
-        hashed.add(i);
-      }
-    }
+    List<Item> hashed = succeeded(batch, hashing, counts, listener);
     if (hashed.isEmpty()) return List.of();
     // What the cluster holds: the documents of these hashes (any path) and of these paths (any hash)
     Map<String, String> pathOfHash = new HashMap<>(), fileOfHash = new HashMap<>(), hashOfPath = new HashMap<>();
@@ -239,18 +230,24 @@ public final class ClusterIndexer {
         }));
       }
     }
-    List<Item> out = new ArrayList<>();
-    for (int k = 0; k < toRead.size(); k++) {
-      Item i = toRead.get(k);
-      String why = result(reading.get(k));
-      if (why != null) {
-        fail(counts, listener, i, why);
-      } else {
-        out.add(i);
-      }
-    }
+    List<Item> out = new ArrayList<>(succeeded(toRead, reading, counts, listener));
     out.addAll(stale);
     return out;
+  }
+
+  /** The items whose work ended well; each other one is reported failed with its reason. */
+  private static List<Item> succeeded(List<Item> items, List<Future<String>> work, Counts counts,
+                                      IngestListener listener) throws InterruptedException {
+    List<Item> ok = new ArrayList<>();
+    for (int k = 0; k < items.size(); k++) {
+      String why = result(work.get(k));
+      if (why != null) {
+        fail(counts, listener, items.get(k), why);
+      } else {
+        ok.add(items.get(k));
+      }
+    }
+    return ok;
   }
 
   /** Null when the task ended normally, else its one-line failure. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import sohieu.lang.LanguageIdentifier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.LongPoint;
@@ -33,6 +32,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import sohieu.analysis.LanguageAnalyzers;
+import sohieu.lang.LanguageIdentifier;
 import sohieu.schema.Fields;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
@@ -59,13 +59,11 @@ public final class ArticleQueryParser {
   }
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
-  private static final String[] TEXT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
   private static final Pattern UNQUOTED_REF = Pattern.compile("(^|[\\s(+-])ref:([^\\s()\"]+)");
   private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’., ]+");
   /** The fields for words typed without any diacritic: all but the Vietnamese one (see the class comment). */
   private static final Map<String, Float> TONELESS_BOOSTS = new HashMap<>(BOOSTS);
   static { TONELESS_BOOSTS.remove(LanguageAnalyzers.field("vi")); }
-  private static final String[] TONELESS_FIELDS = TONELESS_BOOSTS.keySet().toArray(String[]::new);
   /**
    * Chosen on the judged queries (RankingBench): slop 0 lost 0.06 nDCG@10 in Vietnamese, 5 lost 0.05 (syllables of
    * other words come between); a boost of 5 over 3 gained 0.01; requiring half the words instead of three in four
@@ -91,7 +89,7 @@ public final class ArticleQueryParser {
     int quote = unclosedQuote(query);
     if (quote >= 0) throw new IllegalArgumentException("the \" at column " + (quote + 1) + " of the query is not closed");
     String rewritten = QueryText.literal(quoteCitations(query)).query();
-    Parser parser = new Parser(boosts.keySet().toArray(String[]::new), boosts);
+    Parser parser = new Parser(boosts);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setAllowLeadingWildcard(false);
     Query parsed;
@@ -114,13 +112,23 @@ public final class ArticleQueryParser {
    * otherwise as {@link #parse} reads it. Snippets mark the words of {@link #parse}, not the bonus.
    */
   public Query ranked(String query) {
-    // As for plain words (see the class comment), and for the same reason: an English word found in a Vietnamese
-    // page would count twice there, in text_vi and in its folded copy, against once in English text. On the held-out
-    // queries (RankingBench) this lifted English from 0.754 to 0.871 nDCG@10 ("multiarch" found the Vietnamese
-    // translation first), tuning queries unchanged; found by reading the held-out losses.
-    boolean toneless = query.chars().allMatch(c -> c < 128);
-    Query parsed = parse(query, inQueryLanguage(toneless ? TONELESS_BOOSTS : BOOSTS, query));
-    return weighted(plain(query) ? ranked(QueryText.literal(quoteCitations(query)).query(), true) : parsed);
+    if (plain(query)) {
+      parse(query); // its checks and messages
+      return weighted(ranked(QueryText.literal(quoteCitations(query)).query(), true));
+    }
+    return weighted(parse(query, boostsFor(query)));
+  }
+
+  /**
+   * The fields a query's words are ranked in and their weights. Typed without any diacritic, not the Vietnamese field
+   * (see the class comment), whatever the query's shape: an English word of a Vietnamese page would also count
+   * twice there, in text_vi and in its folded copy, against once in English text; on the held-out queries
+   * (RankingBench) leaving it out of every query, not only plain words, lifted English from 0.754 to 0.871 nDCG@10
+   * ("multiarch" found the Vietnamese translation first), tuning queries unchanged; found by reading the held-out
+   * losses.
+   */
+  private static Map<String, Float> boostsFor(String text) {
+    return inQueryLanguage(text.chars().allMatch(c -> c < 128) ? TONELESS_BOOSTS : BOOSTS, text);
   }
 
   /**
@@ -231,9 +239,7 @@ public final class ArticleQueryParser {
 
   /** Plain words as {@link ArticleQueryParser} ranks them: the bag of words, all or most of them, and the phrase bonus. */
   private Query ranked(String words, boolean every) {
-    boolean toneless = words.chars().allMatch(c -> c < 128);
-    Parser parser = toneless ? new Parser(TONELESS_FIELDS, inQueryLanguage(TONELESS_BOOSTS, words))
-        : new Parser(TEXT_FIELDS, inQueryLanguage(BOOSTS, words));
+    Parser parser = new Parser(boostsFor(words));
     parser.setDefaultOperator(QueryParser.Operator.OR);
     try {
       // One clause per word, each the word in every field; a word that no field keeps has none.
@@ -355,7 +361,7 @@ public final class ArticleQueryParser {
 
   /** The classic parser with our special fields. */
   private final class Parser extends MultiFieldQueryParser {
-    Parser(String[] fields, Map<String, Float> boosts) { super(fields, LanguageAnalyzers.perField(), boosts); }
+    Parser(Map<String, Float> boosts) { super(boosts.keySet().toArray(String[]::new), LanguageAnalyzers.perField(), boosts); }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {

@@ -79,8 +79,12 @@ final class ReferenceTables {
       }
     }
 
-    /** Adds one segment's counts. */
-    void merge(LeafProfile p) {
+    /** Adds another segment's counts; the type and issuer stay those first found. */
+    void merge(Tally p) {
+      if (type == null) {
+        type = p.type;
+        issuer = p.issuer;
+      }
       articles += p.articles;
       mentions += p.mentions;
       firstDay = Math.min(firstDay, p.firstDay);
@@ -153,11 +157,7 @@ final class ReferenceTables {
       LeafProfile p = LeafProfile.of(leaf, canonical, term);
       if (p == null) continue;
       found |= p.found;
-      if (t.type == null && p.type != null) {
-        t.type = p.type;
-        t.issuer = p.issuer;
-      }
-      t.merge(p);
+      t.merge(p.tally);
       LongValues toGlobal = allRefs instanceof MultiDocValues.MultiSortedSetDocValues multi
           ? multi.mapping.getGlobalOrds(leaf.ord) : LongValues.IDENTITY;
       int globalFirst = refOrds == null ? 0 : refOrds.start();
@@ -195,10 +195,8 @@ final class ReferenceTables {
     private static final int PER_SEGMENT = 256;
 
     boolean found;
-    String type, issuer;
-    long articles, mentions, firstDay = Long.MAX_VALUE, lastDay = Long.MIN_VALUE;
-    final Map<Integer, Long> monthCounts = new HashMap<>();
-    final TreeSet<String> languages = new TreeSet<>();
+    /** The segment's counts, its type and issuer those of the first document that names them. */
+    final Tally tally = new Tally();
     /** The segment's ordinals of the references cited beside it, and their counts of documents. */
     long[] coCitedOrds = new long[0];
     int[] coCitedCounts = new int[0];
@@ -228,7 +226,7 @@ final class ReferenceTables {
       TermsEnum te = terms.iterator();
       if (!te.seekExact(term)) return null;
       LeafProfile p = new LeafProfile();
-      Tally t = new Tally();
+      Tally t = p.tally;
       PostingsEnum postings = te.postings(null, PostingsEnum.FREQS);
       Bits live = leaf.reader().getLiveDocs();
       java.util.BitSet self = selfDocs(leaf, term);
@@ -239,12 +237,12 @@ final class ReferenceTables {
       for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
         p.found = true;
-        if (p.type == null) {
+        if (t.type == null) {
           BinaryDocValues refData = DocValues.getBinary(leaf.reader(), Fields.REF_DATA);
           if (refData.advanceExact(doc)) {
             for (RefData.Entry e : RefData.decode(refData.binaryValue(), canonical::equals)) {
-              p.type = e.type();
-              p.issuer = e.issuer();
+              t.type = e.type();
+              t.issuer = e.issuer();
             }
           }
         }
@@ -254,12 +252,6 @@ final class ReferenceTables {
         others.count(doc);
       }
       t.nameLanguages(langs);
-      p.articles = t.articles;
-      p.mentions = t.mentions;
-      p.firstDay = t.firstDay;
-      p.lastDay = t.lastDay;
-      p.monthCounts.putAll(t.monthCounts);
-      p.languages.addAll(t.languages);
       others.keep(p);
       return p;
     }
