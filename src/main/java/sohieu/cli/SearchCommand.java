@@ -111,6 +111,10 @@ final class SearchCommand implements Callable<Integer> {
       err.println("sohieu search: " + field + ": is not a field (the fields are "
           + String.join(", ", ArticleQueryParser.fields()) + "); searched as text");
     }
+    if (result.widened() != null) {
+      result.widened().forEach((word, prefix) -> err.println("sohieu search: no document has \"" + word
+          + "\"; searched the words beginning \"" + prefix.substring(0, prefix.length() - 1) + "\" instead"));
+    }
     // Past the end even when offset < total: total counts documents, pages count stories (copies collapse into one hit)
     if (result.hits().isEmpty() && offset > 0) {
       err.println("sohieu search: offset " + offset + " is past the last of " + result.total()
@@ -215,7 +219,6 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The result with the highlighter's marks removed, for machines. */
   private static SearchResult plain(SearchResult r) {
-    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> h.withSnippets(
-        h.snippets().stream().map(Style::plain).toList())).toList(), r.facets());
+    return r.withHits(r.hits().stream().map(h -> h.withSnippets(h.snippets().stream().map(Style::plain).toList())).toList());
   }
 }

@@ -152,7 +152,7 @@ public final class ClusterSearcher {
       counted = new SearchResult.QueryFacets(mostFirst(counts(a.path("languages"))), months,
           mostFirst(counts(a.path("outlets"))), mostFirst(counts(a.path("types"))));
     }
-    return new SearchResult(query, answer.path("hits").path("total").path("value").asLong(), undated, hits, counted);
+    return new SearchResult(query, answer.path("hits").path("total").path("value").asLong(), undated, hits, counted, null);
   }
 
   /** The most documents first, ties by label, as the local facets list them. */

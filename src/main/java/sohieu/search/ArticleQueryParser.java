@@ -262,13 +262,20 @@ public final class ArticleQueryParser {
    * one word is searched as it always was.
    */
   private boolean plain(String query) {
-    if (!PLAIN.matcher(query).matches()) return false;
-    String[] words = query.strip().split("\\s+");
-    if (words.length < 2) return false;
+    return plainWords(query).size() >= 2;
+  }
+
+  /**
+   * The words of a query of words alone, one or more (no operator, field, quote, wildcard or citation: see
+   * {@link #plain}); empty for any other query.
+   */
+  public List<String> plainWords(String query) {
+    if (!PLAIN.matcher(query).matches()) return List.of();
+    List<String> words = List.of(query.strip().split("\\s+"));
     for (String w : words) {
-      if (w.equals("AND") || w.equals("OR") || w.equals("NOT")) return false;
+      if (w.isEmpty() || w.equals("AND") || w.equals("OR") || w.equals("NOT")) return List.of();
     }
-    return recognizer.scan(query).isEmpty();
+    return recognizer.scan(query).isEmpty() ? words : List.of();
   }
 
   /** The fields a query may name, for messages. */

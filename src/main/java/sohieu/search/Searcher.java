@@ -137,9 +137,20 @@ public final class Searcher implements Closeable {
     Query words = filtered(parser.parse(queryText), narrow);
     try {
       Query query = matching(queryText, narrow);
-      SearchResult page = page(queryText, query, words, limit, offset, byDate, expand);
-      return facets ? new SearchResult(page.query(), page.total(), page.undatedExcluded(), page.hits(),
-          SearchResult.QueryFacets.of(tally(query, Integer.MAX_VALUE))) : page;
+      Map<String, String> widened = null;
+      if (searcher.count(query) == 0) {
+        Map<String, String> stems = widenings(queryText);
+        String wider = stems.isEmpty() ? null : String.join(" ", Arrays.stream(queryText.strip().split("\\s+"))
+            .map(w -> stems.getOrDefault(w, w)).toList());
+        Query widerQuery = wider == null ? null : withoutCopies(filtered(parser.ranked(wider), narrow));
+        if (widerQuery != null && searcher.count(widerQuery) > 0) {
+          query = widerQuery;
+          words = filtered(parser.parse(wider), narrow);
+          widened = stems;
+        }
+      }
+      SearchResult page = page(queryText, query, words, limit, offset, byDate, expand, widened);
+      return facets ? page.withFacets(SearchResult.QueryFacets.of(tally(query, Integer.MAX_VALUE))) : page;
     } catch (IndexSearcher.TooManyClauses e) {
       // Thrown while the query is rewritten: every word stands for a clause per language field, wildcards for more.
       throw new IllegalArgumentException(ArticleQueryParser.tooManyClauses());
@@ -150,6 +161,32 @@ public final class Searcher implements Closeable {
    * The query a search ranks with: its words, their proximity, and, for plain words that find less than a page, most
    * of them instead of all (see {@link ArticleQueryParser#relaxed}); narrowed by {@code narrow}.
    */
+  /**
+   * For a query of plain words: each word of six letters or more that no document has, with the beginning of it that
+   * some document's words share, cut by one to three letters and kept to five or more ({@code tortury -> tortur*}),
+   * in a map from the word as typed; empty when no word needs it or none can be widened. A form the index never saw
+   * is most often an inflection or derivation of one it has (the noun asked for, the verb written: the Polish
+   * Declaration of Human Rights says "torturować", never "tortury"), which no stemmer or lemma dictionary links.
+   */
+  private Map<String, String> widenings(String queryText) throws IOException {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String word : parser.plainWords(queryText)) {
+      int letters = word.codePointCount(0, word.length());
+      if (letters < WIDEN_MIN_LETTERS || !word.codePoints().allMatch(Character::isLetter)) continue;
+      if (searcher.count(parser.parse(word)) > 0) continue;
+      for (int cut = 1; cut <= WIDEN_MAX_CUT && letters - cut >= WIDEN_MIN_KEPT; cut++) {
+        String prefix = word.substring(0, word.offsetByCodePoints(0, letters - cut)).toLowerCase(java.util.Locale.ROOT) + "*";
+        if (searcher.count(parser.parse(prefix)) > 0) {
+          out.put(word, prefix);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final int WIDEN_MIN_LETTERS = 6, WIDEN_MAX_CUT = 3, WIDEN_MIN_KEPT = 5;
+
   private Query matching(String queryText, Query narrow) throws IOException {
     Query query = withoutCopies(filtered(parser.ranked(queryText), narrow));
     if (searcher.count(query) < FEW) {
@@ -179,7 +216,7 @@ public final class Searcher implements Closeable {
    * (groups of copies, see {@link #collapse}) unless {@code expand}.
    */
   private SearchResult page(String queryText, Query query, Query words, int limit, int offset, boolean byDate,
-                            boolean expand) throws IOException {
+                            boolean expand, Map<String, String> widened) throws IOException {
     int n = Math.max(1, offset + limit); // a limit of 0 asks only for the total
     // Copies take places of their own in the ranking: read further than the page, and further again when the
     // groups of what was read do not fill it.
@@ -210,7 +247,7 @@ public final class Searcher implements Closeable {
           values(d, Fields.LANG), Float.isNaN(best.score) ? 0f : best.score, snips, values(d, Fields.REF),
           copies(d.get(Fields.PATH)), similar.size() + 1, similar));
     }
-    return new SearchResult(queryText, total, undatedExcluded(query), hits);
+    return new SearchResult(queryText, total, undatedExcluded(query), hits, null, widened);
   }
 
   /**

@@ -60,8 +60,7 @@ final class Api {
     SearchResult r = s.search(q, filter(p), limit, offset, sort.equals("date"), Boolean.parseBoolean(p.get("facets")),
         Boolean.parseBoolean(p.get("expand")));
     if (Boolean.parseBoolean(p.get("highlight"))) return r;
-    return new SearchResult(r.query(), r.total(), r.undatedExcluded(), r.hits().stream().map(h -> h.withSnippets(
-        h.snippets().stream().map(Api::plain).toList())).toList(), r.facets());
+    return r.withHits(r.hits().stream().map(h -> h.withSnippets(h.snippets().stream().map(Api::plain).toList())).toList());
   }
 
   /** {@code GET /api/facets}: the counts of {@code stats} over what the same parameters of search match. */

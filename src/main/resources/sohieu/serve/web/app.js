@@ -76,6 +76,8 @@ async function searchPage(params) {
     show(h('div', { class: 'layout' }, side, h('section', { id: 'hits' },
       h('p', { class: 'dim', id: 'total' }, result.total + (result.total === 1 ? ' document' : ' documents')
         + (result.undated_excluded ? ' (' + result.undated_excluded + ' undated left out by the dates)' : '')),
+      result.widened ? h('p', { id: 'widened' }, Object.entries(result.widened).map(([word, prefix]) =>
+        'No document has “' + word + '”: showing words beginning “' + prefix.slice(0, -1) + '”.').join(' ')) : null,
       hits, more)));
   } catch (e) { failed(e); }
 }
