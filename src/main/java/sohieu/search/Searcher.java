@@ -167,12 +167,16 @@ public final class Searcher implements Closeable {
    * in a map from the word as typed; empty when no word needs it or none can be widened. A form the index never saw
    * is most often an inflection or derivation of one it has (the noun asked for, the verb written: the Polish
    * Declaration of Human Rights says "torturować", never "tortury"), which no stemmer or lemma dictionary links.
+   * Vietnamese syllables are left as typed.
    */
   private Map<String, String> widenings(String queryText) throws IOException {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     for (String word : parser.plainWords(queryText)) {
       int letters = word.codePointCount(0, word.length());
       if (letters < WIDEN_MIN_LETTERS || !word.codePoints().allMatch(Character::isLetter)) continue;
+      // A Vietnamese syllable does not inflect: its beginning is another syllable, not a related form.
+      if (sohieu.lang.VietnameseOrthography.isSyllable(java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFC)
+          .toLowerCase(java.util.Locale.ROOT))) continue;
       if (searcher.count(parser.parse(word)) > 0) continue;
       for (int cut = 1; cut <= WIDEN_MAX_CUT && letters - cut >= WIDEN_MIN_KEPT; cut++) {
         String prefix = word.substring(0, word.offsetByCodePoints(0, letters - cut)).toLowerCase(java.util.Locale.ROOT) + "*";

@@ -82,6 +82,8 @@ class WidenedWordsTest {
       "tortury OR okrutny",    // the analyst's own operators are taken as written
       "zzzzzzzzzz",            // no indexed word begins like it
       "tortu",                 // too short to cut
+      "nghiêng",               // a Vietnamese syllable (its beginning "nghiên" is another word)
+      "nghieng",
   })
   void otherQueriesAreNotWidened(String query) throws Exception {
     assertNull(searcher.search(query, null, 10, 0, false).widened(), query);
