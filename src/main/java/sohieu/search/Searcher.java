@@ -25,6 +25,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexableField;
@@ -239,7 +240,12 @@ public final class Searcher implements Closeable {
     long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : searcher.count(query);
     Snippets snippets = new Snippets(words);
     List<Hit> hits = new ArrayList<>();
+    // Snippets re-analyse each hit's text, as much work as the search itself: the time limit covers them too, and at
+    // each hit a service's lookups under way go first (see sohieu.serve.Deadline). Past the limit the page stops
+    // short, and the caller who set the limit learns it from its own timeout.
+    QueryTimeout limitTime = searcher.getTimeout();
     for (int i = offset; i < Math.min(groups.size(), offset + limit); i++) {
+      if (limitTime != null && limitTime.shouldExit()) break;
       ScoreDoc best = groups.get(i).get(0);
       Document d = searcher.storedFields().document(best.doc);
       List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), 2);
@@ -393,9 +399,14 @@ public final class Searcher implements Closeable {
   private Map<Integer, Mentions.Card> cards(List<Integer> docs, String canonical) throws IOException {
     Map<Integer, Mentions.Card> out = new HashMap<>();
     List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
     for (int doc : docs.stream().sorted().distinct().toList()) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      BinaryDocValues values = DocValues.getBinary(leaf.reader(), Fields.MENTIONS);
+      // One iterator per segment, moved forward: a new one would find its way from the segment's start each time.
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = DocValues.getBinary(leaf.reader(), Fields.MENTIONS);
+      }
       if (values.advanceExact(doc - leaf.docBase)) out.put(doc, Mentions.decode(values.binaryValue(), canonical));
     }
     return out;

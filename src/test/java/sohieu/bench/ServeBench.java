@@ -34,7 +34,8 @@ import sohieu.cli.Main;
  * sending a mix of cite and search requests from concurrent clients over loopback. Reports p50/p99 latency per kind,
  * the errors, and how long each new file took to be found through the API after its ingest committed.
  *
- * <p>{@code ServeBench INDEX WORK [--requests 10000] [--clients 16] [--no-ingest] [--jfr FILE] [--serve-jvm FLAGS]};
+ * <p>{@code ServeBench INDEX WORK [--requests 10000] [--clients 16] [--no-ingest] [--ingest-nice N] [--jfr FILE]
+ * [--serve-jvm FLAGS]}; the ingest runs at nice 10 as the launcher runs it ({@code --ingest-nice 0}: at the clients' own);
  * the index is copied into a new folder under WORK (removed at the end), so the cached bench index stays as it was.
  * {@code --jfr} records the service with Java Flight Recorder, to see where its time goes; {@code --serve-jvm} gives
  * the service's JVM more flags, space-separated (a collector given there replaces the launcher's), to compare
@@ -53,6 +54,7 @@ final class ServeBench {
     Path source = Path.of(args[0]), work = Files.createTempDirectory(Files.createDirectories(Path.of(args[1])), "run-");
     int requests = 10_000, clients = 16;
     boolean ingest = true;
+    int ingestNice = 10;
     String jfr = null;
     List<String> serveJvm = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
@@ -60,6 +62,7 @@ final class ServeBench {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
         case "--no-ingest" -> ingest = false;
+        case "--ingest-nice" -> ingestNice = Integer.parseInt(args[++i]);
         case "--jfr" -> jfr = args[++i];
         case "--serve-jvm" -> serveJvm.addAll(List.of(args[++i].trim().split("\\s+")));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -67,7 +70,7 @@ final class ServeBench {
     }
     Path index = work.resolve("index");
     copy(source, index);
-    List<String> serve = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC")); // as scripts/sohieu runs serve
+    List<String> serve = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC", "-XX:ThreadPriorityPolicy=1")); // as scripts/sohieu runs serve
     if (serveJvm.stream().anyMatch(f -> f.matches("-XX:\\+Use\\w+GC"))) serve.remove("-XX:+UseParallelGC");
     serve.addAll(serveJvm);
     if (jfr != null) serve.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
@@ -88,8 +91,11 @@ final class ServeBench {
       AtomicBoolean loadDone = new AtomicBoolean();
       Thread watcher = null;
       if (ingest) {
-        ingester = new ProcessBuilder(Processes.java("-Xmx1g", "-XX:+UseParallelGC", "-cp", CP, "sohieu.bench.ServeBench",
-            "--ingest-loop", index.toString(), work.toString())).redirectError(work.resolve("ingest.err").toFile()).start();
+        List<String> ingestCmd = new ArrayList<>(Processes.java("-Xmx1g", "-XX:+UseParallelGC", "-cp", CP, "sohieu.bench.ServeBench",
+            "--ingest-loop", index.toString(), work.toString()));
+        // At the priority scripts/sohieu gives an ingest.
+        if (ingestNice != 0) ingestCmd.addAll(0, List.of("nice", "-n", Integer.toString(ingestNice)));
+        ingester = new ProcessBuilder(ingestCmd).redirectError(work.resolve("ingest.err").toFile()).start();
         Process p = ingester;
         watcher = Thread.ofPlatform().name("watch-ingest").start(() -> watch(p, http, base, loadDone, visible));
       }
@@ -125,6 +131,7 @@ final class ServeBench {
       o.put("requests", requests);
       o.put("clients", clients);
       o.put("ingest_beside", ingest);
+      o.put("ingest_nice", ingest ? ingestNice : null);
       o.put("seconds", round(seconds));
       o.put("requests_per_s", round(requests / seconds));
       for (int kind = 0; kind < 2; kind++) {
