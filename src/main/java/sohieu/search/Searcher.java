@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
@@ -57,6 +61,7 @@ import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import sohieu.analysis.NearDuplicates;
 import sohieu.index.IndexStore;
+import sohieu.lang.VietnameseOrthography;
 import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
 import sohieu.schema.Paragraphs;
@@ -159,10 +164,6 @@ public final class Searcher implements Closeable {
   }
 
   /**
-   * The query a search ranks with: its words, their proximity, and, for plain words that find less than a page, most
-   * of them instead of all (see {@link ArticleQueryParser#relaxed}); narrowed by {@code narrow}.
-   */
-  /**
    * For a query of plain words: each word of six letters or more that no document has, with the beginning of it that
    * some document's words share, cut by one to three letters and kept to five or more ({@code tortury -> tortur*}),
    * in a map from the word as typed; empty when no word needs it or none can be widened. A form the index never saw
@@ -171,16 +172,15 @@ public final class Searcher implements Closeable {
    * Vietnamese syllables are left as typed.
    */
   private Map<String, String> widenings(String queryText) throws IOException {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     for (String word : parser.plainWords(queryText)) {
       int letters = word.codePointCount(0, word.length());
       if (letters < WIDEN_MIN_LETTERS || !word.codePoints().allMatch(Character::isLetter)) continue;
       // A Vietnamese syllable does not inflect: its beginning is another syllable, not a related form.
-      if (sohieu.lang.VietnameseOrthography.isSyllable(java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFC)
-          .toLowerCase(java.util.Locale.ROOT))) continue;
+      if (VietnameseOrthography.isSyllable(Normalizer.normalize(word, Normalizer.Form.NFC).toLowerCase(Locale.ROOT))) continue;
       if (searcher.count(parser.parse(word)) > 0) continue;
       for (int cut = 1; cut <= WIDEN_MAX_CUT && letters - cut >= WIDEN_MIN_KEPT; cut++) {
-        String prefix = word.substring(0, word.offsetByCodePoints(0, letters - cut)).toLowerCase(java.util.Locale.ROOT) + "*";
+        String prefix = word.substring(0, word.offsetByCodePoints(0, letters - cut)).toLowerCase(Locale.ROOT) + "*";
         if (searcher.count(parser.parse(prefix)) > 0) {
           out.put(word, prefix);
           break;
@@ -192,6 +192,10 @@ public final class Searcher implements Closeable {
 
   private static final int WIDEN_MIN_LETTERS = 6, WIDEN_MAX_CUT = 3, WIDEN_MIN_KEPT = 5;
 
+  /**
+   * The query a search ranks with: its words, their proximity, and, for plain words that find less than a page, most
+   * of them instead of all (see {@link ArticleQueryParser#relaxed}); narrowed by {@code narrow}.
+   */
   private Query matching(String queryText, Query narrow) throws IOException {
     Query query = withoutCopies(filtered(parser.ranked(queryText), narrow));
     if (searcher.count(query) < FEW) {
@@ -251,7 +255,7 @@ public final class Searcher implements Closeable {
       List<String> snips = snippets.best(d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), 2);
       List<String> similar = new ArrayList<>();
       for (ScoreDoc other : groups.get(i).subList(1, groups.get(i).size())) {
-        similar.add(searcher.storedFields().document(other.doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH));
+        similar.add(searcher.storedFields().document(other.doc, Set.of(Fields.PATH)).get(Fields.PATH));
       }
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
           values(d, Fields.LANG), Float.isNaN(best.score) ? 0f : best.score, snips, values(d, Fields.REF),
@@ -501,7 +505,7 @@ public final class Searcher implements Closeable {
     for (Query exact : List.of(new TermQuery(new Term(Fields.PATH, given)), new TermQuery(new Term(Fields.FILE, absolute)),
         new TermQuery(new Term(Fields.PATH, absolute)))) {
       TopDocs top = searcher.search(exact, 1);
-      if (top.scoreDocs.length > 0) return List.of(original(searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH)));
+      if (top.scoreDocs.length > 0) return List.of(original(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.PATH)).get(Fields.PATH)));
     }
     List<String> matches = new ArrayList<>();
     if (given.isEmpty()) return matches;
@@ -611,7 +615,7 @@ public final class Searcher implements Closeable {
     int n = searcher.count(Fields.copies());
     if (n > 0) {
       for (ScoreDoc sd : searcher.search(Fields.copies(), n).scoreDocs) {
-        Document d = searcher.storedFields().document(sd.doc, java.util.Set.of(Fields.PATH, Fields.COPY_OF));
+        Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.COPY_OF));
         byHash.computeIfAbsent(d.get(Fields.COPY_OF), h -> new ArrayList<>()).add(d.get(Fields.PATH));
       }
     }
@@ -619,7 +623,7 @@ public final class Searcher implements Closeable {
     for (Map.Entry<String, List<String>> e : byHash.entrySet()) {
       TopDocs original = searcher.search(new TermQuery(new Term(Fields.HASH, e.getKey())), 1);
       if (original.scoreDocs.length == 0) continue; // an ingest left it without its document; the next takes it up
-      String path = searcher.storedFields().document(original.scoreDocs[0].doc, java.util.Set.of(Fields.PATH)).get(Fields.PATH);
+      String path = searcher.storedFields().document(original.scoreDocs[0].doc, Set.of(Fields.PATH)).get(Fields.PATH);
       byPath.put(path, e.getValue().stream().sorted().toList());
     }
     copiesByPath = byPath;
