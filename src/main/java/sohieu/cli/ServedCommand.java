@@ -58,7 +58,7 @@ public final class ServedCommand {
   /** Runs {@code request} on {@code index}, answering with up to {@code maxOut} bytes of output and {@code maxErr} of error. */
   public static Outcome run(Request request, Index index, int maxOut, int maxErr) {
     List<String> args = request.args();
-    if (args.isEmpty() || !COMMANDS.contains(args.get(0))) return Outcome.REFUSED;
+    if (args.isEmpty() || !COMMANDS.contains(args.get(0)) || !local(request)) return Outcome.REFUSED;
     Served served = new Served(index, request.cwd());
     Buffer out = new Buffer(maxOut), err = new Buffer(maxErr);
     // The client's JVM would have read these defaults from its own environment, not the serve's.
@@ -76,6 +76,16 @@ public final class ServedCommand {
             defaults, args.toArray(String[]::new)));
     if (served.elsewhere || out.over || err.over) return Outcome.REFUSED;
     return new Outcome(true, code, out.toByteArray(), err.toByteArray());
+  }
+
+  /**
+   * Whether the command reads nothing of the client's but the index: not a cluster (--engine, --ca-file,
+   * $SOHIEU_ENGINE), no @file of arguments (picocli would read it here, relative to the serve's folder).
+   */
+  private static boolean local(Request request) {
+    for (String a : request.args()) if (a.startsWith("--engine") || a.startsWith("--ca-file") || a.startsWith("@")) return false;
+    String engine = request.env().get("SOHIEU_ENGINE");
+    return engine == null || engine.isBlank();
   }
 
   /** The serve's side of one command: lends the warm searcher when the command opens the served index. */

@@ -127,11 +127,12 @@ final class Route {
     }
   }
 
-  /** Removes {@value #ANNOUNCEMENT} if it is still this process's (another serve may have announced itself since). */
-  static void withdraw(Path index, ObjectMapper json) {
+  /** Removes {@value #ANNOUNCEMENT} if it is still this service's (another serve may have announced itself since). */
+  static void withdraw(Path index, int port, ObjectMapper json) {
     Path file = index.resolve(ANNOUNCEMENT);
     try {
-      if (json.readTree(file.toFile()).path("pid").asLong() == ProcessHandle.current().pid()) Files.deleteIfExists(file);
+      var a = json.readTree(file.toFile());
+      if (a.path("pid").asLong() == ProcessHandle.current().pid() && a.path("port").asInt() == port) Files.deleteIfExists(file);
     } catch (IOException | RuntimeException e) {
       // gone already, or unreadable: a launcher ignores a file whose process is gone
     }

@@ -130,7 +130,8 @@ public final class Server implements Closeable {
   private void exchange(HttpExchange ex) throws IOException {
     // A lookup is under way from its first byte read to its last written, so searches step aside for all of it.
     String path = ex.getRequestURI().getPath();
-    boolean lookup = path.startsWith("/api/") && !heavy(path); // the CLI's route says so itself, once it knows the command
+    // (The command line's route says which it is itself, once it has read the command.)
+    boolean lookup = path.startsWith("/api/") && !heavy(path);
     if (lookup) lookups.enter();
     try (ex) {
       String route = ex.getRequestHeaders().getFirst(Route.HEADER);
@@ -178,7 +179,7 @@ public final class Server implements Closeable {
       parsed = Route.parse(body);
     }
     ServedCommand.Request command = parsed == null ? null : parsed.request();
-    if (command == null) return json(400, new Problem(400, "not a command line"));
+    if (command == null || command.args().isEmpty()) return json(400, new Problem(400, "not a command line"));
     if (!code.matches(parsed.fields().get("jar"))) return json(409, new Problem(409, "another version of sohieu: run the command itself"));
     try {
       live.maybeRefreshBlocking(); // a lookup right after an ingest finishes sees its commit, as in its own process
@@ -192,7 +193,7 @@ public final class Server implements Closeable {
       try {
         outcome = turn.get();
       } catch (ExecutionException e) {
-        throw new IOException(e.getCause());
+        return json(500, new Problem(500, "internal error: " + e.getCause().getClass().getSimpleName()));
       } catch (InterruptedException e) {
         turn.cancel(true);
         Thread.currentThread().interrupt();
@@ -356,7 +357,7 @@ public final class Server implements Closeable {
   /** Stops taking requests, lets those under way finish (up to two seconds), and closes the index. */
   @Override
   public void close() throws IOException {
-    if (announced) Route.withdraw(folder, json);
+    if (announced) Route.withdraw(folder, http.getAddress().getPort(), json);
     http.stop(2);
     refresher.shutdownNow();
     requests.shutdown();

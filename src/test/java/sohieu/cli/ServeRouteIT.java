@@ -50,7 +50,8 @@ class ServeRouteIT {
     index = tmp.resolve("index");
     CliTest.Run ingest = CliTest.run("ingest", "--exclude", "SOURCES.md", "--index", index.toString(), "corpus");
     assertEquals(0, ingest.code(), ingest.err());
-    serve = new ProcessBuilder(LAUNCHER.toString(), "serve", "--index", index.toString(), "--port", "0")
+    // A search past the serve's time limit is run in process, as it should; here every one is to be served.
+    serve = new ProcessBuilder(LAUNCHER.toString(), "serve", "--index", index.toString(), "--port", "0", "--search-timeout", "60000")
         .redirectOutput(tmp.resolve("serve.out").toFile()).redirectError(tmp.resolve("serve.err").toFile()).start();
     Path announcement = index.resolve(".serve.json");
     for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); !Files.exists(announcement); Thread.sleep(100)) {
