@@ -116,7 +116,10 @@ public final class ServedCommand {
     }
   }
 
-  /** A stream's bytes, kept up to a limit; past it, the answer is dropped and the client runs the command. */
+  /**
+   * A stream's bytes, kept up to a limit; past it, the command is stopped (a huge answer would be printed for
+   * nothing) and the client runs it itself.
+   */
   private static final class Buffer extends ByteArrayOutputStream {
     private final int max;
     private boolean over;
@@ -125,12 +128,22 @@ public final class ServedCommand {
 
     @Override
     public synchronized void write(int b) {
-      if (over || count + 1 > max) over = true; else super.write(b);
+      room(1);
+      super.write(b);
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-      if (over || count + len > max) over = true; else super.write(b, off, len);
+      room(len);
+      super.write(b, off, len);
+    }
+
+    private void room(int len) {
+      if (over || count + len > max) {
+        over = true;
+        // Unchecked: a PrintWriter would swallow an IOException and let the command go on printing.
+        throw new IllegalStateException("answer over " + max + " bytes");
+      }
     }
   }
 }

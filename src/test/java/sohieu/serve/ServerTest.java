@@ -120,6 +120,24 @@ class ServerTest {
   }
 
   @Test
+  void anAnswerOverTheLimitIsLeftToTheClient() throws Exception {
+    try (sohieu.search.Searcher searcher = sohieu.search.Searcher.open(index, sohieu.refs.CitationRecognizer.standard())) {
+      Path real = index.toRealPath();
+      sohieu.cli.ServedCommand.Index warm = new sohieu.cli.ServedCommand.Index() {
+        @Override public Path folder() { return real; }
+
+        @Override public sohieu.cli.ServedCommand.Lent acquire() { return new sohieu.cli.ServedCommand.Lent(searcher, () -> {}); }
+      };
+      var request = new sohieu.cli.ServedCommand.Request(List.of("cite", "12-CT/TW", "--index", index.toString(), "--json"),
+          Path.of("/"), false, 0, java.util.Map.of());
+      sohieu.cli.ServedCommand.Outcome whole = sohieu.cli.ServedCommand.run(request, warm, 1 << 20, 1 << 10);
+      assertTrue(whole.answered());
+      assertEquals(cli("cite", "12-CT/TW", "--index", index.toString(), "--json").out(), new String(whole.out(), StandardCharsets.UTF_8));
+      assertFalse(sohieu.cli.ServedCommand.run(request, warm, 100, 1 << 10).answered(), "100 bytes of a longer answer");
+    }
+  }
+
+  @Test
   void aServiceAnnouncesItselfInTheIndexFolderUntilItStops() throws Exception {
     Server second = start(index, 2_000);
     Path file = index.resolve(Route.ANNOUNCEMENT);
