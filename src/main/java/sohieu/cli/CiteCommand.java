@@ -44,6 +44,9 @@ final class CiteCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  NoServeOption noServe;
+
+  @Mixin
   EngineOption engine;
 
   @Mixin
@@ -80,7 +83,8 @@ final class CiteCommand implements Callable<Integer> {
         }
       }
     } else {
-      try (Searcher searcher = Searcher.openForOneLookup(index.index, recognizer)) {
+      try (IndexOption.Opened opened = index.open(recognizer, true)) {
+        Searcher searcher = opened.searcher();
         result = searcher.cite(canonical, shown);
         profile = searcher.profile(canonical, output.table() ? 8 : Integer.MAX_VALUE);
         near = result.articles().isEmpty() ? searcher.nearMisses(canonical) : List.of();

@@ -12,7 +12,10 @@ import sohieu.cluster.Engine;
  * shell's history; nothing prints the password.
  */
 final class EngineOption {
-  @Option(names = "--engine", paramLabel = "URL", defaultValue = "${env:SOHIEU_ENGINE}",
+  /** The default, from the environment (a serve reads the client's instead: {@link ServedCommand}). */
+  static final String DEFAULT = "${env:SOHIEU_ENGINE}";
+
+  @Option(names = "--engine", paramLabel = "URL", defaultValue = DEFAULT,
       description = "An OpenSearch cluster with the sohieu plugin instead of the local index: node URLs, comma-separated "
           + "(default: $SOHIEU_ENGINE). Basic auth from $SOHIEU_ENGINE_USER and $SOHIEU_ENGINE_PASSWORD.")
   String url;

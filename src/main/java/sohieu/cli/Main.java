@@ -52,6 +52,11 @@ public final class Main {
     return run(commandLine(args).setOut(out).setErr(err), args);
   }
 
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, asking {@code defaults} first for the options' defaults. */
+  static int run(PrintWriter out, PrintWriter err, CommandLine.IDefaultValueProvider defaults, String... args) {
+    return run(commandLine(args).setOut(out).setErr(err).setDefaultValueProvider(defaults), args);
+  }
+
   private static int run(CommandLine cmd, String... args) {
     int code = cmd.execute(args);
     cmd.getOut().flush();
@@ -106,10 +111,10 @@ public final class Main {
         err.println("sohieu " + commandLine.getCommandName() + ": " + e.getMessage());
       } else if ((fault = fault(e, commandLine)) != null) {
         err.println("sohieu " + commandLine.getCommandName() + ": " + fault);
-        if (System.getenv("SOHIEU_DEBUG") != null) e.printStackTrace(err);
+        if (Terminal.env("SOHIEU_DEBUG") != null) e.printStackTrace(err);
       } else {
         err.println("sohieu " + commandLine.getCommandName() + ": internal error: " + e);
-        if (System.getenv("SOHIEU_DEBUG") != null) e.printStackTrace(err);
+        if (Terminal.env("SOHIEU_DEBUG") != null) e.printStackTrace(err);
       }
       err.flush();
       return ERROR;
@@ -189,7 +194,12 @@ public final class Main {
    */
   static final class StandardStream extends PrintWriter {
     StandardStream(java.io.PrintStream stream) {
-      super(new java.io.OutputStreamWriter(stream, stream.charset()), true);
+      this(stream, stream.charset());
+    }
+
+    /** The standard output or error of a client process a serve runs a command for. */
+    StandardStream(java.io.OutputStream stream, java.nio.charset.Charset charset) {
+      super(new java.io.OutputStreamWriter(stream, charset), true);
     }
   }
 

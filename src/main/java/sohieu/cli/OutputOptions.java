@@ -38,7 +38,7 @@ final class OutputOptions {
     return switch (color) {
       case always -> true;
       case never -> false;
-      case auto -> System.console() != null && System.getenv("NO_COLOR") == null;
+      case auto -> Terminal.console() && Terminal.env("NO_COLOR") == null;
     };
   }
 }

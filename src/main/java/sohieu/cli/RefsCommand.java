@@ -41,6 +41,9 @@ final class RefsCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  NoServeOption noServe;
+
+  @Mixin
   EngineOption engine;
 
   @Mixin
@@ -73,7 +76,8 @@ final class RefsCommand implements Callable<Integer> {
         }
       }
     } else {
-      try (Searcher searcher = Searcher.open(index.index, recognizer)) {
+      try (IndexOption.Opened opened = index.open(recognizer, false)) {
+        Searcher searcher = opened.searcher();
         rows = searcher.refs(code(recognizer, type), issuerCode(recognizer, issuer), from, minArticles);
       }
     }

@@ -62,6 +62,9 @@ final class SearchCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  NoServeOption noServe;
+
+  @Mixin
   EngineOption engine;
 
   @Mixin
@@ -100,7 +103,8 @@ final class SearchCommand implements Callable<Integer> {
         }
       }
     } else {
-      try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+      try (IndexOption.Opened opened = index.open(CitationRecognizer.standard(), false)) {
+        Searcher searcher = opened.searcher();
         result = searcher.search(query, filters.isEmpty() ? null : String.join(" ", filters), limit, offset, sort.equals("date"),
             facets, expand);
       }

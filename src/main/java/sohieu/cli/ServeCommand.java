@@ -18,7 +18,9 @@ import sohieu.serve.Server;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the index over HTTP: a web page at / and a JSON API under /api/ (search, facets, cite, refs, "
         + "docs/{id}, stats, scan) answering with the JSON of the commands. Read-only; follows new commits of an "
-        + "ingest running beside it within seconds. Stops on Ctrl-C (SIGINT) or SIGTERM.",
+        + "ingest running beside it within seconds. While it runs, scripts/sohieu answers cite, search, refs, show and "
+        + "stats on the same index from it (announced in INDEX/.serve.json; --no-serve answers in process). "
+        + "Stops on Ctrl-C (SIGINT) or SIGTERM.",
     footer = {"", "Examples:", "  scripts/sohieu serve", "  scripts/sohieu serve --index index --port 9000",
         "  curl 'http://127.0.0.1:8080/api/cite?ref=12-CT/TW'"})
 final class ServeCommand implements Callable<Integer> {

@@ -34,6 +34,9 @@ final class ShowCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  NoServeOption noServe;
+
+  @Mixin
   OutputOptions output;
 
   @Spec
@@ -44,7 +47,8 @@ final class ShowCommand implements Callable<Integer> {
     if (key.isBlank()) throw new Main.UserError("DOC is empty: give a path or the end of one (e.g. tvpl/b4a48337)");
     PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
     Optional<StoredArticle> found;
-    try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+    try (IndexOption.Opened opened = index.open(CitationRecognizer.standard(), false)) {
+      Searcher searcher = opened.searcher();
       found = searcher.show(key);
     } catch (Searcher.AmbiguousPath e) {
       err.println("sohieu show: " + e.getMessage() + ":");

@@ -26,6 +26,9 @@ final class StatsCommand implements Callable<Integer> {
   IndexOption index;
 
   @Mixin
+  NoServeOption noServe;
+
+  @Mixin
   EngineOption engine;
 
   @Mixin
@@ -48,7 +51,8 @@ final class StatsCommand implements Callable<Integer> {
         }
       }
     } else {
-      try (Searcher searcher = Searcher.open(index.index, CitationRecognizer.standard())) {
+      try (IndexOption.Opened opened = index.open(CitationRecognizer.standard(), false)) {
+        Searcher searcher = opened.searcher();
         stats = searcher.stats(top);
       }
     }

@@ -1,9 +1,6 @@
 package sohieu.cli;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -157,23 +154,13 @@ final class Table {
    * {@code stty} says of the controlling terminal (Java itself cannot ask).
    */
   static int terminalColumns() {
-    java.io.Console console = System.console();
-    if (console == null || !console.isTerminal()) return 0;
+    if (!Terminal.console()) return 0;
     try {
-      String env = System.getenv("COLUMNS");
+      String env = Terminal.env("COLUMNS");
       if (env != null && !env.isBlank()) return Integer.parseInt(env.strip());
     } catch (NumberFormatException e) {
       // fall through to stty
     }
-    try {
-      Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty")).redirectErrorStream(true).start();
-      String[] size = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split(" ");
-      return p.waitFor() == 0 && size.length == 2 ? Integer.parseInt(size[1]) : 0;
-    } catch (IOException | NumberFormatException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
+    return Terminal.sttyColumns();
   }
 }

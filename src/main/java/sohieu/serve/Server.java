@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import sohieu.cli.ServedCommand;
 import sohieu.refs.CitationRecognizer;
 import sohieu.search.Searcher;
 
@@ -64,6 +65,11 @@ public final class Server implements Closeable {
       Thread.ofPlatform().name("search-", 0).daemon().priority(Thread.MIN_PRIORITY).factory());
   /** Lookups under way: a running search steps aside for them (see {@link Deadline}). */
   private final Lookups lookups = new Lookups();
+  /** The index folder, a real path: where the service announces itself, and what a client's command must name. */
+  private final Path folder;
+  /** The jar this process runs: the CLI's route answers only the launcher of the same one. */
+  private final Route.Code code;
+  private volatile boolean announced;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().daemon().name("index-refresh").factory());
 
@@ -74,6 +80,8 @@ public final class Server implements Closeable {
   public Server(Path index, InetSocketAddress address, ObjectMapper json, long searchMillis) throws IOException {
     CitationRecognizer recognizer = CitationRecognizer.standard();
     this.live = new LiveSearcher(index, recognizer, new Deadline(lookups));
+    this.folder = index.toRealPath();
+    this.code = Route.Code.ofThisProcess();
     this.api = new Api(recognizer);
     this.json = json;
     this.searchMillis = searchMillis;
@@ -87,9 +95,15 @@ public final class Server implements Closeable {
     http.createContext("/", this::exchange);
   }
 
+  /**
+   * Starts answering, and, when this machine's command line can reach the service (on loopback, or every address),
+   * announces it in the index folder ({@link Route#ANNOUNCEMENT}) for scripts/sohieu to send its lookups here.
+   */
   public void start() {
     refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     http.start();
+    java.net.InetAddress at = http.getAddress().getAddress();
+    if (at.isLoopbackAddress() || at.isAnyLocalAddress()) announced = Route.announce(folder, http.getAddress().getPort(), code, json);
   }
 
   /** The address answered on, with the port chosen when 0 was asked. */
@@ -104,20 +118,27 @@ public final class Server implements Closeable {
   }
 
   /** One request as the service needs it, whatever server read it. */
-  record Request(String method, String path, String rawQuery, String host, InputStream body) {}
+  record Request(String method, String path, String rawQuery, String host, java.net.InetAddress remote,
+      Map<String, String> headers, InputStream body) {}
 
-  /** One answer: its status, content type, caching, and bytes (none for HEAD). */
-  record Reply(int status, String contentType, String cacheControl, byte[] body) {}
+  /** One answer: its status, content type, caching, headers of its own, and bytes (none for HEAD). */
+  record Reply(int status, String contentType, String cacheControl, Map<String, String> headers, byte[] body) {
+    Reply(int status, String contentType, String cacheControl, byte[] body) { this(status, contentType, cacheControl, Map.of(), body); }
+  }
 
   /** Answers one request of the JDK server. */
   private void exchange(HttpExchange ex) throws IOException {
     // A lookup is under way from its first byte read to its last written, so searches step aside for all of it.
     String path = ex.getRequestURI().getPath();
+    // (The command line's route says which it is itself, once it has read the command.)
     boolean lookup = path.startsWith("/api/") && !heavy(path);
     if (lookup) lookups.enter();
     try (ex) {
+      String route = ex.getRequestHeaders().getFirst(Route.HEADER);
       Reply r = respond(new Request(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
-          ex.getRequestHeaders().getFirst("Host"), ex.getRequestBody()));
+          ex.getRequestHeaders().getFirst("Host"), ex.getRemoteAddress().getAddress(),
+          route == null ? Map.of() : Map.of(Route.HEADER, route), ex.getRequestBody()));
+      r.headers().forEach(ex.getResponseHeaders()::set);
       ex.getResponseHeaders().set("Content-Type", r.contentType());
       ex.getResponseHeaders().set("Cache-Control", r.cacheControl());
       // No CORS header, ever: another site's script may not read the answers; and no sniffing, no framing.
@@ -140,8 +161,86 @@ public final class Server implements Closeable {
   /** The answer to a request: the API under {@code /api/}, the page and its libraries elsewhere. */
   Reply respond(Request request) throws IOException {
     if (!trustedHost(request.host())) return json(403, new Problem(403, "this service answers only to localhost, 127.0.0.1 or [::1]"));
+    if (request.path().equals(Route.PATH)) return cli(request);
     return request.path().startsWith("/api/") ? api(request) : file(request);
   }
+
+  /**
+   * A lookup of the command line, run here on the warm searcher ({@link Route}): from this machine only, by the
+   * launcher of this same jar, under the service's time limit; 409 for anything the client must run itself.
+   */
+  private Reply cli(Request request) throws IOException {
+    if (!request.method().equals("POST")) return json(405, new Problem(405, Route.PATH + " takes POST"));
+    if (!request.remote().isLoopbackAddress() || !request.headers().containsKey(Route.HEADER)) {
+      return json(403, new Problem(403, Route.PATH + " answers scripts/sohieu on this machine only"));
+    }
+    Route.Parsed parsed;
+    try (InputStream body = request.body()) {
+      parsed = Route.parse(body);
+    }
+    ServedCommand.Request command = parsed == null ? null : parsed.request();
+    if (command == null || command.args().isEmpty()) return json(400, new Problem(400, "not a command line"));
+    if (!code.matches(parsed.fields().get("jar"))) return json(409, new Problem(409, "another version of sohieu: run the command itself"));
+    try {
+      live.maybeRefreshBlocking(); // a lookup right after an ingest finishes sees its commit, as in its own process
+    } catch (IOException | RuntimeException e) {
+      // an ingest midway: the commit served so far answers
+    }
+    boolean search = command.args().get(0).equals("search");
+    ServedCommand.Outcome outcome;
+    if (search) {
+      Future<ServedCommand.Outcome> turn = searchLane.submit(() -> runTimed(command, true));
+      try {
+        outcome = turn.get();
+      } catch (ExecutionException e) {
+        return json(500, new Problem(500, "internal error: " + e.getCause().getClass().getSimpleName()));
+      } catch (InterruptedException e) {
+        turn.cancel(true);
+        Thread.currentThread().interrupt();
+        return json(503, new Problem(503, "the service is stopping"));
+      }
+    } else {
+      lookups.enter();
+      try {
+        outcome = runTimed(command, false);
+      } finally {
+        lookups.exit();
+      }
+    }
+    if (outcome == null) return json(503, new Problem(503, "the search took longer than " + searchMillis + " ms: run the command itself"));
+    if (!outcome.answered()) return json(409, new Problem(409, "not a lookup on this index: run the command itself"));
+    Map<String, String> headers = new HashMap<>(Map.of("X-Sohieu-Exit", Integer.toString(outcome.code())));
+    if (outcome.err().length > 0) headers.put("X-Sohieu-Stderr", java.util.Base64.getEncoder().encodeToString(outcome.err()));
+    return new Reply(200, "application/octet-stream", "no-store", headers, outcome.out());
+  }
+
+  /** Runs a command of the command line under the service's time limit; null when a search of it was cut short. */
+  private ServedCommand.Outcome runTimed(ServedCommand.Request command, boolean heavy) {
+    Deadline.start(searchMillis, heavy);
+    try {
+      ServedCommand.Outcome outcome;
+      try {
+        outcome = ServedCommand.run(command, index, Route.MAX_OUT, Route.MAX_ERR);
+      } catch (RuntimeException e) {
+        outcome = ServedCommand.Outcome.REFUSED; // a fault of this route, not of the command: the client runs it itself
+      }
+      return Deadline.passed() ? null : outcome;
+    } finally {
+      Deadline.clear();
+    }
+  }
+
+  /** The warm searcher, lent to the commands of the command line. */
+  private final ServedCommand.Index index = new ServedCommand.Index() {
+    @Override
+    public Path folder() { return folder; }
+
+    @Override
+    public ServedCommand.Lent acquire() throws IOException {
+      LiveSearcher.Lease lease = live.acquire();
+      return new ServedCommand.Lent(lease.searcher, () -> live.release(lease));
+    }
+  };
 
   private Reply api(Request request) throws IOException {
     try {
@@ -258,6 +357,7 @@ public final class Server implements Closeable {
   /** Stops taking requests, lets those under way finish (up to two seconds), and closes the index. */
   @Override
   public void close() throws IOException {
+    if (announced) Route.withdraw(folder, http.getAddress().getPort(), json);
     http.stop(2);
     refresher.shutdownNow();
     requests.shutdown();

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * `sohieu cite` as a whole process (no start-up cache, AppCDS, AOT cache) beside rg over the raw files, on the most
+ * `sohieu cite` as a whole process (no start-up cache, AppCDS, AOT cache; answered by a running serve) beside rg over the raw files, on the most
  * cited reference of the truth (the most work for both). rg's regex tolerates spacing, case, dashes and Đ/D, with
  * ASCII word boundaries (its fast form); what it misses is counted against truth.tsv.
  */
@@ -57,12 +57,67 @@ final class CiteBench {
     d.putPOJO("rg_missed_examples", missed.subList(0, Math.min(3, missed.size())));
     d.set("cite_total", total);
     List<String> cite = List.of(sohieu, "cite", ref.replace('Đ', 'D'), "--index", index.toString(), "--limit", "20", "--color=never");
-    d.setAll(wall("cite_nocache", cite, Map.of("SOHIEU_AOT", "off")));
-    d.setAll(wall("cite_appcds", cite, Map.of("SOHIEU_AOT", "cds")));
+    // In process: never answered by a serve someone left running on the index.
+    d.setAll(wall("cite_nocache", cite, Map.of("SOHIEU_AOT", "off", "SOHIEU_SERVE", "off")));
+    d.setAll(wall("cite_appcds", cite, Map.of("SOHIEU_AOT", "cds", "SOHIEU_SERVE", "off")));
     Processes.quiet(List.of(sohieu, "--version"), root, Map.of("SOHIEU_AOT", "sync")); // the AOT cache, trained now if stale
-    d.setAll(wall("cite_aot", cite, Map.of()));
+    d.setAll(wall("cite_aot", cite, Map.of("SOHIEU_SERVE", "off")));
+    d.setAll(served(n, index, cite));
     d.setAll(wall("rg", List.of("rg", "-l", "--no-messages", "-g", "!truth.tsv", "-f", pattern.toString(), corpus.toString()), Map.of()));
     return d;
+  }
+
+  /**
+   * The same command answered by a serve running on the index (scripts/sohieu asks it with curl): the serve runs on
+   * a copy of the index made of hard links (it writes its announcement into the folder; the bench's index stays as
+   * it is), and SOHIEU_SERVE=only makes a run that the serve did not answer fail instead of counting.
+   */
+  private ObjectNode served(int n, Path index, List<String> cite) throws IOException {
+    Path copy = root.resolve("target/bench/route-index-" + n);
+    delete(copy);
+    Files.createDirectories(copy);
+    try (var files = Files.list(index)) {
+      for (Path f : files.toList()) {
+        if (!Files.isRegularFile(f) || f.getFileName().toString().startsWith(".serve")) continue;
+        try {
+          Files.createLink(copy.resolve(f.getFileName()), f);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(f, copy.resolve(f.getFileName()));
+        }
+      }
+    }
+    List<String> onCopy = cite.stream().map(a -> a.equals(index.toString()) ? copy.toString() : a).toList();
+    Process serve = new ProcessBuilder(root.resolve("scripts/sohieu").toString(), "serve", "--index", copy.toString(), "--port", "0")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(root.resolve("target/bench/route-serve.log").toFile()).start();
+    try {
+      long end = System.nanoTime() + 120_000_000_000L;
+      while (!Files.exists(copy.resolve(".serve.json"))) {
+        if (!serve.isAlive() || System.nanoTime() > end) {
+          System.err.println("   no serve for the served figure: " + Processes.tail(root.resolve("target/bench/route-serve.log"), 3));
+          return Results.JSON.createObjectNode();
+        }
+        Thread.sleep(100);
+      }
+      return wall("cite_served", onCopy, Map.of("SOHIEU_SERVE", "only"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      serve.destroy();
+      try {
+        serve.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      delete(copy);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
   }
 
   /** file -> references, from truth.tsv (file TAB space-separated references). */

@@ -86,6 +86,10 @@ final class Summary {
     if (cite.has("cite_aot_median_s")) {
       double c = cite.get("cite_aot_median_s").asDouble();
       if (n >= 100000) goal(n + ": cite whole process (AOT), s", "<= 0.3", c, c <= 0.3);
+      if (n >= 100000 && cite.has("cite_served_median_s")) {
+        double served = cite.get("cite_served_median_s").asDouble();
+        goal(n + ": cite whole process, a serve running, s", "<= 0.3", served, served <= 0.3);
+      }
       if (cite.has("rg_median_s")) {
         double rg = cite.get("rg_median_s").asDouble();
         goal(n + ": cite (AOT) vs rg -l, s", "faster from 50k", c + " vs " + rg, n >= 50000 ? c < rg : null);

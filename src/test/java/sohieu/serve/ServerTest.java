@@ -87,6 +87,70 @@ class ServerTest {
     return out;
   }
 
+  /** A command line as scripts/sohieu posts it: NUL-terminated fields, an empty one, then the arguments. */
+  static HttpRequest.BodyPublisher commandLine(String... fields) {
+    StringBuilder b = new StringBuilder();
+    for (String f : fields) b.append(f).append('\0');
+    return HttpRequest.BodyPublishers.ofString(b.toString(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theCommandLineRouteAnswersOnlyItsOwnLauncherAboutThisIndex() throws Exception {
+    String jar = "jar=" + Route.Code.ofThisProcess().path(), cwd = "cwd=" + index.getParent();
+    HttpRequest.Builder route = HttpRequest.newBuilder(uri(server, Route.PATH)).header(Route.HEADER, "1");
+    Answer ok = send(server, route.copy().POST(commandLine(jar, cwd, "console=0", "", "cite", "12-CT/TW", "--index", "index", "--json")).build());
+    assertEquals(200, ok.status(), ok.raw().body());
+    assertEquals("0", ok.raw().headers().firstValue("X-Sohieu-Exit").orElse(""));
+    assertEquals(cli("cite", "12-CT/TW", "--index", index.toString(), "--json").out(), ok.raw().body());
+    Answer none = send(server, route.copy().POST(commandLine(jar, cwd, "", "cite", "99-CT/TW", "--index", "index")).build());
+    assertEquals("1", none.raw().headers().firstValue("X-Sohieu-Exit").orElse(""));
+    assertEquals(cli("cite", "99-CT/TW", "--index", index.toString()).err().replace(index.toString(), "index"), new String(java.util.Base64.getDecoder().decode(
+        none.raw().headers().firstValue("X-Sohieu-Stderr").orElse("")), StandardCharsets.UTF_8));
+
+    // A browser page cannot add the header without asking first; GET, garbage, another jar, another index, a command
+    // that writes: each refused, and the launcher runs the command itself.
+    assertEquals(403, send(server, HttpRequest.newBuilder(uri(server, Route.PATH))
+        .POST(commandLine(jar, cwd, "", "stats", "--index", "index")).build()).status());
+    assertEquals(405, send(server, route.copy().GET().build()).status());
+    assertEquals(400, send(server, route.copy().POST(HttpRequest.BodyPublishers.ofString("cite 12-CT/TW")).build()).status());
+    assertEquals(409, send(server, route.copy().POST(commandLine("jar=/usr/share/java/other.jar", cwd, "", "stats", "--index", "index")).build()).status());
+    assertEquals(409, send(server, route.copy().POST(commandLine(jar, "cwd=/", "", "stats", "--index", "index")).build()).status());
+    assertEquals(409, send(server, route.copy().POST(commandLine(jar, cwd, "", "ingest", "--index", "index", "corpus")).build()).status());
+    assertEquals(409, send(server, route.copy().POST(commandLine(jar, cwd, "", "stats", "--index", "index", "--engine", "http://127.0.0.1:9")).build()).status());
+  }
+
+  @Test
+  void anAnswerOverTheLimitIsLeftToTheClient() throws Exception {
+    try (sohieu.search.Searcher searcher = sohieu.search.Searcher.open(index, sohieu.refs.CitationRecognizer.standard())) {
+      Path real = index.toRealPath();
+      sohieu.cli.ServedCommand.Index warm = new sohieu.cli.ServedCommand.Index() {
+        @Override public Path folder() { return real; }
+
+        @Override public sohieu.cli.ServedCommand.Lent acquire() { return new sohieu.cli.ServedCommand.Lent(searcher, () -> {}); }
+      };
+      var request = new sohieu.cli.ServedCommand.Request(List.of("cite", "12-CT/TW", "--index", index.toString(), "--json"),
+          Path.of("/"), false, 0, java.util.Map.of());
+      sohieu.cli.ServedCommand.Outcome whole = sohieu.cli.ServedCommand.run(request, warm, 1 << 20, 1 << 10);
+      assertTrue(whole.answered());
+      assertEquals(cli("cite", "12-CT/TW", "--index", index.toString(), "--json").out(), new String(whole.out(), StandardCharsets.UTF_8));
+      assertFalse(sohieu.cli.ServedCommand.run(request, warm, 100, 1 << 10).answered(), "100 bytes of a longer answer");
+    }
+  }
+
+  @Test
+  void aServiceAnnouncesItselfInTheIndexFolderUntilItStops() throws Exception {
+    Server second = start(index, 2_000);
+    Path file = index.resolve(Route.ANNOUNCEMENT);
+    String announced = Files.readString(file);
+    JsonNode a = Json.MAPPER.readTree(announced);
+    assertEquals(second.address().getPort(), a.get("port").asInt(), announced);
+    assertEquals(ProcessHandle.current().pid(), a.get("pid").asLong(), announced);
+    assertEquals(index.toRealPath().toString(), a.get("index").asText(), announced);
+    assertTrue(announced.indexOf('\n') == announced.length() - 1, "one line, for bash's read: " + announced);
+    second.close();
+    assertFalse(Files.exists(file), "withdrawn by the serve that wrote it last");
+  }
+
   @Test
   void searchFindsACitationInAnySpelling() throws Exception {
     Answer a = get(server, "/api/search?q=" + enc("12-ct/tw"));
