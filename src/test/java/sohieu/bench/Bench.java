@@ -21,7 +21,7 @@ public final class Bench {
   static final String USAGE = """
       Recomputes Sohieu's quality and speed figures (issue 7): citation precision/recall and recognizer MB/s, language-ID
       accuracy, analyzer MB/s, search quality on judged queries (nDCG@10 and P@5 beside a plain Lucene BM25, with the
-      change against the figures saved for --against); ingest throughput on the real files of ../shared/data/vi-dev; per generated corpus size,
+      change against the figures saved for --against); ingest throughput on the real files of ../shared/data/vi-dev beside as many bytes of generated files; per generated corpus size,
       ingest throughput, heap and index size beside the same files through the
       Tika app's batch mode followed by Lucene's demo IndexFiles, Lucene alone indexing the extracted text with Sohieu's
       analyzers (the limit), query latency in-process, and `sohieu cite` as a whole process (with and without the
@@ -163,13 +163,20 @@ public final class Bench {
       if (tika != null && demo != null) pipeline = new PipelineBench(root, cache, tika, demo);
     }
 
-    // Real files beside the generated ones: ingest of ../shared/data/vi-dev as the command takes it, when it is there.
+    // Real files beside the generated ones: ingest of ../shared/data/vi-dev as the command takes it, when it is there,
+    // then of as many bytes of generated files the same way (a cold JVM each): MB/s at equal length, equal warm-up.
     Path real = root.resolve("../shared/data/vi-dev").normalize();
     if (!o.runs("vi-dev")) {
       // not asked for
     } else if (Files.isDirectory(real)) {
       bench("ingest-vi-dev", "-Xmx1g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.IngestBench", "--real", real.toString(),
           cache.resolve("index-vi-dev").toString());
+      ObjectNode vi = results.rows().getLast();
+      if (vi.get("bench").asText().equals("ingest-vi-dev") && vi.has("input_mb")) {
+        bench("ingest-vi-dev-generated", "-Xmx1g", "-XX:+UseParallelGC", "-cp", cp, "sohieu.bench.IngestBench", "--generated",
+            Long.toString(Math.round(vi.get("input_mb").asDouble() * 1e6)), cache.toString(), Integer.toString(o.seed()),
+            cache.resolve("index-vi-dev-generated").toString());
+      }
     } else {
       System.err.println("   ../shared/data/vi-dev absent: no ingest figures on real files");
     }

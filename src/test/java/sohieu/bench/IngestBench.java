@@ -34,6 +34,10 @@ public final class IngestBench {
       real(Path.of(args[1]), Path.of(args[2]));
       return;
     }
+    if (args[0].equals("--generated")) {
+      generated(Long.parseLong(args[1]), Path.of(args[2]), Long.parseLong(args[3]), Path.of(args[4]));
+      return;
+    }
     Path cache = Path.of(args[0]);
     int docs = Integer.parseInt(args[1]);
     long seed = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_SEED;
@@ -97,6 +101,29 @@ public final class IngestBench {
     System.out.println(BenchJson.line(out));
   }
 
+  /** The generated corpus that {@link #generated} takes its files from: the default run's, usually cached. */
+  static final int LIKE_REAL_DOCS = 10000;
+
+  /**
+   * Ingest of the first generated files (of the {@link #LIKE_REAL_DOCS} corpus) that make up {@code bytes}, as
+   * {@link #real} ingests a folder: beside a real folder of that size it compares MB/s at equal length and warm-up
+   * (a longer run reaches a higher MB/s on any files, its warm-up weighing less).
+   */
+  private static void generated(long bytes, Path cache, long seed, Path index) throws Exception {
+    Path corpus = corpus(cache, LIKE_REAL_DOCS, seed);
+    List<Path> files = new ArrayList<>();
+    long taken = 0;
+    for (Path f : FileSet.of(List.of(corpus), List.of()).skippingNotes(List.of())) {
+      if (taken >= bytes) break;
+      files.add(f);
+      taken += Files.size(f);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("folder", corpus.toString());
+    out.putAll(ingest(files, index));
+    System.out.println(BenchJson.line(out));
+  }
+
   /**
    * Whether the index at {@code index} was written with this build's schema: one a former build cached is of no use
    * to the queries (they refuse it), so it is rebuilt instead of reused, and the reason is said.
@@ -119,7 +146,7 @@ public final class IngestBench {
     return out;
   }
 
-  private static Map<String, Object> ingest(FileSet files, Path index) throws Exception {
+  private static Map<String, Object> ingest(Iterable<Path> files, Path index) throws Exception {
     deleteTree(index);
     Map<String, Object> out = new LinkedHashMap<>();
     long input = 0;

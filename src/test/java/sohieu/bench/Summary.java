@@ -41,10 +41,12 @@ final class Summary {
       goal("OCR false citations at 300 dpi", "0", ocr.get("ocr_false_300"), ocr.get("ocr_false_300").asInt() == 0);
       goal("OCR seconds per page at 300 dpi", "(reported)", ocr.get("ocr_s_per_page_300"), null);
     }
-    ObjectNode real = get("ingest-vi-dev"), gen = sizes.isEmpty() ? empty() : get("ingest-" + sizes.get(0));
-    if (real.has("ingest_mb_per_s") && gen.has("ingest_mb_per_s")) {
-      goal("ingest MB/s: real vi-dev vs generated", "(reported)", text(real.get("ingest_mb_per_s")) + " vs "
-          + text(gen.get("ingest_mb_per_s")) + " (" + sizes.get(0) + " docs)", null);
+    // Real against generated files of the same bytes, each in a cold JVM: a longer run alone would be faster per MB.
+    ObjectNode real = get("ingest-vi-dev"), gen = get("ingest-vi-dev-generated");
+    if (positive(real, "ingest_mb_per_s") && positive(gen, "ingest_mb_per_s")) {
+      double r = Processes.round(real.get("ingest_mb_per_s").asDouble() / gen.get("ingest_mb_per_s").asDouble(), 2);
+      goal("ingest MB/s: real vi-dev / generated, " + text(real.get("input_mb")) + " MB each", ">= 1",
+          r + " (" + text(real.get("ingest_mb_per_s")) + " / " + text(gen.get("ingest_mb_per_s")) + ")", r >= 1);
     }
     // Live heap: the most the heap held just after a collection while ingesting (the pools' peak also counts garbage).
     List<int[]> heaps = new ArrayList<>();

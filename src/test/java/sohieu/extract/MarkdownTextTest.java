@@ -36,6 +36,18 @@ class MarkdownTextTest {
       Ngày 22<br>tháng 12                                    → Ngày 22 tháng 12
       ~~cũ~~ mới và `mã`                                     → cũ mới và mã
       -------                                                → ``
+      [1] Mở đầu                                             → [1] Mở đầu
+      năm 2014[3] tại Điều 15                                → năm 2014 tại Điều 15
+      của Đảng,[2] tại Phụ lục                               → của Đảng, tại Phụ lục
+      Xem [3] và năm[2014]                                   → Xem [3] và năm[2014]
+      [sửa]Tiểu sử                                           → Tiểu sử
+      _nghiêng_ ở đầu                                        → nghiêng ở đầu
+      (_nghiêng_) sau dấu                                    → (nghiêng) sau dấu
+      a_b_ c và x _y_z                                       → a_b_ c và x _y_z
+      *Căn cứ sau dấu cách *                                 → Căn cứ sau dấu cách
+      Ghi chú (*) ở cuối                                     → Ghi chú (*) ở cuối
+      Giá 5*3                                                → Giá 5*3
+      Điều 5* và **x                                         → Điều 5 và x
       """)
   void line(String markdown, String text) {
     assertEquals(text, MarkdownText.convert(markdown + "\n").text().strip());
@@ -46,6 +58,11 @@ class MarkdownTextTest {
     String md = "**CHÍNH PHỦ**\n**VĂN PHÒNG**\n\\*\nSố 402-CV/VPĐU\n\n*Hà Nội, ngày 20\ntháng 11 năm 2025*\n";
     assertEquals("CHÍNH PHỦ\nVĂN PHÒNG\n*\nSố 402-CV/VPĐU\n\nHà Nội, ngày 20\ntháng 11 năm 2025",
         MarkdownText.convert(md).text().strip());
+  }
+
+  @Test
+  void unpairedStarsGoAtEveryLineStartAndEnd() {
+    assertEquals("Một\nhai\nba", MarkdownText.convert("Một\n*hai\nba*\n").text().strip());
   }
 
   @Test
