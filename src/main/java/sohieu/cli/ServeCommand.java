@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Server server;
     try {
-      server = new Server(index.index, new InetSocketAddress(address, port), Json.MAPPER, searchMillis);
+      server = new Server(index.index, new InetSocketAddress(address, port), Json.MAPPER, searchMillis, ServedCommand::run);
     } catch (BindException e) {
       throw new Main.UserError("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
           + "): another program has the port; give --port another, or 0 for any free one");

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import sohieu.search.Searcher;
+import sohieu.serve.Route.Index;
+import sohieu.serve.Route.Lent;
+import sohieu.serve.Route.Outcome;
+import sohieu.serve.Route.Request;
 
 /**
  * A lookup run by a serve for a client process (scripts/sohieu asks a serve running on the index, to spare itself
@@ -24,31 +27,6 @@ public final class ServedCommand {
 
   /** The commands a serve runs for a client: those that only read the index. */
   public static final Set<String> COMMANDS = Set.of("cite", "search", "refs", "show", "stats");
-
-  /** The index a serve answers for: its folder (a real path) and its warm searcher, lent per command. */
-  public interface Index {
-    Path folder();
-
-    Lent acquire() throws IOException;
-  }
-
-  /** The warm searcher for one command, and how to give it back. */
-  public record Lent(Searcher searcher, java.io.Closeable giveBack) {}
-
-  /**
-   * What the client asked: its arguments, working directory, whether its standard input and output are a terminal,
-   * the width {@code stty size} gives it (0 if not asked), and its environment variables (those a command reads).
-   */
-  public record Request(List<String> args, Path cwd, boolean console, int sttyColumns, Map<String, String> env) {}
-
-  /**
-   * The command's exit code and the bytes it wrote to standard output and error; or, not {@code answered}, a
-   * command the client must run itself: one this route does not run, on another index, or printing more than the
-   * serve buffers.
-   */
-  public record Outcome(boolean answered, int code, byte[] out, byte[] err) {
-    public static final Outcome REFUSED = new Outcome(false, 0, new byte[0], new byte[0]);
-  }
 
   static final ScopedValue<Served> SERVED = ScopedValue.newInstance();
 

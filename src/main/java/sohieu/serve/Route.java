@@ -1,6 +1,7 @@
 package sohieu.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -15,12 +16,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sohieu.cli.ServedCommand;
 import sohieu.schema.SchemaVersion;
+import sohieu.search.Searcher;
 
 /**
  * The command line's way to a running serve: scripts/sohieu finds {@value #ANNOUNCEMENT} in the index folder and
- * posts a lookup's arguments to {@value #PATH} with curl; the serve runs the command ({@link ServedCommand}) and
+ * posts a lookup's arguments to {@value #PATH} with curl; the serve runs the command (its {@link Runner}) and
  * answers with its standard output as the body, its exit code and standard error (Base64) in headers. Any answer
  * but 200 tells the launcher to run the command itself.
  *
@@ -28,8 +29,43 @@ import sohieu.schema.SchemaVersion;
  * fields ({@code jar}, {@code cwd}, {@code console}, {@code columns}, {@code env.NAME}), an empty field, then the
  * arguments. Only the scripts of the same jar are answered: another version might print otherwise.
  */
-final class Route {
+public final class Route {
   private Route() {}
+
+  /**
+   * Runs a client's command line on the served index: the command line's own code ({@code sohieu.cli.ServedCommand}),
+   * given by whoever starts the service, so that the service knows no command line.
+   */
+  public interface Runner {
+    /** Runs {@code request} on {@code index}, answering with up to {@code maxOut} bytes of output and {@code maxErr} of error. */
+    Outcome run(Request request, Index index, int maxOut, int maxErr);
+  }
+
+  /** The index a serve answers for: its folder (a real path) and its warm searcher, lent per command. */
+  public interface Index {
+    Path folder();
+
+    Lent acquire() throws IOException;
+  }
+
+  /** The warm searcher for one command, and how to give it back. */
+  public record Lent(Searcher searcher, Closeable giveBack) {}
+
+  /**
+   * What the client asked: its arguments, working directory, whether its standard input and output are a terminal,
+   * the width {@code stty size} gives it (0 if not asked), and its environment variables (those a command reads).
+   */
+  public record Request(List<String> args, Path cwd, boolean console, int sttyColumns, Map<String, String> env) {}
+
+  /**
+   * The command's exit code and the bytes it wrote to standard output and error; or, not {@code answered}, a
+   * command the client must run itself: one this route does not run, on another index, or printing more than the
+   * serve buffers.
+   */
+  public record Outcome(boolean answered, int code, byte[] out, byte[] err) {
+    public static final Outcome REFUSED = new Outcome(false, 0, new byte[0], new byte[0]);
+  }
+
 
   static final String PATH = "/cli";
   /** A header browsers send on another site's behalf only after asking (CORS), which this service never allows. */
@@ -80,8 +116,8 @@ final class Route {
   }
 
   record Parsed(Map<String, String> fields, List<String> args) {
-    /** The command as {@link ServedCommand} runs it, or null without a working directory. */
-    ServedCommand.Request request() {
+    /** The command as the {@link Runner} runs it, or null without a working directory. */
+    Request request() {
       String cwd = fields.get("cwd");
       if (cwd == null || !cwd.startsWith("/")) return null;
       Map<String, String> env = new HashMap<>();
@@ -92,7 +128,7 @@ final class Route {
       } catch (NumberFormatException e) {
         columns = 0;
       }
-      return new ServedCommand.Request(args, Path.of(cwd), "1".equals(fields.get("console")), columns, env);
+      return new Request(args, Path.of(cwd), "1".equals(fields.get("console")), columns, env);
     }
   }
 

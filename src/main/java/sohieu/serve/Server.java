@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import sohieu.cli.ServedCommand;
 import sohieu.refs.CitationRecognizer;
 import sohieu.search.Searcher;
 
@@ -69,15 +68,19 @@ public final class Server implements Closeable {
   private final Path folder;
   /** The jar this process runs: the CLI's route answers only the launcher of the same one. */
   private final Route.Code code;
+  /** Runs the command line's lookups sent to {@link Route#PATH}; null: none are taken. */
+  private final Route.Runner commands;
   private volatile boolean announced;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().daemon().name("index-refresh").factory());
 
   /**
    * Opens the index and binds {@code address} (port 0 picks a free one); a taken port fails here with a
-   * {@link java.net.BindException}. Nothing is answered before {@link #start}.
+   * {@link java.net.BindException}. Nothing is answered before {@link #start}. {@code commands} runs the command
+   * line's lookups sent here (null: none are taken, and the service does not announce itself).
    */
-  public Server(Path index, InetSocketAddress address, ObjectMapper json, long searchMillis) throws IOException {
+  public Server(Path index, InetSocketAddress address, ObjectMapper json, long searchMillis, Route.Runner commands) throws IOException {
+    this.commands = commands;
     CitationRecognizer recognizer = CitationRecognizer.standard();
     this.live = new LiveSearcher(index, recognizer, new Deadline(lookups));
     this.folder = index.toRealPath();
@@ -103,7 +106,7 @@ public final class Server implements Closeable {
     refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     http.start();
     java.net.InetAddress at = http.getAddress().getAddress();
-    if (at.isLoopbackAddress() || at.isAnyLocalAddress()) announced = Route.announce(folder, http.getAddress().getPort(), code, json);
+    if (commands != null && (at.isLoopbackAddress() || at.isAnyLocalAddress())) announced = Route.announce(folder, http.getAddress().getPort(), code, json);
   }
 
   /** The address answered on, with the port chosen when 0 was asked. */
@@ -170,6 +173,7 @@ public final class Server implements Closeable {
    * launcher of this same jar, under the service's time limit; 409 for anything the client must run itself.
    */
   private Reply cli(Request request) throws IOException {
+    if (commands == null) return json(404, new Problem(404, "this service takes no command lines"));
     if (!request.method().equals("POST")) return json(405, new Problem(405, Route.PATH + " takes POST"));
     if (!request.remote().isLoopbackAddress() || !request.headers().containsKey(Route.HEADER)) {
       return json(403, new Problem(403, Route.PATH + " answers scripts/sohieu on this machine only"));
@@ -178,7 +182,7 @@ public final class Server implements Closeable {
     try (InputStream body = request.body()) {
       parsed = Route.parse(body);
     }
-    ServedCommand.Request command = parsed == null ? null : parsed.request();
+    Route.Request command = parsed == null ? null : parsed.request();
     if (command == null || command.args().isEmpty()) return json(400, new Problem(400, "not a command line"));
     if (!code.matches(parsed.fields().get("jar"))) return json(409, new Problem(409, "another version of sohieu: run the command itself"));
     try {
@@ -187,9 +191,9 @@ public final class Server implements Closeable {
       // an ingest midway: the commit served so far answers
     }
     boolean search = command.args().get(0).equals("search");
-    ServedCommand.Outcome outcome;
+    Route.Outcome outcome;
     if (search) {
-      Future<ServedCommand.Outcome> turn = searchLane.submit(() -> runTimed(command, true));
+      Future<Route.Outcome> turn = searchLane.submit(() -> runTimed(command, true));
       try {
         outcome = turn.get();
       } catch (ExecutionException e) {
@@ -215,14 +219,14 @@ public final class Server implements Closeable {
   }
 
   /** Runs a command of the command line under the service's time limit; null when a search of it was cut short. */
-  private ServedCommand.Outcome runTimed(ServedCommand.Request command, boolean heavy) {
+  private Route.Outcome runTimed(Route.Request command, boolean heavy) {
     Deadline.start(searchMillis, heavy);
     try {
-      ServedCommand.Outcome outcome;
+      Route.Outcome outcome;
       try {
-        outcome = ServedCommand.run(command, index, Route.MAX_OUT, Route.MAX_ERR);
+        outcome = commands.run(command, index, Route.MAX_OUT, Route.MAX_ERR);
       } catch (RuntimeException e) {
-        outcome = ServedCommand.Outcome.REFUSED; // a fault of this route, not of the command: the client runs it itself
+        outcome = Route.Outcome.REFUSED; // a fault of this route, not of the command: the client runs it itself
       }
       return Deadline.passed() ? null : outcome;
     } finally {
@@ -231,14 +235,14 @@ public final class Server implements Closeable {
   }
 
   /** The warm searcher, lent to the commands of the command line. */
-  private final ServedCommand.Index index = new ServedCommand.Index() {
+  private final Route.Index index = new Route.Index() {
     @Override
     public Path folder() { return folder; }
 
     @Override
-    public ServedCommand.Lent acquire() throws IOException {
+    public Route.Lent acquire() throws IOException {
       LiveSearcher.Lease lease = live.acquire();
-      return new ServedCommand.Lent(lease.searcher, () -> live.release(lease));
+      return new Route.Lent(lease.searcher, () -> live.release(lease));
     }
   };
 

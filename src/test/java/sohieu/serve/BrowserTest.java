@@ -62,7 +62,7 @@ class BrowserTest {
     StringWriter err = new StringWriter();
     assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "ingest", "--exclude", "SOURCES.md",
         "--index", index.toString(), "corpus"), err.toString());
-    server = new Server(index, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Json.MAPPER, 5_000);
+    server = new Server(index, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Json.MAPPER, 5_000, null);
     server.start();
     base = "http://127.0.0.1:" + server.address().getPort();
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sohieu.cli.Json;
 import sohieu.cli.Main;
+import sohieu.cli.ServedCommand;
 
 /** The JSON API over HTTP on a temporary index of the shipped corpus: every endpoint, and bad input refused. */
 class ServerTest {
@@ -45,7 +46,7 @@ class ServerTest {
   }
 
   static Server start(Path index, long searchMillis) throws Exception {
-    Server s = new Server(index, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Json.MAPPER, searchMillis);
+    Server s = new Server(index, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Json.MAPPER, searchMillis, ServedCommand::run);
     s.start();
     return s;
   }
@@ -123,17 +124,17 @@ class ServerTest {
   void anAnswerOverTheLimitIsLeftToTheClient() throws Exception {
     try (sohieu.search.Searcher searcher = sohieu.search.Searcher.open(index, sohieu.refs.CitationRecognizer.standard())) {
       Path real = index.toRealPath();
-      sohieu.cli.ServedCommand.Index warm = new sohieu.cli.ServedCommand.Index() {
+      Route.Index warm = new Route.Index() {
         @Override public Path folder() { return real; }
 
-        @Override public sohieu.cli.ServedCommand.Lent acquire() { return new sohieu.cli.ServedCommand.Lent(searcher, () -> {}); }
+        @Override public Route.Lent acquire() { return new Route.Lent(searcher, () -> {}); }
       };
-      var request = new sohieu.cli.ServedCommand.Request(List.of("cite", "12-CT/TW", "--index", index.toString(), "--json"),
+      var request = new Route.Request(List.of("cite", "12-CT/TW", "--index", index.toString(), "--json"),
           Path.of("/"), false, 0, java.util.Map.of());
-      sohieu.cli.ServedCommand.Outcome whole = sohieu.cli.ServedCommand.run(request, warm, 1 << 20, 1 << 10);
+      Route.Outcome whole = ServedCommand.run(request, warm, 1 << 20, 1 << 10);
       assertTrue(whole.answered());
       assertEquals(cli("cite", "12-CT/TW", "--index", index.toString(), "--json").out(), new String(whole.out(), StandardCharsets.UTF_8));
-      assertFalse(sohieu.cli.ServedCommand.run(request, warm, 100, 1 << 10).answered(), "100 bytes of a longer answer");
+      assertFalse(ServedCommand.run(request, warm, 100, 1 << 10).answered(), "100 bytes of a longer answer");
     }
   }
 
