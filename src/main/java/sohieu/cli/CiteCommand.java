@@ -21,6 +21,7 @@ import sohieu.search.CiteResult;
 import sohieu.search.ReferenceRow;
 import sohieu.search.CitingArticle;
 import sohieu.search.Searcher;
+import sohieu.search.Reports;
 
 /** Every article citing one document, with the sentence of each mention. */
 @Command(name = "cite", mixinStandardHelpOptions = true,

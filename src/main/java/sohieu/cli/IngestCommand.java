@@ -27,6 +27,7 @@ import sohieu.index.IngestListener;
 import sohieu.index.IngestSummary;
 import sohieu.index.FileSet;
 import sohieu.index.Ingester;
+import sohieu.search.Reports;
 
 /** Adds files and folders to the index, incrementally by content hash, reporting every failure. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,

@@ -14,6 +14,7 @@ import sohieu.refs.CitationRecognizer;
 import sohieu.refs.Vocabulary;
 import sohieu.search.ReferenceRow;
 import sohieu.search.Searcher;
+import sohieu.search.Reports;
 
 /** Every reference in the index as a table: articles, mentions, first and last seen, languages, stated issue date. */
 @Command(name = "refs", mixinStandardHelpOptions = true,

@@ -27,6 +27,7 @@ import sohieu.lang.Paragraph;
 import sohieu.pipeline.Article;
 import sohieu.pipeline.ArticlePipeline;
 import sohieu.refs.Citation;
+import sohieu.search.Reports;
 
 /**
  * Analyzes one file or standard input without indexing, through the same pipeline as an ingest: paragraphs with their

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import sohieu.Limits;
 import sohieu.analysis.LanguageAnalyzers;
-import sohieu.cli.Reports;
+import sohieu.search.Reports;
 import sohieu.extract.ExtractionException;
 import sohieu.pipeline.Article;
 import sohieu.pipeline.ArticlePipeline;

@@ -1,4 +1,4 @@
-package sohieu.cli;
+package sohieu.search;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,10 +9,6 @@ import sohieu.pipeline.Article;
 import sohieu.refs.Citation;
 import sohieu.refs.DocumentIdentity;
 import sohieu.refs.Citation.Kind;
-import sohieu.search.CiteProfile;
-import sohieu.search.CiteResult;
-import sohieu.search.CitingArticle;
-import sohieu.search.ReferenceRow;
 
 /**
  * The JSON shapes of the commands whose answer is more than one record of the core: each shape written down once,
