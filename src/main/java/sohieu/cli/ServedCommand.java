@@ -26,7 +26,7 @@ public final class ServedCommand {
   private ServedCommand() {}
 
   /** The commands a serve runs for a client: those that only read the index. */
-  public static final Set<String> COMMANDS = Set.of("cite", "search", "refs", "show", "stats");
+  private static final Set<String> COMMANDS = Set.of("cite", "search", "refs", "show", "stats");
 
   static final ScopedValue<Served> SERVED = ScopedValue.newInstance();
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -190,18 +191,14 @@ public final class Server implements Closeable {
     } catch (IOException | RuntimeException e) {
       // an ingest midway: the commit served so far answers
     }
-    boolean search = command.args().get(0).equals("search");
     Route.Outcome outcome;
-    if (search) {
-      Future<Route.Outcome> turn = searchLane.submit(() -> runTimed(command, true));
+    if (command.args().get(0).equals("search")) {
       try {
-        outcome = turn.get();
-      } catch (ExecutionException e) {
-        return json(500, new Problem(500, "internal error: " + e.getCause().getClass().getSimpleName()));
-      } catch (InterruptedException e) {
-        turn.cancel(true);
-        Thread.currentThread().interrupt();
-        return json(503, new Problem(503, "the service is stopping"));
+        outcome = inSearchLane(() -> runTimed(command, true));
+      } catch (ApiException e) {
+        return json(e.status, new Problem(e.status, e.getMessage()));
+      } catch (Exception e) {
+        return json(500, new Problem(500, "internal error: " + e.getClass().getSimpleName()));
       }
     } else {
       lookups.enter();
@@ -268,8 +265,12 @@ public final class Server implements Closeable {
     }
     if (!method.equals("GET")) throw new ApiException(405, path + " takes GET");
     Map<String, String> p = parameters(request.rawQuery());
-    if (!heavy(path)) return answer(path, p, false);
-    Future<Object> turn = searchLane.submit(() -> answer(path, p, true));
+    return heavy(path) ? inSearchLane(() -> answer(path, p, true)) : answer(path, p, false);
+  }
+
+  /** Runs a search when the search lane has a thread for it, throwing what it throws. */
+  private <T> T inSearchLane(Callable<T> search) throws Exception {
+    Future<T> turn = searchLane.submit(search);
     try {
       return turn.get();
     } catch (ExecutionException e) {

@@ -74,7 +74,7 @@ final class CiteBench {
    */
   private ObjectNode served(int n, Path index, List<String> cite) throws IOException {
     Path copy = root.resolve("target/bench/route-index-" + n);
-    delete(copy);
+    IngestBench.deleteTree(copy);
     Files.createDirectories(copy);
     try (var files = Files.list(index)) {
       for (Path f : files.toList()) {
@@ -109,16 +109,10 @@ final class CiteBench {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      delete(copy);
+      IngestBench.deleteTree(copy);
     }
   }
 
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (var files = Files.walk(dir)) {
-      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
-    }
-  }
 
   /** file -> references, from truth.tsv (file TAB space-separated references). */
   static Map<String, List<String>> truth(Path file) throws IOException {

@@ -3,6 +3,7 @@ package sohieu.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -276,7 +277,8 @@ public final class IngestBench {
     }
   }
 
-  static void deleteTree(Path dir) throws Exception {
+  /** Removes {@code dir} and everything in it, if it is there (the benches' scratch indexes and copies). */
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted((a, b) -> b.compareTo(a)).toList()) Files.delete(p);

@@ -43,8 +43,8 @@ final class PipelineBench {
   /** One result object for n documents of corpus, or null when a step failed (reported on standard error). */
   ObjectNode run(int n, Path corpus) throws IOException {
     Path tout = cache.resolve("tika-out-" + n), didx = cache.resolve("demo-index-" + n);
-    delete(tout);
-    delete(didx);
+    IngestBench.deleteTree(tout);
+    IngestBench.deleteTree(didx);
     ObjectNode d = Results.JSON.createObjectNode().put("docs", n)
         .put("tika_jar", tikaJar.getFileName().toString()).put("demo_jar", demoJar.getFileName().toString());
     String java = Processes.java().get(0);
@@ -82,10 +82,4 @@ final class PipelineBench {
     return true;
   }
 
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (var s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
-  }
 }

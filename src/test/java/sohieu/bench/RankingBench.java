@@ -108,7 +108,7 @@ public final class RankingBench {
       Map<String, Object> figures = run(index, data, root, sets, pool);
       if (history != null) compare(figures, history, against);
     } finally {
-      if (temporary) deleteTree(index);
+      if (temporary) IngestBench.deleteTree(index);
     }
   }
 
@@ -460,9 +460,4 @@ public final class RankingBench {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
-  }
 }
