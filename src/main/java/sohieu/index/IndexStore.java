@@ -25,6 +25,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.Query;
@@ -34,6 +35,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOUtils;
 import sohieu.analysis.LanguageAnalyzers;
 import sohieu.schema.Fields;
 import sohieu.schema.SchemaMismatchException;
@@ -56,6 +58,10 @@ public final class IndexStore implements Closeable {
   /** Commits cost a flush of every thread's buffer: every 10,000 files or 30 s, whichever comes first. */
   private int commitEvery = 10_000;
   private int sinceCommit;
+  /** Commits begun by this writer: a document written while it was n is in commit n + 1 and after. */
+  private volatile long commitsBegun;
+  /** The last commit's documents, this writer's included, for what an ingest must find again in them. */
+  private volatile SearcherManager committed;
   private long lastCommit = System.currentTimeMillis();
 
   private IndexStore(Path indexDir, FSDirectory directory, IndexWriter writer) {
@@ -184,18 +190,31 @@ public final class IndexStore implements Closeable {
   /** Commits after every {@code files} files as well as every 30 s; small values let tests crash between commits. */
   public void commitEvery(int files) { this.commitEvery = Math.max(1, files); }
 
-  /** Counts one more file handed to the writer, and commits when the policy says it is time. */
-  public void countFile() throws IOException {
-    if (++sinceCommit >= commitEvery || System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) commit();
+  /**
+   * Counts one more file handed to the writer, and commits when the policy says it is time: true when it did (the
+   * {@link #committed} searchers then show that commit).
+   */
+  public boolean countFile() throws IOException {
+    if (++sinceCommit < commitEvery && System.currentTimeMillis() - lastCommit <= COMMIT_EVERY_MILLIS) return false;
+    commit();
+    return true;
   }
 
   /** Commits the documents with the failure list as it stands, so that the two always agree, and the schema's version. */
   public void commit() throws IOException {
     writer.setLiveCommitData(SchemaVersion.stamp(failed.userData(writer.getLiveCommitData())).entrySet(), true);
+    commitsBegun++;
     writer.commit();
     sinceCommit = 0;
     lastCommit = System.currentTimeMillis();
+    if (committed == null) committed = new SearcherManager(directory, null); else committed.maybeRefreshBlocking();
   }
+
+  /** How many commits this writer has begun; a document written now is in every commit after this many. */
+  public long commitsBegun() { return commitsBegun; }
+
+  /** Searchers of the last commit made by this writer (shown once {@link #commit} returns), or null before its first. */
+  public SearcherManager committed() { return committed; }
 
   /** Replaces the documents {@code own} matches by {@code doc}. */
   public void replace(Query own, Document doc) throws IOException { writer.updateDocuments(own, List.of(doc)); }
@@ -319,7 +338,7 @@ public final class IndexStore implements Closeable {
   @Override
   public void close() throws IOException {
     try {
-      writer.close();
+      IOUtils.close(committed, writer);
     } finally {
       Files.deleteIfExists(indexDir.resolve(PID_FILE));
       directory.close();

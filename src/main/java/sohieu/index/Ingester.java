@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import sohieu.Limits;
@@ -71,6 +73,8 @@ public final class Ingester implements Closeable {
    * files running side by side index once, and the first of them in the walk holds the content, whatever the threads.
    */
   private final ConcurrentHashMap<String, TreeMap<Long, Holder>> holders = new ConcurrentHashMap<>();
+  /** Held to read or add to {@link #holders} and the last commit together, and to forget what that commit holds. */
+  private final ReentrantReadWriteLock forgetting = new ReentrantReadWriteLock();
   /** The places in the walk of the files handed to the workers whose content hash is not known yet. */
   private final TreeSet<Long> hashing = new TreeSet<>();
   private long handedOut;
@@ -224,7 +228,7 @@ public final class Ingester implements Closeable {
             }
           }
         }, timeout.toNanos());
-        store.countFile();
+        if (store.countFile()) forgetCommitted();
       }
       slots.acquire(threads);
       slots.release(threads);
@@ -283,7 +287,14 @@ public final class Ingester implements Closeable {
 
     void settleContent(boolean indexed) {
       Holder h = content;
-      if (h != null) h.indexed().complete(indexed);
+      if (h != null) h.indexed.complete(indexed);
+    }
+
+    /** Its document is written, after {@code commitsBegun} commits of the writer had begun. */
+    void contentIndexed(long commitsBegun) {
+      Holder h = content;
+      if (h != null) h.commitsBefore = commitsBegun;
+      settleContent(true);
     }
 
     void disarm() {
@@ -325,7 +336,7 @@ public final class Ingester implements Closeable {
           outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
           note = prepared.cut;
         }
-        settlement.settleContent(true);
+        settlement.contentIndexed(store.commitsBegun());
         listener.done(file, outcome, prepared.size, note);
       } catch (Throwable t) {
         settlement.settleContent(false);
@@ -369,12 +380,29 @@ public final class Ingester implements Closeable {
    * A file that holds or may hold some content: its absolute path, its path as given, its place in the walk (-1 when
    * the index holds it already), and whether it was indexed (a file that fails leaves its content to the next copy).
    */
-  private record Holder(String file, String path, long order, CompletableFuture<Boolean> indexed) {
+  private static final class Holder {
+    final String file;
+    final String path;
+    final long order;
+    final CompletableFuture<Boolean> indexed;
+    /** The writer's commits begun when its document was written: every later commit holds it. */
+    volatile long commitsBefore = Long.MAX_VALUE;
+
+    Holder(String file, String path, long order, CompletableFuture<Boolean> indexed) {
+      this.file = file;
+      this.path = path;
+      this.order = order;
+      this.indexed = indexed;
+    }
+
     Holder(String file, String path, long order) { this(file, path, order, new CompletableFuture<>()); }
 
     static Holder indexed(String file, String path) {
       return new Holder(file, path, -1, CompletableFuture.completedFuture(true));
     }
+
+    /** Whether its document is in the writer's commits since {@code commitsBegun} (and so in their searchers). */
+    boolean committedBy(long commitsBegun) { return indexed.getNow(false) && commitsBefore < commitsBegun; }
   }
 
   private Prepared prepare(Path file, IndexSearcher existing, Settlement settlement, IngestListener listener)
@@ -405,7 +433,7 @@ public final class Ingester implements Closeable {
     Holder me = new Holder(absolute, path, settlement.order);
     Holder holder = holder(hash, me, existing, settlement);
     if (holder != null) {
-      return new Prepared(own, size, DocumentBuilder.copy(path, absolute, hash, size), previous.exists(), holder.path());
+      return new Prepared(own, size, DocumentBuilder.copy(path, absolute, hash, size), previous.exists(), holder.path);
     }
     if (hash.equals(previous.hash())) return new Prepared(own, size, null, true, null);
     Duration pageLimit = Duration.ofSeconds(ocrPageSeconds);
@@ -431,50 +459,101 @@ public final class Ingester implements Closeable {
    */
   private Holder holder(String hash, Holder me, IndexSearcher existing, Settlement settlement)
       throws IOException, InterruptedException {
-    if (existing != null) {
-      Holder indexed = null;
-      boolean mine = false;
-      for (ScoreDoc sd : existing.search(new TermQuery(new Term(Fields.HASH, hash)), 16).scoreDocs) {
-        Document d = existing.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.FILE));
-        String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
-        if (f.equals(me.file()) || p.equals(me.path())) {
-          mine = true;
-        } else if ((indexed == null || p.compareTo(indexed.path()) < 0) && ArticlePipeline.stillHolds(Path.of(f), hash)) {
-          indexed = Holder.indexed(f, p);
+    Holder held = existing == null ? null : heldIn(existing, hash, me);
+    TreeMap<Long, Holder> candidates = null;
+    forgetting.readLock().lock();
+    try {
+      // A holder of this run that was forgotten once committed (see forgetCommitted) is in that commit instead; the
+      // lock makes sure a holder forgotten here is in the commit searched.
+      SearcherManager committed = store.committed();
+      if (held == null && committed != null) {
+        IndexSearcher searcher = committed.acquire();
+        try {
+          held = heldIn(searcher, hash, me);
+        } finally {
+          committed.release(searcher);
         }
       }
-      // Two indexed copies (from before duplicates were caught): the smaller path stays.
-      if (indexed != null && (!mine || indexed.path().compareTo(me.path()) < 0)) {
-        hashed(me.order());
-        return indexed;
+      if (held == null) {
+        candidates = holders.computeIfAbsent(hash, h -> new TreeMap<>());
+        synchronized (candidates) {
+          candidates.put(me.order, me);
+        }
       }
+    } finally {
+      forgetting.readLock().unlock();
     }
-    TreeMap<Long, Holder> candidates = holders.computeIfAbsent(hash, h -> new TreeMap<>());
-    synchronized (candidates) {
-      candidates.put(me.order(), me);
+    if (held != null) {
+      hashed(me.order);
+      return held;
     }
     settlement.content = me;
-    hashed(me.order());
-    awaitEarlierHashes(me.order());
+    hashed(me.order);
+    awaitEarlierHashes(me.order);
     while (true) {
       Holder first;
       synchronized (candidates) {
         first = candidates.firstEntry().getValue();
       }
-      if (first == me || first.file().equals(me.file())) return null; // the same file twice is indexed as itself
+      if (first == me || first.file.equals(me.file)) return null; // the same file twice is indexed as itself
       boolean indexed = false;
       try {
-        indexed = first.indexed().get();
+        indexed = first.indexed.get();
       } catch (ExecutionException e) {
         // Never completed exceptionally; treated as a failure.
       }
       synchronized (candidates) {
         // A copy is no candidate any more; a file that failed leaves its place to the next.
-        candidates.remove(indexed ? me.order() : first.order());
+        candidates.remove(indexed ? me.order : first.order);
       }
       if (indexed) return first;
     }
   }
+
+  /**
+   * The file {@code searcher}'s index holds {@code hash} in, when it is not {@code me} and still has that content;
+   * null when none does, or when {@code me} is one of them and the first by path.
+   */
+  private static Holder heldIn(IndexSearcher searcher, String hash, Holder me) throws IOException {
+    Holder indexed = null;
+    boolean mine = false;
+    for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Fields.HASH, hash)), 16).scoreDocs) {
+      Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.FILE));
+      String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
+      if (f.equals(me.file) || p.equals(me.path)) {
+        mine = true;
+      } else if ((indexed == null || p.compareTo(indexed.path) < 0) && ArticlePipeline.stillHolds(Path.of(f), hash)) {
+        indexed = Holder.indexed(f, p);
+      }
+    }
+    // Two indexed copies (from before duplicates were caught): the smaller path stays.
+    return indexed != null && (!mine || indexed.path.compareTo(me.path) < 0) ? indexed : null;
+  }
+
+  /**
+   * Forgets, once the writer has committed, each content whose holder's document that commit holds, and each whose
+   * candidates all failed: a later copy finds the holder in the commit ({@link #holder}), so that what an ingest
+   * keeps does not grow with the files it has done.
+   */
+  private void forgetCommitted() {
+    long commitsBegun = store.commitsBegun();
+    forgetting.writeLock().lock();
+    try {
+      holders.values().removeIf(candidates -> {
+        synchronized (candidates) {
+          if (candidates.isEmpty()) return true;
+          if (candidates.firstEntry().getValue().committedBy(commitsBegun)) return true;
+          for (Holder h : candidates.values()) if (h.indexed.getNow(true)) return false;
+          return true;
+        }
+      });
+    } finally {
+      forgetting.writeLock().unlock();
+    }
+  }
+
+  /** How many contents the ingest keeps track of now (for tests: it must not grow with the files done). */
+  int contentsKept() { return holders.size(); }
 
   private static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);

@@ -114,6 +114,38 @@ class IngesterTest {
   }
 
   @Test
+  void aCopyFarLaterInTheWalkFindsItsCommittedHolderWhichTheIngestNoLongerKeeps() throws Exception {
+    // Each content's first file early in the walk, its copy at the end: by then the writer has committed the first
+    // (a commit per file here) and the ingest has let go of it, so the copy must find it in the commit.
+    Path docs = Files.createDirectories(tmp.resolve("docs")), index = tmp.resolve("index");
+    int contents = 40;
+    for (int i = 0; i < contents; i++) {
+      String text = "Thực hiện Chỉ thị số " + (i + 1) + "-CT/TW, huyện ủy đã ban hành kế hoạch số " + (i + 200) + ".\n";
+      Files.writeString(docs.resolve(String.format(java.util.Locale.ROOT, "a-%02d.txt", i)), text);
+      Files.writeString(docs.resolve(String.format(java.util.Locale.ROOT, "z-%02d.txt", i)), text);
+    }
+    Map<Path, String> same = new ConcurrentHashMap<>();
+    IngestSummary summary;
+    int kept;
+    try (Ingester ingester = Ingester.open(index, 4, Duration.ofSeconds(60)).commitEvery(1)) {
+      summary = ingester.ingest(FileSet.of(List.of(docs), List.of()), false, (file, outcome, bytes, reason) -> {
+        if (outcome == IngestListener.Outcome.DUPLICATE) same.put(file.getFileName(), reason);
+      });
+      kept = ingester.contentsKept();
+    }
+    assertEquals(contents, summary.added());
+    List<String> wrong = new java.util.ArrayList<>();
+    for (int i = 0; i < contents; i++) {
+      Path a = docs.resolve(String.format(java.util.Locale.ROOT, "a-%02d.txt", i));
+      Path z = Path.of(String.format(java.util.Locale.ROOT, "z-%02d.txt", i));
+      if (!a.toString().equals(same.get(z))) wrong.add(z + " -> " + same.get(z));
+    }
+    assertEquals(List.of(), wrong);
+    // What the ingest still keeps is the files in flight at its last commit, not the 80 it has done.
+    assertTrue(kept <= 5, kept + " contents kept");
+  }
+
+  @Test
   void ofIdenticalFilesTheFirstInTheWalkHoldsTheContentWhateverTheThreads() throws Exception {
     // Pairs of identical files side by side in the walk, on more threads than cores, so that their workers race.
     Path docs = Files.createDirectories(tmp.resolve("docs")), index = tmp.resolve("index");
