@@ -24,9 +24,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: the project's index/).")
   Path index = HOME.resolve("index");
 
-  /** The launcher's start-up cache is trained on lookups alone, over an index it ingested in another process. */
-  @Option(names = "--lookups-only", hidden = true, description = "Skip the ingest; the index must exist.")
-  boolean lookupsOnly;
+  /**
+   * The launcher trains a start-up cache per lookup command on that command's steps alone, over an index it ingested
+   * in another process: a cache holds what its command loads and nothing more, so that it maps quickly.
+   */
+  @Option(names = "--lookups-only", hidden = true, arity = "0..1", fallbackValue = "all", paramLabel = "COMMAND",
+      description = "Skip the ingest (the index must exist); run the steps of this lookup only, or of all.")
+  String lookupsOnly;
 
   @Spec
   CommandSpec spec;
@@ -35,25 +39,34 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     if (!Files.isDirectory(corpus)) throw new Main.UserError(corpus + ": no such folder (run from the project root)");
     String idx = index.toString();
-    if (!lookupsOnly && !spec.commandLine().getParseResult().hasMatchedOption("--index")
+    boolean lookups = lookupsOnly != null;
+    if (!lookups && !spec.commandLine().getParseResult().hasMatchedOption("--index")
         && !Files.isSymbolicLink(index)) rebuildIfOutdated(spec.commandLine().getErr());
     List<String[]> steps = new ArrayList<>();
-    if (!lookupsOnly) steps.add(new String[] {"ingest", "--exclude", "SOURCES.md", "--index", idx, corpus.toString()});
+    if (!lookups) steps.add(new String[] {"ingest", "--exclude", "SOURCES.md", "--index", idx, corpus.toString()});
     steps.add(new String[] {"stats", "--top", "8", "--index", idx});
     steps.add(new String[] {"cite", "12-CT/TW", "--index", idx});
     steps.add(new String[] {"cite", "16-qd/tw", "--index", idx});
     steps.add(new String[] {"search", "народной дипломатии", "--limit", "2", "--index", idx});
     steps.add(new String[] {"search", "nghi quyet", "--limit", "2", "--index", idx});
     steps.add(new String[] {"search", "étranger", "--limit", "1", "--index", idx});
-    if (lookupsOnly) {
+    if (lookups) {
       steps.add(new String[] {"refs", "--limit", "3", "--index", idx});
       steps.add(new String[] {"cite", "25-NQ/TW", "--json", "--index", idx});
+      steps.add(new String[] {"show", "002_7ecb", "--index", idx});
+      steps.add(new String[] {"show", "NQ57", "--json", "--index", idx});
+      steps.add(new String[] {"search", "Nghị quyết 57-NQ/TW", "--json", "--index", idx});
+      if (!lookupsOnly.equals("all")) {
+        steps.removeIf(step -> !step[0].equals(lookupsOnly));
+        if (steps.isEmpty()) throw new Main.UserError("--lookups-only: '" + lookupsOnly + "' is not a lookup (cite, search, refs, show, stats)");
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     for (String[] step : steps) {
       out.println("$ sohieu " + String.join(" ", quoted(step)));
       // Each step writes where the demo does.
-      int code = Main.commandLine().setOut(out).setErr(spec.commandLine().getErr()).execute(step);
+      // Built as the command line alone builds it, so that a cache trained here holds what that command loads.
+      int code = Main.commandLine(step).setOut(out).setErr(spec.commandLine().getErr()).execute(step);
       out.println();
       if (code == Main.ERROR) return code;
     }

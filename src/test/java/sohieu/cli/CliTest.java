@@ -44,6 +44,25 @@ class CliTest {
     assertTrue(r.out().startsWith("6 added, 0 updated, 0 unchanged, 0 removed, 0 failed"), r.out());
   }
 
+  @Test
+  void theStartUpCacheOfALookupIsTrainedOnThatLookupsDemoStepsAlone() {
+    Run cite = run("demo", "--lookups-only=cite", "--index", index);
+    assertEquals(0, cite.code(), cite.err());
+    List<String> steps = cite.out().lines().filter(l -> l.startsWith("$ sohieu ")).toList();
+    assertTrue(steps.size() >= 2, steps.toString());
+    assertTrue(steps.stream().allMatch(l -> l.startsWith("$ sohieu cite ")), steps.toString());
+    Run show = run("demo", "--lookups-only=show", "--index", index);
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().contains("NQ57-NQ-TW_toan_van.md"), show.out());
+    Run all = run("demo", "--lookups-only", "--index", index);
+    for (String lookup : List.of("cite", "search", "refs", "show", "stats")) {
+      assertTrue(all.out().contains("$ sohieu " + lookup + " "), lookup + " missing from " + all.out());
+    }
+    Run bogus = run("demo", "--lookups-only=ingest", "--index", index);
+    assertEquals(2, bogus.code());
+    assertEquals("sohieu demo: --lookups-only: 'ingest' is not a lookup (cite, search, refs, show, stats)", bogus.err().strip());
+  }
+
   private static List<String> citedFiles(String ref) throws Exception {
     Run r = run("cite", ref, "--json", "--index", index);
     assertEquals(0, r.code(), r.err());
