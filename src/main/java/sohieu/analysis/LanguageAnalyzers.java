@@ -53,6 +53,16 @@ public final class LanguageAnalyzers {
     return Language.of(lang).foldedCopy();
   }
 
+  /**
+   * Whether a paragraph of this language is copied into {@value #FOLDED_FIELD} of the local index: as
+   * {@link #needsFoldedCopy} says, but for Vietnamese, whose words typed without diacritics are searched over the
+   * Vietnamese field's own terms ({@link FoldedVariants}) instead of a second analysis of every paragraph. The
+   * cluster's schema keeps the copy: its query_string has no such expansion.
+   */
+  public static boolean foldedCopyIndexed(String lang) {
+    return needsFoldedCopy(lang) && Language.of(lang) != Language.VI;
+  }
+
   /** The field that holds text of this language: "text_" + lang. */
   public static String field(String lang) {
     return "text_" + lang;

@@ -72,7 +72,7 @@ final class DocumentBuilder {
     for (Paragraph p : article.paragraphs()) {
       String para = text.substring(p.start(), p.end());
       doc.add(new TextField(LanguageAnalyzers.field(p.lang()), para, Field.Store.NO));
-      if (LanguageAnalyzers.needsFoldedCopy(p.lang())) {
+      if (LanguageAnalyzers.foldedCopyIndexed(p.lang())) {
         doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, para, Field.Store.NO));
       }
       langs.add(p.lang());

@@ -1,0 +1,180 @@
+package sohieu.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopTermsRewrite;
+import sohieu.analysis.FoldedVariants;
+import sohieu.analysis.LanguageAnalyzers;
+
+/**
+ * Diacritic-free words over the Vietnamese field's own terms, in place of a folded copy of every Vietnamese
+ * paragraph. The parser analyzes a query's words for {@link #FIELD}, a field no document has, with the folded
+ * analyzer (as for {@value LanguageAnalyzers#FOLDED_FIELD}); {@link #expand} then turns each of those clauses into
+ * its variants in text_vi: a word into the terms of the index that fold to it, scored as one term (a
+ * {@link SynonymQuery}: "vu" weighs its documents' vụ, vũ, vú... together, as the folded field did), a phrase into a
+ * {@link MultiPhraseQuery} of those terms at each position, a prefix into every term that begins with a variant.
+ */
+final class FoldedQueries {
+  /** The parser's name for the folded words searched in the Vietnamese field. */
+  static final String FIELD = LanguageAnalyzers.field("vi") + ".folded";
+  private static final String VI = LanguageAnalyzers.field("vi");
+  /**
+   * At most this many variants of one word (the index holds a handful: nghi, nghì, nghỉ, nghĩ, nghị): a bound, so
+   * that no term of a strange index can blow the query up.
+   */
+  private static final int MAX_VARIANTS = 64;
+
+  private FoldedQueries() {}
+
+  /**
+   * {@code query} with its clauses on {@link #FIELD} searched in text_vi. Wildcards, fuzzy and regular expressions
+   * there match nothing (they still search every other field, the folded one included).
+   */
+  static Query expand(Query query) {
+    if (query instanceof BooleanQuery b) {
+      BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      for (BooleanClause c : b.clauses()) out.add(expand(c.query()), c.occur());
+      return out.build();
+    }
+    if (query instanceof BoostQuery q) return new BoostQuery(expand(q.getQuery()), q.getBoost());
+    if (query instanceof DisjunctionMaxQuery d) {
+      return new DisjunctionMaxQuery(d.getDisjuncts().stream().map(FoldedQueries::expand).toList(), d.getTieBreakerMultiplier());
+    }
+    if (query instanceof TermQuery t && t.getTerm().field().equals(FIELD)) return new Variants(t.getTerm().text(), false);
+    if (query instanceof PrefixQuery p && p.getField().equals(FIELD)) return new Variants(p.getPrefix().text(), true);
+    if (query instanceof PhraseQuery p && p.getField().equals(FIELD)) {
+      List<Variants> words = new ArrayList<>();
+      for (Term t : p.getTerms()) words.add(new Variants(t.text(), false));
+      return words.size() == 1 ? words.get(0) : new Phrase(words, p.getPositions(), p.getSlop());
+    }
+    return onField(query) ? new MatchNoDocsQuery("no diacritic variants of " + query) : query;
+  }
+
+  /** Whether a query not expanded above names {@link #FIELD}. */
+  private static boolean onField(Query query) {
+    boolean[] found = {false};
+    query.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        if (field.equals(FIELD)) found[0] = true;
+        return false;
+      }
+    });
+    return found[0];
+  }
+
+  /** Every term of text_vi that folds to a word (or begins as a prefix does). */
+  static final class Variants extends AutomatonQuery {
+    private final boolean prefix;
+
+    Variants(String folded, boolean prefix) {
+      // A prefix matches as prefixes do in the other fields (constant score); a word is scored as one term.
+      super(new Term(VI, folded), FoldedVariants.of(folded, prefix), false,
+          prefix ? MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE : new AsOneTerm(MAX_VARIANTS));
+      this.prefix = prefix;
+    }
+
+    /** The word as the folded analyzer wrote it. */
+    String folded() { return term.text(); }
+
+    @Override
+    public String toString(String field) {
+      return (getField().equals(field) ? "" : getField() + ":") + "~" + term.text() + (prefix ? "*" : "");
+    }
+  }
+
+  /**
+   * The terms a {@link Variants} finds in the index, as one {@link SynonymQuery}; no match when there are none.
+   * Lucene intersects the automaton with each segment's term dictionary ({@link TopTermsRewrite}).
+   */
+  private static final class AsOneTerm extends TopTermsRewrite<List<Term>> {
+    AsOneTerm(int size) { super(size); }
+
+    @Override
+    protected int getMaxSize() { return MAX_VARIANTS; }
+
+    @Override
+    protected List<Term> getTopLevelBuilder() { return new ArrayList<>(); }
+
+    @Override
+    protected void addClause(List<Term> terms, Term term, int docCount, float boost, TermStates states) {
+      terms.add(term);
+    }
+
+    @Override
+    protected Query build(List<Term> terms) {
+      if (terms.isEmpty()) return new MatchNoDocsQuery("no variant in the index");
+      SynonymQuery.Builder b = new SynonymQuery.Builder(terms.get(0).field());
+      for (Term t : terms) b.addTerm(t);
+      return b.build();
+    }
+  }
+
+  /** A phrase of folded words: at each position, the variants the index holds ({@link MultiPhraseQuery}). */
+  static final class Phrase extends Query {
+    private final List<Variants> words;
+    private final int[] positions;
+    private final int slop;
+
+    Phrase(List<Variants> words, int[] positions, int slop) {
+      this.words = List.copyOf(words);
+      this.positions = positions.clone();
+      this.slop = slop;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+      MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(slop);
+      for (int i = 0; i < words.size(); i++) {
+        if (!(words.get(i).rewrite(searcher) instanceof SynonymQuery found)) {
+          return new MatchNoDocsQuery("a word of the phrase has no variant in the index");
+        }
+        b.add(found.getTerms().toArray(Term[]::new), positions[i]);
+      }
+      return b.build();
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      if (!visitor.acceptField(VI)) return;
+      QueryVisitor each = visitor.getSubVisitor(BooleanClause.Occur.MUST, this);
+      for (Variants w : words) w.visit(each);
+    }
+
+    @Override
+    public String toString(String field) {
+      StringBuilder s = new StringBuilder(VI.equals(field) ? "" : VI + ":").append('"');
+      for (int i = 0; i < words.size(); i++) s.append(i == 0 ? "" : " ").append('~').append(words.get(i).folded());
+      return s.append('"').append(slop == 0 ? "" : "~" + slop).toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return sameClassAs(o) && o instanceof Phrase p && p.words.equals(words) && Arrays.equals(p.positions, positions)
+          && p.slop == slop;
+    }
+
+    @Override
+    public int hashCode() { return Objects.hash(classHash(), words, Arrays.hashCode(positions), slop); }
+  }
+}
