@@ -54,13 +54,19 @@ public final class LanguageAnalyzers {
   }
 
   /**
-   * Whether a paragraph of this language is copied into {@value #FOLDED_FIELD} of the local index: as
-   * {@link #needsFoldedCopy} says, but for Vietnamese, whose words typed without diacritics are searched over the
-   * Vietnamese field's own terms ({@link FoldedVariants}) instead of a second analysis of every paragraph. The
-   * cluster's schema keeps the copy: its query_string has no such expansion.
+   * Whether words typed without diacritics reach text of this language in the local index over its own field's terms
+   * ({@link FoldedVariants}) rather than through a copy in {@value #FOLDED_FIELD}: Vietnamese, whose field keeps every
+   * letter as written, so that its paragraphs (most of the text) are analysed once. Polish keeps its copy: its field
+   * holds lemmas, and a diacritic-free inflected form ("uchwaly") folds to none of them. The cluster's schema keeps
+   * every copy: its query_string has no such expansion.
    */
+  public static boolean foldedByExpansion(String lang) {
+    return Language.of(lang) == Language.VI;
+  }
+
+  /** Whether a paragraph of this language is copied into {@value #FOLDED_FIELD} of the local index. */
   public static boolean foldedCopyIndexed(String lang) {
-    return needsFoldedCopy(lang) && Language.of(lang) != Language.VI;
+    return needsFoldedCopy(lang) && !foldedByExpansion(lang);
   }
 
   /** The field that holds text of this language: "text_" + lang. */

@@ -10,6 +10,9 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -145,13 +148,41 @@ final class FoldedQueries {
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
       MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(slop);
+      List<Term[]> found = new ArrayList<>();
       for (int i = 0; i < words.size(); i++) {
-        if (!(words.get(i).rewrite(searcher) instanceof SynonymQuery found)) {
+        if (!(words.get(i).rewrite(searcher) instanceof SynonymQuery variants)) {
           return new MatchNoDocsQuery("a word of the phrase has no variant in the index");
         }
-        b.add(found.getTerms().toArray(Term[]::new), positions[i]);
+        found.add(variants.getTerms().toArray(Term[]::new));
+        b.add(found.getLast(), positions[i]);
       }
-      return b.build();
+      float weight = asOneTermEach(searcher, found);
+      return weight == 1f ? b.build() : new BoostQuery(b.build(), weight);
+    }
+
+    /**
+     * What the phrase weighs as a phrase of one term per position against what Lucene gives it: a multi-phrase sums
+     * the idf of every variant at every position, so that "chuyen doi so", whose "so" is số, sở, sổ, sợ... in the
+     * index, would weigh several times the phrase "chuyển đổi số". Each position counts as one term, as in a
+     * {@link SynonymQuery} (the largest document frequency of its variants); 1 under a similarity other than BM25.
+     */
+    private static float asOneTermEach(IndexSearcher searcher, List<Term[]> positions) throws IOException {
+      if (!(searcher.getSimilarity() instanceof BM25Similarity bm25)) return 1f;
+      CollectionStatistics collection = searcher.collectionStatistics(VI);
+      if (collection == null) return 1f;
+      double each = 0, all = 0;
+      for (Term[] variants : positions) {
+        TermStatistics widest = null;
+        for (Term t : variants) {
+          TermStates states = TermStates.build(searcher, t, true);
+          if (states.docFreq() == 0) continue;
+          TermStatistics stats = searcher.termStatistics(t, states.docFreq(), states.totalTermFreq());
+          all += bm25.idfExplain(collection, stats).getValue().doubleValue();
+          if (widest == null || stats.docFreq() > widest.docFreq()) widest = stats;
+        }
+        if (widest != null) each += bm25.idfExplain(collection, widest).getValue().doubleValue();
+      }
+      return all > 0 ? (float) (each / all) : 1f;
     }
 
     @Override
