@@ -64,9 +64,13 @@ public final class LanguageAnalyzers {
     return Language.of(lang) == Language.VI;
   }
 
-  /** Whether a paragraph of this language is copied into {@value #FOLDED_FIELD} of the local index. */
+  /**
+   * Whether a paragraph of this language is copied into {@value #FOLDED_FIELD} of the local index: Polish only. Text
+   * of no known language is folded in its own field already; with the Vietnamese text gone from the folded field,
+   * a copy there would make its words rare in that field and weigh them a third time.
+   */
   public static boolean foldedCopyIndexed(String lang) {
-    return needsFoldedCopy(lang) && !foldedByExpansion(lang);
+    return needsFoldedCopy(lang) && !foldedByExpansion(lang) && Language.of(lang) != Language.UND;
   }
 
   /** The field that holds text of this language: "text_" + lang. */
