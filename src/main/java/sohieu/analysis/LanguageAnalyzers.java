@@ -48,7 +48,10 @@ public final class LanguageAnalyzers {
 
   private LanguageAnalyzers() {}
 
-  /** Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} as well: {@link Language#foldedCopy()}. */
+  /**
+   * Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} of a cluster's index as well:
+   * {@link Language#foldedCopy()}; the local index asks {@link #foldedCopyIndexed}.
+   */
   public static boolean needsFoldedCopy(String lang) {
     return Language.of(lang).foldedCopy();
   }
@@ -96,8 +99,9 @@ public final class LanguageAnalyzers {
   }
 
   /**
-   * Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "nghi quyet" matches "Nghị quyết". Every
-   * paragraph passes through it, so it splits words with the standard (UAX #29) tokenizer, which separates
+   * Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "uchwaly" matches "uchwały"; it also gives
+   * the folded words of a query that are expanded over the Vietnamese field's terms ({@link FoldedVariants}). It
+   * splits words with the standard (UAX #29) tokenizer, which separates
    * Vietnamese syllables, Cyrillic and Latin words as the ICU tokenizer does at a fraction of its cost; the
    * language fields keep the ICU tokenizer where it matters (vi, und).
    */
