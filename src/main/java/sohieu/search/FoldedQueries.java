@@ -26,6 +26,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopTermsRewrite;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.automaton.Automaton;
 import sohieu.analysis.FoldedVariants;
 import sohieu.analysis.LanguageAnalyzers;
 
@@ -50,8 +51,8 @@ final class FoldedQueries {
   private FoldedQueries() {}
 
   /**
-   * {@code query} with its clauses on {@link #FIELD} searched in text_vi. Wildcards, fuzzy and regular expressions
-   * there match nothing (they still search every other field, the folded one included).
+   * {@code query} with its clauses on {@link #FIELD} searched in text_vi. Fuzzy words and ranges there match nothing
+   * (they still search every other field, the folded one included).
    */
   static Query expand(Query query) {
     if (query instanceof BooleanQuery b) {
@@ -63,11 +64,17 @@ final class FoldedQueries {
     if (query instanceof DisjunctionMaxQuery d) {
       return new DisjunctionMaxQuery(d.getDisjuncts().stream().map(FoldedQueries::expand).toList(), d.getTieBreakerMultiplier());
     }
-    if (query instanceof TermQuery t && t.getTerm().field().equals(FIELD)) return new Variants(t.getTerm().text(), false);
-    if (query instanceof PrefixQuery p && p.getField().equals(FIELD)) return new Variants(p.getPrefix().text(), true);
+    if (query instanceof TermQuery t && t.getTerm().field().equals(FIELD)) return Variants.word(t.getTerm().text());
+    if (query instanceof PrefixQuery p && p.getField().equals(FIELD)) {
+      return new Variants(p.getPrefix().text() + "*", FoldedVariants.prefix(p.getPrefix().text()), false);
+    }
+    // Wildcards and regular expressions are automata over the folded text already (a prefix's is over UTF-8 bytes).
+    if (query instanceof AutomatonQuery a && a.getField().equals(FIELD) && !a.isAutomatonBinary()) {
+      return new Variants(a.toString(FIELD), FoldedVariants.widen(a.getAutomaton()), false);
+    }
     if (query instanceof PhraseQuery p && p.getField().equals(FIELD)) {
       List<Variants> words = new ArrayList<>();
-      for (Term t : p.getTerms()) words.add(new Variants(t.text(), false));
+      for (Term t : p.getTerms()) words.add(Variants.word(t.text()));
       return words.size() == 1 ? words.get(0) : new Phrase(words, p.getPositions(), p.getSlop());
     }
     return onField(query) ? new MatchNoDocsQuery("no diacritic variants of " + query) : query;
@@ -86,23 +93,28 @@ final class FoldedQueries {
     return found[0];
   }
 
-  /** Every term of text_vi that folds to a word (or begins as a prefix does). */
+  /** Every term of text_vi that folds to a word, or that a wildcard, prefix or regular expression over folded text accepts. */
   static final class Variants extends AutomatonQuery {
-    private final boolean prefix;
+    private final String label;
 
-    Variants(String folded, boolean prefix) {
-      // A prefix matches as prefixes do in the other fields (constant score); a word is scored as one term.
-      super(new Term(VI, folded), FoldedVariants.of(folded, prefix), false,
-          prefix ? MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE : new AsOneTerm(MAX_VARIANTS));
-      this.prefix = prefix;
+    /**
+     * A word is scored as one term; a pattern matches as patterns do in the other fields (constant score).
+     *
+     * @param label the word or pattern as the folded analyzer wrote it
+     */
+    Variants(String label, Automaton spellings, boolean word) {
+      super(new Term(VI, label), spellings, false, word ? new AsOneTerm(MAX_VARIANTS) : MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
+      this.label = label;
     }
 
-    /** The word as the folded analyzer wrote it. */
-    String folded() { return term.text(); }
+    static Variants word(String folded) { return new Variants(folded, FoldedVariants.of(folded), true); }
+
+    /** The word or pattern as the folded analyzer wrote it. */
+    String folded() { return label; }
 
     @Override
     public String toString(String field) {
-      return (getField().equals(field) ? "" : getField() + ":") + "~" + term.text() + (prefix ? "*" : "");
+      return (getField().equals(field) ? "" : getField() + ":") + "~" + label;
     }
   }
 

@@ -2,6 +2,9 @@ package sohieu.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.Operations;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +29,24 @@ class FoldedVariantsTest {
       "nghi | * | ngh nhi | false",
   })
   void acceptsExactlyTheSpellingsThatFoldToTheTerm(String folded, String prefix, String words, boolean accepted) {
-    Automaton a = FoldedVariants.of(folded, prefix.equals("*"));
+    Automaton a = prefix.equals("*") ? FoldedVariants.prefix(folded) : FoldedVariants.of(folded);
+    for (String w : words.split(" ")) assertEquals(accepted, Operations.run(a, w), w);
+  }
+
+  /** A wildcard or regular expression over folded text accepts the spellings of what it accepts. */
+  @ParameterizedTest(name = "{0} accepts {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "ngh?       | nghị nghỉ nghĩ nghe nghi | true",
+      "ngh?       | nghiêm nghị. ng | false",
+      "qu*n       | quyền quân quan quốc-dân | true",
+      "/quy[ea]n/ | quyền quyến quyên quyan | true",
+      "/quy[ea]n/ | quyôn quyin | false",
+  })
+  void widensPatterns(String pattern, String words, boolean accepted) {
+    Automaton folded = pattern.startsWith("/")
+        ? new RegexpQuery(new Term("f", pattern.substring(1, pattern.length() - 1))).getAutomaton()
+        : WildcardQuery.toAutomaton(new Term("f", pattern), 10_000);
+    Automaton a = FoldedVariants.widen(folded);
     for (String w : words.split(" ")) assertEquals(accepted, Operations.run(a, w), w);
   }
 }

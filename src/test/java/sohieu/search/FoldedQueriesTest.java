@@ -65,7 +65,7 @@ class FoldedQueriesTest {
         .filter(f -> f.startsWith("vu-")).toList();
   }
 
-  /** Words, a phrase and a prefix typed without diacritics find the Vietnamese text and mark its words as written. */
+  /** Words, a phrase, a prefix and wildcards typed without diacritics find the Vietnamese text and mark its words as written. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "nhan quyen           | nhân       | quyền",
@@ -73,6 +73,7 @@ class FoldedQueriesTest {
       "hoa binh the gioi    | hoà        | giới",
       "nguyen vong cao ca   | nguyện     | vọng",
       "bao ve phap luat*    | bảo        | pháp",
+      "nh?n qu*n            | nhân       | quyền",
   })
   void foundAndMarkedInTheVietnameseText(String query, String marked, String alsoMarked) throws Exception {
     Hit hit = searcher.search(query, 10, 0, false).hits().get(0);
@@ -106,7 +107,7 @@ class FoldedQueriesTest {
       "tinh  | tỉnh tình tính",
   })
   void aWordExpandsToTheIndexTermsThatFoldToIt(String word, String some) throws Exception {
-    SynonymQuery expanded = (SynonymQuery) new FoldedQueries.Variants(word, false).rewrite(new IndexSearcher(reader));
+    SynonymQuery expanded = (SynonymQuery) FoldedQueries.Variants.word(word).rewrite(new IndexSearcher(reader));
     List<String> terms = expanded.getTerms().stream().map(Term::text).toList();
     assertTrue(terms.containsAll(List.of(some.split(" "))), terms.toString());
     try (Analyzer folded = LanguageAnalyzers.folded()) {
