@@ -3,6 +3,7 @@ package sohieu.analysis;
 import java.util.Arrays;
 import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.Transition;
 
@@ -26,6 +27,15 @@ public final class FoldedVariants {
   /** The automaton of every term that begins with a spelling of {@code folded}. */
   public static Automaton prefix(String folded) {
     return widen(Operations.concatenate(Automata.makeString(folded), Automata.makeAnyString()));
+  }
+
+  /**
+   * The automaton of every spelling of every term within {@code maxEdits} edits of {@code folded} whose first
+   * {@code prefixLength} characters are its own, as Lucene's fuzzy query reads a word.
+   */
+  public static Automaton fuzzy(String folded, int maxEdits, int prefixLength, boolean transpositions) {
+    int split = folded.offsetByCodePoints(0, Math.min(prefixLength, folded.codePointCount(0, folded.length())));
+    return widen(new LevenshteinAutomata(folded.substring(split), transpositions).toAutomaton(maxEdits, folded.substring(0, split)));
   }
 
   /**

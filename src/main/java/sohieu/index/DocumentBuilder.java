@@ -79,8 +79,8 @@ final class DocumentBuilder {
     }
     if (known(d.title()) && !text.contains(d.title())) {
       // Searchable without diacritics like the text: a Vietnamese document's title in text_vi, which answers such
-      // words itself; there the few titles that the folded field would hold alone would make its words rare in
-      // that field and outweigh the text (RankingBench, held-out "hoi nghi APEC 2017": 0.971 -> 0.494 nDCG@10).
+      // words itself. Alone in the folded field, the few such titles made their words rare there (RankingBench,
+      // held-out "hoi nghi APEC 2017": a page whose title alone held "hội" and "nghị" came first).
       String field = LanguageAnalyzers.foldedByExpansion(main) ? LanguageAnalyzers.field(main) : LanguageAnalyzers.FOLDED_FIELD;
       doc.add(new TextField(field, d.title(), Field.Store.NO));
     }

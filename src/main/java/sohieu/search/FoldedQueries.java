@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -51,8 +52,8 @@ final class FoldedQueries {
   private FoldedQueries() {}
 
   /**
-   * {@code query} with its clauses on {@link #FIELD} searched in text_vi. Fuzzy words and ranges there match nothing
-   * (they still search every other field, the folded one included).
+   * {@code query} with its clauses on {@link #FIELD} searched in text_vi. Ranges there match nothing (they still
+   * search every other field, the folded one included).
    */
   static Query expand(Query query) {
     if (query instanceof BooleanQuery b) {
@@ -66,11 +67,16 @@ final class FoldedQueries {
     }
     if (query instanceof TermQuery t && t.getTerm().field().equals(FIELD)) return Variants.word(t.getTerm().text());
     if (query instanceof PrefixQuery p && p.getField().equals(FIELD)) {
-      return new Variants(p.getPrefix().text() + "*", FoldedVariants.prefix(p.getPrefix().text()), false);
+      return new Variants(p.getPrefix().text() + "*", FoldedVariants.prefix(p.getPrefix().text()), PATTERN);
     }
     // Wildcards and regular expressions are automata over the folded text already (a prefix's is over UTF-8 bytes).
     if (query instanceof AutomatonQuery a && a.getField().equals(FIELD) && !a.isAutomatonBinary()) {
-      return new Variants(a.toString(FIELD), FoldedVariants.widen(a.getAutomaton()), false);
+      return new Variants(a.toString(FIELD), FoldedVariants.widen(a.getAutomaton()), PATTERN);
+    }
+    if (query instanceof FuzzyQuery f && f.getField().equals(FIELD)) {
+      // Scored as Lucene scores a fuzzy word in the other fields.
+      return new Variants(f.toString(FIELD), FoldedVariants.fuzzy(f.getTerm().text(), f.getMaxEdits(), f.getPrefixLength(),
+          f.getTranspositions()), FuzzyQuery.defaultRewriteMethod(FuzzyQuery.defaultMaxExpansions));
     }
     if (query instanceof PhraseQuery p && p.getField().equals(FIELD)) {
       List<Variants> words = new ArrayList<>();
@@ -93,21 +99,21 @@ final class FoldedQueries {
     return found[0];
   }
 
-  /** Every term of text_vi that folds to a word, or that a wildcard, prefix or regular expression over folded text accepts. */
+  /** How a pattern (prefix, wildcard, regular expression) matches in the other fields: a constant score. */
+  private static final MultiTermQuery.RewriteMethod PATTERN = MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE;
+
+  /** Every term of text_vi that folds to a word, or that a pattern or fuzzy word over folded text accepts. */
   static final class Variants extends AutomatonQuery {
     private final String label;
 
-    /**
-     * A word is scored as one term; a pattern matches as patterns do in the other fields (constant score).
-     *
-     * @param label the word or pattern as the folded analyzer wrote it
-     */
-    Variants(String label, Automaton spellings, boolean word) {
-      super(new Term(VI, label), spellings, false, word ? new AsOneTerm(MAX_VARIANTS) : MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
+    /** @param label the word or pattern as the folded analyzer wrote it */
+    Variants(String label, Automaton spellings, MultiTermQuery.RewriteMethod scoring) {
+      super(new Term(VI, label), spellings, false, scoring);
       this.label = label;
     }
 
-    static Variants word(String folded) { return new Variants(folded, FoldedVariants.of(folded), true); }
+    /** A word: its spellings scored as one term. */
+    static Variants word(String folded) { return new Variants(folded, FoldedVariants.of(folded), new AsOneTerm(MAX_VARIANTS)); }
 
     /** The word or pattern as the folded analyzer wrote it. */
     String folded() { return label; }

@@ -49,4 +49,16 @@ class FoldedVariantsTest {
     Automaton a = FoldedVariants.widen(folded);
     for (String w : words.split(" ")) assertEquals(accepted, Operations.run(a, w), w);
   }
+
+  /** A fuzzy word over folded text accepts the spellings of the words within its edits. */
+  @ParameterizedTest(name = "{0}~{1} accepts {2}: {3}")
+  @CsvSource(delimiter = '|', value = {
+      "nghi | 1 | nghị nghĩ ngh nghia nhi nghiêm | true,true,true,true,true,false",
+      "quyen | 2 | quyền quyển quen quyệt | true,true,true,true",
+  })
+  void widensFuzzyWords(String word, int edits, String words, String accepted) {
+    Automaton a = FoldedVariants.fuzzy(word, edits, 0, true);
+    String[] w = words.split(" "), want = accepted.split(",");
+    for (int i = 0; i < w.length; i++) assertEquals(Boolean.parseBoolean(want[i]), Operations.run(a, w[i]), w[i]);
+  }
 }

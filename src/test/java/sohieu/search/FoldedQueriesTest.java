@@ -65,7 +65,7 @@ class FoldedQueriesTest {
         .filter(f -> f.startsWith("vu-")).toList();
   }
 
-  /** Words, a phrase, a prefix and wildcards typed without diacritics find the Vietnamese text and mark its words as written. */
+  /** Words, a phrase, a prefix, wildcards and a fuzzy word typed without diacritics find the Vietnamese text and mark its words as written. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "nhan quyen           | nhân       | quyền",
@@ -74,6 +74,7 @@ class FoldedQueriesTest {
       "nguyen vong cao ca   | nguyện     | vọng",
       "bao ve phap luat*    | bảo        | pháp",
       "nh?n qu*n            | nhân       | quyền",
+      "nhan~1 quyen         | nhân       | quyền",
   })
   void foundAndMarkedInTheVietnameseText(String query, String marked, String alsoMarked) throws Exception {
     Hit hit = searcher.search(query, 10, 0, false).hits().get(0);
