@@ -48,9 +48,32 @@ public final class LanguageAnalyzers {
 
   private LanguageAnalyzers() {}
 
-  /** Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} as well: {@link Language#foldedCopy()}. */
+  /**
+   * Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} of a cluster's index as well:
+   * {@link Language#foldedCopy()}; the local index asks {@link #foldedCopyIndexed}.
+   */
   public static boolean needsFoldedCopy(String lang) {
     return Language.of(lang).foldedCopy();
+  }
+
+  /**
+   * Whether words typed without diacritics reach text of this language in the local index over its own field's terms
+   * ({@link FoldedVariants}) rather than through a copy in {@value #FOLDED_FIELD}: Vietnamese, whose field keeps every
+   * letter as written, so that its paragraphs (most of the text) are analysed once. Polish keeps its copy: its field
+   * holds lemmas, and a diacritic-free inflected form ("uchwaly") folds to none of them. The cluster's schema keeps
+   * every copy: its query_string has no such expansion.
+   */
+  public static boolean foldedByExpansion(String lang) {
+    return Language.of(lang) == Language.VI;
+  }
+
+  /**
+   * Whether a paragraph of this language is copied into {@value #FOLDED_FIELD} of the local index: Polish only. Text
+   * of no known language is folded in its own field already; with the Vietnamese text gone from the folded field,
+   * a copy there would make its words rare in that field and weigh them a third time.
+   */
+  public static boolean foldedCopyIndexed(String lang) {
+    return needsFoldedCopy(lang) && !foldedByExpansion(lang) && Language.of(lang) != Language.UND;
   }
 
   /** The field that holds text of this language: "text_" + lang. */
@@ -76,8 +99,9 @@ public final class LanguageAnalyzers {
   }
 
   /**
-   * Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "nghi quyet" matches "Nghị quyết". Every
-   * paragraph passes through it, so it splits words with the standard (UAX #29) tokenizer, which separates
+   * Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "uchwaly" matches "uchwały"; it also gives
+   * the folded words of a query that are expanded over the Vietnamese field's terms ({@link FoldedVariants}). It
+   * splits words with the standard (UAX #29) tokenizer, which separates
    * Vietnamese syllables, Cyrillic and Latin words as the ICU tokenizer does at a fraction of its cost; the
    * language fields keep the ICU tokenizer where it matters (vi, und).
    */

@@ -41,6 +41,12 @@ final class TableNormalizerFilter extends TokenFilter {
     static final Table TABLE = new Table(ICUFoldingFilter.NORMALIZER);
   }
 
+  /** ICU folding of each character below the limit that folds to one character (0: not such a character). */
+  static char[] foldingTable() { return Folding.TABLE.map.clone(); }
+
+  /** NFKC_Casefold of each character below the limit, as {@link #foldingTable()}. */
+  static char[] nfkcCasefoldTable() { return NfkcCasefold.TABLE.map.clone(); }
+
   /** Same terms as {@code new ICUNormalizer2Filter(in)} (NFKC_Casefold). */
   static TokenStream nfkcCasefold(TokenStream in) {
     return new TableNormalizerFilter(in, NfkcCasefold.TABLE, false);

@@ -68,7 +68,9 @@ public enum Language {
    * Whether a paragraph of this language is indexed in the folded (diacritic-insensitive) field as well as in its
    * own: yes where its own analyzer keeps diacritics that people leave out when they type (Vietnamese tones and đ,
    * Polish letters, which the lemmatizer needs) and for text of no known language. The French, English and Russian
-   * fields fold Latin accents themselves, so a second copy of those paragraphs would only double their cost.
+   * fields fold Latin accents themselves, so a second copy of those paragraphs would only double their cost. The
+   * cluster's schema copies all of these; the local index copies Polish only and finds the others otherwise
+   * ({@code sohieu.analysis.LanguageAnalyzers#foldedCopyIndexed}).
    */
   public boolean foldedCopy() { return foldedCopy; }
 
