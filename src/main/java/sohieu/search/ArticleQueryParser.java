@@ -168,17 +168,23 @@ public final class ArticleQueryParser {
    * normalization, so that a translation's English fragments would outrank the English text. The folded field and
    * the keyword fields are left as they are.
    */
-  static Query weighted(Query query) {
+  static Query weighted(Query query) { return eachLeaf(query, ArticleQueryParser::weightedLeaf); }
+
+  /** {@code query} with each leaf under its boolean, boost and disjunction-max clauses replaced by {@code leaf}'s. */
+  static Query eachLeaf(Query query, java.util.function.UnaryOperator<Query> leaf) {
     if (query instanceof BooleanQuery b) {
       BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-      for (BooleanClause c : b.clauses()) out.add(weighted(c.query()), c.occur());
+      for (BooleanClause c : b.clauses()) out.add(eachLeaf(c.query(), leaf), c.occur());
       return out.build();
     }
-    if (query instanceof BoostQuery q) return new BoostQuery(weighted(q.getQuery()), q.getBoost());
+    if (query instanceof BoostQuery q) return new BoostQuery(eachLeaf(q.getQuery(), leaf), q.getBoost());
     if (query instanceof DisjunctionMaxQuery d) {
-      return new DisjunctionMaxQuery(d.getDisjuncts().stream().map(ArticleQueryParser::weighted).toList(),
-          d.getTieBreakerMultiplier());
+      return new DisjunctionMaxQuery(d.getDisjuncts().stream().map(c -> eachLeaf(c, leaf)).toList(), d.getTieBreakerMultiplier());
     }
+    return leaf.apply(query);
+  }
+
+  private static Query weightedLeaf(Query query) {
     // They stand for the folded field, which is left as it is.
     if (query instanceof FoldedQueries.Variants || query instanceof FoldedQueries.Phrase) return query;
     java.util.Set<String> fields = new java.util.HashSet<>();

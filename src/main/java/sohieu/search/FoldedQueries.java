@@ -9,10 +9,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -55,16 +53,9 @@ final class FoldedQueries {
    * {@code query} with its clauses on {@link #FIELD} searched in text_vi. Ranges there match nothing (they still
    * search every other field, the folded one included).
    */
-  static Query expand(Query query) {
-    if (query instanceof BooleanQuery b) {
-      BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-      for (BooleanClause c : b.clauses()) out.add(expand(c.query()), c.occur());
-      return out.build();
-    }
-    if (query instanceof BoostQuery q) return new BoostQuery(expand(q.getQuery()), q.getBoost());
-    if (query instanceof DisjunctionMaxQuery d) {
-      return new DisjunctionMaxQuery(d.getDisjuncts().stream().map(FoldedQueries::expand).toList(), d.getTieBreakerMultiplier());
-    }
+  static Query expand(Query query) { return ArticleQueryParser.eachLeaf(query, FoldedQueries::expandLeaf); }
+
+  private static Query expandLeaf(Query query) {
     if (query instanceof TermQuery t && t.getTerm().field().equals(FIELD)) return Variants.word(t.getTerm().text());
     if (query instanceof PrefixQuery p && p.getField().equals(FIELD)) {
       return new Variants(p.getPrefix().text() + "*", FoldedVariants.prefix(p.getPrefix().text()), PATTERN);
