@@ -21,13 +21,17 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import java.util.Set;
+import org.apache.tika.detect.CompositeDetector;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.detect.MagicDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -72,6 +76,17 @@ public final class Extractor {
     NO_TIKA_OCR.setSkipOcr(true);
     PDF.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
   }
+
+  /**
+   * The pictures Tesseract reads, known by their first bytes (the magic of Tika's own type table). Tika's full
+   * detector would try every type it knows, parsing XML roots and lower-casing HTML for each: a sixth of an ingest's
+   * CPU on generated HTML, for files that are almost never pictures.
+   */
+  private static final Detector PICTURES = new CompositeDetector(
+      new MagicDetector(MediaType.image("png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}),
+      new MagicDetector(MediaType.image("jpeg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}),
+      new MagicDetector(MediaType.image("tiff"), new byte[] {'I', 'I', '*', 0}),
+      new MagicDetector(MediaType.image("tiff"), new byte[] {'M', 'M', 0, '*'}));
 
   private final Parser parser = new AutoDetectParser();
   private final Parser htmlParser = new JSoupParser();
@@ -211,8 +226,8 @@ public final class Extractor {
   private String picture(InputStream in, Metadata metadata) {
     if (!in.markSupported()) return null;
     try {
-      String type = ((AutoDetectParser) parser).getDetector().detect(in, metadata).getBaseType().toString();
-      return type.equals("image/png") || type.equals("image/jpeg") || type.equals("image/tiff") ? type : null;
+      MediaType type = PICTURES.detect(in, metadata);
+      return MediaType.OCTET_STREAM.equals(type) ? null : type.getBaseType().toString();
     } catch (IOException e) {
       return null;
     }

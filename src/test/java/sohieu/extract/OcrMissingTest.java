@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sohieu.Limits;
 
 /** A machine without Tesseract: scans fail alone, each with one line that says why; text still reads. */
@@ -30,6 +36,26 @@ final class OcrMissingTest {
     ExtractionException e = assertThrows(ExtractionException.class, () -> withoutTesseract().extract(png));
     assertEquals(Ocr.MISSING, e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"png", "jpeg", "tiff"})
+  void aPictureUnderAnotherNameIsKnownByItsBytes(String format) throws Exception {
+    Path picture = tmp.resolve("upload");
+    BufferedImage rgb = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+    assertTrue(ImageIO.write(rgb, format, picture.toFile()), format);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(picture))) {
+      ExtractionException e = assertThrows(ExtractionException.class, () -> withoutTesseract().extract(in, "upload"));
+      assertEquals(Ocr.MISSING, e.getMessage(), format);
+    }
+  }
+
+  @Test
+  void textUnderAnotherNameIsNoPicture() throws Exception {
+    byte[] html = "<html><head><title>Nghị quyết</title></head><body><p>Nghị quyết số 25-NQ/TW</p></body></html>"
+        .getBytes(StandardCharsets.UTF_8);
+    ExtractedDocument doc = withoutTesseract().extract(new BufferedInputStream(new ByteArrayInputStream(html)), "upload");
+    assertTrue(doc.text().contains("25-NQ/TW"), doc.text());
   }
 
   @Test
