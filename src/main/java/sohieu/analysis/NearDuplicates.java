@@ -3,6 +3,7 @@ package sohieu.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -14,11 +15,11 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.minhash.MinHashFilter;
-import org.apache.lucene.analysis.miscellaneous.LengthFilter;
-import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * The signatures by which copies of one story are found: MinHash (Lucene's {@link MinHashFilter}) over the text's
@@ -64,16 +65,29 @@ public final class NearDuplicates {
     }
   };
 
-  private static final Analyzer NUMBERS = new Analyzer() {
+
+  /** The words the shingles are made of, as {@link #SHINGLES} reads them. */
+  private static final Analyzer WORDS = new Analyzer() {
     @Override
     protected TokenStreamComponents createComponents(String field) {
-      Tokenizer numbers = new PatternTokenizer(NUMBER, 0);
-      TokenStream long_ = new LengthFilter(numbers, 4, Integer.MAX_VALUE);
-      // Twenty hash functions, not twenty buckets of one: a few numbers leave most buckets empty, and rotation would
-      // fill them from one number that two unrelated texts share (a year).
-      return new TokenStreamComponents(numbers, new MinHashFilter(long_, NUMBER_HASHES, 1, 1, false));
+      Tokenizer words = new StandardTokenizer();
+      return new TokenStreamComponents(words, new LowerCaseFilter(words));
     }
   };
+
+  /**
+   * MinHashFilter's hash functions: the 128-bit hash of a token is mixed with the one of the function's number (a
+   * big-endian int); the words use the first, the numbers all {@link #NUMBER_HASHES}.
+   */
+  private static final long[][] FUNCTIONS = new long[NUMBER_HASHES][];
+
+  static {
+    for (int i = 0; i < NUMBER_HASHES; i++) {
+      FUNCTIONS[i] = StringHelper.murmurhash3_x64_128(new byte[] {0, 0, (byte) (i >> 8), (byte) i}, 0, 4, 0);
+    }
+  }
+  /** MinHashFilter's bucket width over the top 32 bits of a hash. */
+  private static final long BUCKET = (1L << 32) / HASHES;
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -101,15 +115,126 @@ public final class NearDuplicates {
 
   /** The {@link #HASHES} minimum hashes of {@code text}'s shingles, or an empty list for a text too short to compare. */
   public static List<String> signature(String text) {
-    return words(text) < MIN_WORDS ? List.of() : hashes(SHINGLES, text, HASHES);
+    if (words(text) < MIN_WORDS) return List.of();
+    List<String> hashes = shingleHashes(text);
+    return hashes != null ? hashes : hashes(SHINGLES, text, HASHES);
   }
 
-  /** The {@link #NUMBER_HASHES} minimum hashes of {@code text}'s numbers, or an empty list when it has too few. */
+  /**
+   * The values {@link #SHINGLES} gives (MinHashFilter's 64 buckets with rotation over ShingleFilter's five-word
+   * shingles), computed from the words without those filters: they copied every token's attributes into each
+   * shingle, re-encoded each shingle through a charset encoder and kept the minima in tree sets (13% of ingest's CPU
+   * samples on vi-dev; {@link #keys} over its files takes a third of the time this way). Null for a text whose words have a gap (a token too long for the
+   * tokenizer: ShingleFilter fills it in) or a lone surrogate (which the encoder replaces): the filters take those.
+   */
+  private static List<String> shingleHashes(String text) {
+    long[] high = new long[HASHES], low = new long[HASHES];
+    boolean[] filled = new boolean[HASHES];
+    // The last five words in UTF-16LE, as MinHashFilter hashes them, each encoded once
+    byte[][] window = new byte[SHINGLE][32];
+    int[] sizes = new int[SHINGLE];
+    byte[] bytes = new byte[256];
+    int words = 0;
+    try (TokenStream ts = WORDS.tokenStream("", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute gap = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (gap.getPositionIncrement() != 1) return null;
+        int slot = words++ % SHINGLE;
+        char[] chars = term.buffer();
+        int n = term.length();
+        if (window[slot].length < 2 * n) window[slot] = new byte[4 * n];
+        for (int c = 0; c < n; c++) {
+          char ch = chars[c];
+          if (Character.isHighSurrogate(ch) ? c + 1 == n || !Character.isLowSurrogate(chars[c + 1])
+              : Character.isLowSurrogate(ch) && (c == 0 || !Character.isHighSurrogate(chars[c - 1]))) return null;
+          utf16le(ch, window[slot], 2 * c);
+        }
+        sizes[slot] = 2 * n;
+        if (words < SHINGLE) continue;
+        // The shingle: the words joined by a space
+        int length = 0;
+        for (int i = 0; i < SHINGLE; i++) {
+          int w = (words + i) % SHINGLE;
+          if (bytes.length < length + sizes[w] + 2) bytes = Arrays.copyOf(bytes, 2 * (length + sizes[w] + 2));
+          if (i > 0) length = utf16le(' ', bytes, length);
+          System.arraycopy(window[w], 0, bytes, length, sizes[w]);
+          length += sizes[w];
+        }
+        long[] h = StringHelper.murmurhash3_x64_128(bytes, 0, length, 0);
+        long h1 = h[0] * 37 + FUNCTIONS[0][0], h2 = h[1] * 37 + FUNCTIONS[0][1];
+        int bucket = (int) ((h2 >>> 32) / BUCKET);
+        if (!filled[bucket] || less(h2, h1, high[bucket], low[bucket])) {
+          filled[bucket] = true;
+          high[bucket] = h2;
+          low[bucket] = h1;
+        }
+      }
+      ts.end();
+      if (gap.getPositionIncrement() != 0) return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a string reader does not fail
+    }
+    if (words < SHINGLE) return List.of();
+    // An empty bucket takes the minimum of the next bucket that has one, as the filter's rotation does.
+    List<String> hashes = new ArrayList<>(HASHES);
+    for (int b = 0; b < HASHES; b++) {
+      int from = b;
+      while (!filled[from]) from = (from + 1) % HASHES;
+      hashes.add(HEX.toHexDigits(high[from]) + HEX.toHexDigits(low[from]));
+    }
+    return hashes;
+  }
+
+  /** MinHashFilter's order of hashes: unsigned, the high half first. */
+  private static boolean less(long high, long low, long thanHigh, long thanLow) {
+    int c = Long.compareUnsigned(high, thanHigh);
+    return c < 0 || c == 0 && Long.compareUnsigned(low, thanLow) < 0;
+  }
+
+  private static int utf16le(char c, byte[] into, int at) {
+    into[at] = (byte) c;
+    into[at + 1] = (byte) (c >> 8);
+    return at + 2;
+  }
+
+  /**
+   * The {@link #NUMBER_HASHES} minimum hashes of {@code text}'s numbers of four characters or more, or an empty list
+   * when it has too few: the values of MinHashFilter with that many hash functions of one bucket each, computed
+   * directly (the filter encoded each number once per function). Twenty hash functions, not twenty buckets of one: a
+   * few numbers leave most buckets empty, and rotation would fill them from one number that two unrelated texts
+   * share (a year).
+   */
   public static List<String> numberSignature(String text) {
+    long[] high = new long[NUMBER_HASHES], low = new long[NUMBER_HASHES];
+    boolean any = false;
     Set<String> distinct = new HashSet<>();
+    byte[] bytes = new byte[64];
     Matcher m = NUMBER.matcher(text);
-    while (m.find() && distinct.size() < MIN_NUMBERS) if (m.group().length() >= 4) distinct.add(m.group());
-    return distinct.size() < MIN_NUMBERS ? List.of() : hashes(NUMBERS, text, NUMBER_HASHES);
+    while (m.find()) {
+      int length = m.end() - m.start();
+      if (length < 4) continue;
+      if (distinct.size() < MIN_NUMBERS) distinct.add(m.group());
+      if (bytes.length < 2 * length) bytes = new byte[2 * length];
+      for (int c = 0; c < length; c++) utf16le(text.charAt(m.start() + c), bytes, 2 * c);
+      long[] h = StringHelper.murmurhash3_x64_128(bytes, 0, 2 * length, 0);
+      for (int i = 0; i < NUMBER_HASHES; i++) {
+        long h1 = h[0] * 37 + FUNCTIONS[i][0], h2 = h[1] * 37 + FUNCTIONS[i][1];
+        if (!any || less(h2, h1, high[i], low[i])) {
+          high[i] = h2;
+          low[i] = h1;
+        }
+      }
+      any = true;
+    }
+    if (distinct.size() < MIN_NUMBERS) return List.of();
+    List<String> hashes = new ArrayList<>(NUMBER_HASHES);
+    // The filter's term: the function's number, the high half and the top 32 bits of the low half
+    for (int i = 0; i < NUMBER_HASHES; i++) {
+      hashes.add(HEX.toHexDigits(i) + HEX.toHexDigits(high[i]) + HEX.toHexDigits((int) (low[i] >>> 32)));
+    }
+    return hashes;
   }
 
   private static List<String> hashes(Analyzer analyzer, String text, int count) {
