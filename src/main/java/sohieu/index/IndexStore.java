@@ -219,6 +219,12 @@ public final class IndexStore implements Closeable {
   /** Replaces the documents {@code own} matches by {@code doc}. */
   public void replace(Query own, Document doc) throws IOException { writer.updateDocuments(own, List.of(doc)); }
 
+  /**
+   * Adds {@code doc}, which no document of the index stands for yet: a delete query per new document would cost the
+   * writer a search of every segment at each flush (4% of an ingest's CPU into a new index).
+   */
+  public void add(Document doc) throws IOException { writer.addDocument(doc); }
+
   /** Deletes the documents {@code own} matches. */
   public void delete(Query own) throws IOException { writer.deleteDocuments(own); }
 

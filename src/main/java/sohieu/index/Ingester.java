@@ -328,11 +328,11 @@ public final class Ingester implements Closeable {
         String note = null;
         if (prepared.sameAs != null) {
           // A copy's document holds its paths alone (it replaces a document of the same text, if it had one).
-          store.replace(prepared.own, prepared.doc);
+          write(prepared);
           outcome = IngestListener.Outcome.DUPLICATE;
           note = prepared.sameAs;
         } else if (prepared.doc != null) {
-          store.replace(prepared.own, prepared.doc);
+          write(prepared);
           outcome = prepared.replaces ? IngestListener.Outcome.UPDATED : IngestListener.Outcome.ADDED;
           note = prepared.cut;
         }
@@ -349,6 +349,14 @@ public final class Ingester implements Closeable {
       hashed(settlement.order); // failed before its hash was known: the files after it must not wait for it
       settlement.disarm();
     }
+  }
+
+  /**
+   * A file's document replaces those it had; a file the index did not hold when the run began is added (the walk
+   * names each path once).
+   */
+  private void write(Prepared prepared) throws IOException {
+    if (prepared.replaces) store.replace(prepared.own, prepared.doc); else store.add(prepared.doc);
   }
 
   /** The file at {@code order} in the walk has its hash (or never will): files after it may choose their holders. */
