@@ -59,15 +59,21 @@ final class PageMetadata {
   static LocalDate parse(String value) {
     if (value == null || value.isBlank()) return null;
     String v = value.strip();
-    try {
-      return OffsetDateTime.parse(v).toLocalDate();
-    } catch (DateTimeParseException e) {
-      // not an ISO date-time with offset; the shapes below
+    // Each parser is tried only on its shape: a failed parse throws, and most pages give a plain day (2024-12-28).
+    if (v.length() > 10 && v.charAt(10) == 'T') {
+      try {
+        return OffsetDateTime.parse(v).toLocalDate();
+      } catch (DateTimeParseException e) {
+        // not an ISO date-time with offset; the shapes below
+      }
     }
-    try {
-      return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
-    } catch (DateTimeParseException e) {
-      // not RFC 1123
+    int space = v.indexOf(' ');
+    if (Character.isLetter(v.charAt(0)) || space == 1 || space == 2) {
+      try {
+        return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
+      } catch (DateTimeParseException e) {
+        // not RFC 1123
+      }
     }
     Matcher m = ISO_DAY.matcher(v);
     if (m.find()) return date(m.group(1), m.group(2), m.group(3));
