@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -45,10 +43,10 @@ public final class NearDuplicates {
    */
   static final int MIN_WORDS = 200;
   /**
-   * A number of four characters or more (17/6, 2017, 126.821.490.000, 15/2020/NĐ-CP's 2020): shorter ones (article
-   * and item numbers, 1 to 99) are in every text.
+   * A number is a run of digits and . / - from a digit to a digit, of four characters or more (17/6, 2017,
+   * 126.821.490.000, 15/2020/NĐ-CP's 2020): shorter ones (article and item numbers, 1 to 99) are in every text.
    */
-  private static final Pattern NUMBER = Pattern.compile("\\d[\\d./-]*\\d");
+  static final int NUMBER_LENGTH = 4;
   /** Minimum hashes of the numbers, in bands of {@link #NUMBER_ROWS}: 1-(1-J^5)^4 is 0.12 at 0.5, 0.52 at 0.7, 0.96 at 0.9. */
   static final int NUMBER_HASHES = 20;
   static final int NUMBER_ROWS = 5;
@@ -193,6 +191,8 @@ public final class NearDuplicates {
     return c < 0 || c == 0 && Long.compareUnsigned(low, thanLow) < 0;
   }
 
+  private static boolean asciiDigit(char c) { return c >= '0' && c <= '9'; }
+
   private static int utf16le(char c, byte[] into, int at) {
     into[at] = (byte) c;
     into[at + 1] = (byte) (c >> 8);
@@ -211,13 +211,20 @@ public final class NearDuplicates {
     boolean any = false;
     Set<String> distinct = new HashSet<>();
     byte[] bytes = new byte[64];
-    Matcher m = NUMBER.matcher(text);
-    while (m.find()) {
-      int length = m.end() - m.start();
-      if (length < 4) continue;
-      if (distinct.size() < MIN_NUMBERS) distinct.add(m.group());
+    for (int start = 0, n = text.length(); start < n; start++) {
+      if (!asciiDigit(text.charAt(start))) continue;
+      // The match of NUMBER here: the longest run of digits and . / - that ends on a digit
+      int last = start, end = start + 1;
+      for (char c; end < n && (asciiDigit(c = text.charAt(end)) || c == '.' || c == '/' || c == '-'); end++) {
+        if (asciiDigit(c)) last = end;
+      }
+      int length = last + 1 - start;
+      int from = start;
+      start = end - 1;
+      if (length < NUMBER_LENGTH) continue;
+      if (distinct.size() < MIN_NUMBERS) distinct.add(text.substring(from, from + length));
       if (bytes.length < 2 * length) bytes = new byte[2 * length];
-      for (int c = 0; c < length; c++) utf16le(text.charAt(m.start() + c), bytes, 2 * c);
+      for (int c = 0; c < length; c++) utf16le(text.charAt(from + c), bytes, 2 * c);
       long[] h = StringHelper.murmurhash3_x64_128(bytes, 0, 2 * length, 0);
       for (int i = 0; i < NUMBER_HASHES; i++) {
         long h1 = h[0] * 37 + FUNCTIONS[i][0], h2 = h[1] * 37 + FUNCTIONS[i][1];

@@ -109,6 +109,8 @@ class NearDuplicatesTest {
     texts.add((words + "\uD83D\uDE00 ").repeat(30)); // a pair of surrogates
     texts.add((words + "a\uD800b ").repeat(30)); // a lone one, which the filter's encoder replaces
     texts.add("Ưu tiên ngân sách nhà nước. ".repeat(50) + "1234 5678");
+    // Numbers at the edges of the pattern: trailing and doubled separators, one digit, a run of separators between
+    texts.add("2024- 17/6 1.2 126.821.490.000 --12345-- 9/ 15/2020/NĐ-CP 3--4 12/-/34 7.. 1/2/3/4 0000 x2025y 57-NQ/TW 22/12/2024 99. ".repeat(20));
     return texts.stream();
   }
 
