@@ -127,7 +127,7 @@ public final class FileSet implements Iterable<Path> {
     return n;
   }
 
-  /** The roots without repeats and without those inside another root that is a folder. */
+  /** The roots without repeats (a file named twice is one file) and without those inside another root that is a folder. */
   private static List<Path> distinct(List<Path> roots) {
     List<Path> absolute = roots.stream().map(FileSet::real).toList();
     List<Path> kept = new ArrayList<>();
@@ -136,7 +136,7 @@ public final class FileSet implements Iterable<Path> {
       boolean covered = false;
       for (int j = 0; j < roots.size() && !covered; j++) {
         Path other = absolute.get(j);
-        if (j != i && Files.isDirectory(other) && (other.equals(p) ? j < i : p.startsWith(other))) covered = true;
+        if (j != i && (other.equals(p) ? j < i : Files.isDirectory(other) && p.startsWith(other))) covered = true;
       }
       if (!covered) kept.add(roots.get(i));
     }

@@ -51,6 +51,13 @@ class FileSetTest {
   }
 
   @Test
+  void aFileNamedTwiceInOtherSpellingsIsWalkedOnce() {
+    FileSet set = FileSet.of(List.of(dir.resolve("a.txt"), dir.resolve("./a.txt"), dir.resolve("b/../a.txt"),
+        dir.resolve("b/2.txt")), List.of());
+    assertEquals(List.of("a.txt", "b/2.txt"), names(set));
+  }
+
+  @Test
   void aFileRootIsYieldedEvenWhenMissingSoTheIngestReportsIt() {
     assertEquals(List.of("gone.txt"), names(FileSet.of(List.of(dir.resolve("gone.txt")), List.of())));
   }

@@ -57,6 +57,18 @@ class IngesterTest {
   }
 
   @Test
+  void aFileNamedTwiceInOneRunIsOneDocument() throws Exception {
+    Path docs = corpusCopy(), index = tmp.resolve("index");
+    Path file = docs.resolve("002_7ecb2339ddcb0247.txt");
+    try (Ingester ingester = Ingester.open(index, 2, Duration.ofSeconds(60))) {
+      IngestSummary summary = ingester.ingest(FileSet.of(List.of(file, docs.resolve("./002_7ecb2339ddcb0247.txt"),
+          docs.resolve("../docs/002_7ecb2339ddcb0247.txt")), List.of()), false, IngestListener.NONE);
+      assertEquals(1, summary.added());
+    }
+    assertEquals(1, count(index, null));
+  }
+
+  @Test
   void pruneRemovesDocumentsWhoseFilesAreGone() throws Exception {
     Path docs = corpusCopy(), index = tmp.resolve("index");
     ingest(index, docs, false, new ConcurrentHashMap<>());
