@@ -370,7 +370,10 @@ public final class Extractor {
   }
 
   private static String normalize(String raw) {
-    return NFC.normalize(raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' '));
+    // Looked for first: String.indexOf is vectorized, String.replace(char, char) on non-Latin-1 text walks it char by char.
+    String text = raw.indexOf('\r') < 0 ? raw : raw.replace("\r\n", "\n").replace('\r', '\n');
+    if (text.indexOf('\u00a0') >= 0) text = text.replace('\u00a0', ' ');
+    return NFC.normalize(text);
   }
 
   /**

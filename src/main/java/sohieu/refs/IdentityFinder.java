@@ -74,7 +74,8 @@ final class IdentityFinder {
   Optional<DocumentIdentity> header(String text) {
     int limit = Math.min(text.length(), HEAD_CHARS);
     // a table's cells read as lines ("| Số: 20-NQ/TW | Hà Nội, ngày 01 tháng 11 năm 2012 |"); offsets stay the same
-    String t = text.substring(0, limit).replace('|', '\n');
+    String head = text.substring(0, limit);
+    String t = head.indexOf('|') < 0 ? head : head.replace('|', '\n');
     CodeScanner.Code number = null, heading = null;
     LocalDate placeDate = null;
     String capsType = null, title = null, vv = null;
