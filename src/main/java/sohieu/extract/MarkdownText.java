@@ -78,7 +78,7 @@ final class MarkdownText {
         blocks.add(List.of(line.strip()));
         continue;
       }
-      line = HTML_BREAK.matcher(line).replaceAll(" ");
+      if (line.indexOf('<') >= 0) line = HTML_BREAK.matcher(line).replaceAll(" ");
       Matcher m;
       if (line.isBlank() || RULE.matcher(line).matches() || LINK_DEFINITION.matcher(line).matches()) {
         flush(blocks, paragraph);
@@ -187,11 +187,9 @@ final class MarkdownText {
       s = HTML_TAG.matcher(s).replaceAll("");
     }
     if (s.indexOf('`') >= 0) s = CODE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-    if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
-      s = STRONG.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
-      s = STAR.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-      s = UNDERSCORE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-    }
+    if (s.contains("**") || s.contains("__")) s = STRONG.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
+    if (s.indexOf('*') >= 0) s = STAR.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+    if (s.indexOf('_') >= 0) s = UNDERSCORE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     if (s.indexOf('~') >= 0) s = STRIKE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     if (s.indexOf('*') >= 0) s = STRAY_STARS.matcher(s).replaceAll("");
     if (s.indexOf('\\') >= 0) s = TRAILING_BACKSLASH.matcher(s).replaceAll("");
