@@ -118,7 +118,8 @@ public final class PolishLemmas {
     Set<String> lemmas = new LinkedHashSet<>();
     for (String form : forms(folded)) Collections.addAll(lemmas, of(form));
     List<String> spelledAs = new ArrayList<>(List.of(folded));
-    if (lemmas.isEmpty()) {
+    // A citation (25-NQ/TW) is a keyword the filter never stems; the words around it are letters and digits.
+    if (lemmas.isEmpty() && folded.codePoints().allMatch(Character::isLetterOrDigit)) {
       String stem = stem(folded);
       if (stem != null && !stem.equals(folded)) spelledAs.add(ICUFoldingFilter.NORMALIZER.normalize(stem));
     }

@@ -27,6 +27,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopTermsRewrite;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.Operations;
 import sohieu.analysis.FoldedVariants;
@@ -150,8 +151,7 @@ final class FoldedQueries {
       this.folded = folded;
       PolishLemmas.Expansion expansion = new PolishLemmas().ofFolded(folded);
       for (String lemma : expansion.lemmas()) lemmas.add(new Term(PL, lemma));
-      Automaton spellings = Operations.determinize(Operations.union(expansion.spelledAs().stream().map(FoldedVariants::of).toList()),
-          Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+      Automaton spellings = FoldedVariants.widen(Operations.union(expansion.spelledAs().stream().map(Automata::makeString).toList()));
       this.spelled = new Variants(PL, folded, spellings, new AsOneTerm(MAX_VARIANTS));
     }
 
