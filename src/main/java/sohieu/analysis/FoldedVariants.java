@@ -61,6 +61,11 @@ public final class FoldedVariants {
     return Operations.determinize(b.finish(), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
   }
 
+  /** The lower-case letters that fold to {@code c}, {@code c} first. */
+  static int[] preimages(int c) {
+    return c < PREIMAGES.length && PREIMAGES[c] != null ? PREIMAGES[c] : new int[] {c};
+  }
+
   private static int[][] preimages() {
     char[] fold = TableNormalizerFilter.foldingTable(), casefold = TableNormalizerFilter.nfkcCasefoldTable();
     int[][] out = new int[fold.length][];

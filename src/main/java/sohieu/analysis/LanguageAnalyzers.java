@@ -50,7 +50,7 @@ public final class LanguageAnalyzers {
 
   /**
    * Whether a paragraph of this language is indexed in {@value #FOLDED_FIELD} of a cluster's index as well:
-   * {@link Language#foldedCopy()}; the local index asks {@link #foldedCopyIndexed}.
+   * {@link Language#foldedCopy()}. The local index copies none: see {@link #foldedByExpansion}.
    */
   public static boolean needsFoldedCopy(String lang) {
     return Language.of(lang).foldedCopy();
@@ -58,22 +58,14 @@ public final class LanguageAnalyzers {
 
   /**
    * Whether words typed without diacritics reach text of this language in the local index over its own field's terms
-   * ({@link FoldedVariants}) rather than through a copy in {@value #FOLDED_FIELD}: Vietnamese, whose field keeps every
-   * letter as written, so that its paragraphs (most of the text) are analysed once. Polish keeps its copy: its field
-   * holds lemmas, and a diacritic-free inflected form ("uchwaly") folds to none of them. The cluster's schema keeps
-   * every copy: its query_string has no such expansion.
+   * rather than through a copy in {@value #FOLDED_FIELD}: Vietnamese, whose field keeps every letter as written
+   * ({@link FoldedVariants}), and Polish, whose field holds lemmas that the dictionary's forms of a folded word lead
+   * to ({@link PolishLemmas#ofFolded}); so every paragraph is analysed once. Text of no known language is folded in
+   * its own field already. The cluster's schema keeps the copies: its query_string has no such expansion.
    */
   public static boolean foldedByExpansion(String lang) {
-    return Language.of(lang) == Language.VI;
-  }
-
-  /**
-   * Whether a paragraph of this language is copied into {@value #FOLDED_FIELD} of the local index: Polish only. Text
-   * of no known language is folded in its own field already; with the Vietnamese text gone from the folded field,
-   * a copy there would make its words rare in that field and weigh them a third time.
-   */
-  public static boolean foldedCopyIndexed(String lang) {
-    return needsFoldedCopy(lang) && !foldedByExpansion(lang) && Language.of(lang) != Language.UND;
+    Language l = Language.of(lang);
+    return l == Language.VI || l == Language.PL;
   }
 
   /** The field that holds text of this language: "text_" + lang. */
@@ -99,8 +91,8 @@ public final class LanguageAnalyzers {
   }
 
   /**
-   * Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "uchwaly" matches "uchwały"; it also gives
-   * the folded words of a query that are expanded over the Vietnamese field's terms ({@link FoldedVariants}). It
+   * Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "etranger" matches "étranger"; it also gives
+   * the folded words of a query that are expanded over the Vietnamese and Polish fields' terms. It
    * splits words with the standard (UAX #29) tokenizer, which separates
    * Vietnamese syllables, Cyrillic and Latin words as the ICU tokenizer does at a fraction of its cost; the
    * language fields keep the ICU tokenizer where it matters (vi, und).

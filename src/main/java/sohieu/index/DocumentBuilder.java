@@ -72,15 +72,12 @@ final class DocumentBuilder {
     for (Paragraph p : article.paragraphs()) {
       String para = text.substring(p.start(), p.end());
       doc.add(new TextField(LanguageAnalyzers.field(p.lang()), para, Field.Store.NO));
-      if (LanguageAnalyzers.foldedCopyIndexed(p.lang())) {
-        doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, para, Field.Store.NO));
-      }
       langs.add(p.lang());
     }
     if (known(d.title()) && !text.contains(d.title())) {
-      // Searchable without diacritics like the text: a Vietnamese document's title in text_vi, which answers such
-      // words itself. Alone in the folded field, the few such titles made their words rare there (RankingBench,
-      // held-out "hoi nghi APEC 2017": a page whose title alone held "hội" and "nghị" came first).
+      // Searchable without diacritics like the text: a Vietnamese or Polish document's title in its language's field,
+      // which answers such words itself. Alone in the folded field, the few such titles made their words rare there
+      // (RankingBench, held-out "hoi nghi APEC 2017": a page whose title alone held "hội" and "nghị" came first).
       String field = LanguageAnalyzers.foldedByExpansion(main) ? LanguageAnalyzers.field(main) : LanguageAnalyzers.FOLDED_FIELD;
       doc.add(new TextField(field, d.title(), Field.Store.NO));
     }

@@ -65,12 +65,11 @@ public enum Language {
   public String model() { return model; }
 
   /**
-   * Whether a paragraph of this language is indexed in the folded (diacritic-insensitive) field as well as in its
-   * own: yes where its own analyzer keeps diacritics that people leave out when they type (Vietnamese tones and đ,
+   * Whether a paragraph of this language is indexed in the folded (diacritic-insensitive) field of a cluster's index
+   * as well as in its own: yes where its own analyzer keeps diacritics that people leave out when they type (Vietnamese tones and đ,
    * Polish letters, which the lemmatizer needs) and for text of no known language. The French, English and Russian
    * fields fold Latin accents themselves, so a second copy of those paragraphs would only double their cost. The
-   * cluster's schema copies all of these; the local index copies Polish only and finds the others otherwise
-   * ({@code sohieu.analysis.LanguageAnalyzers#foldedCopyIndexed}).
+   * local index copies none and finds such words otherwise ({@code sohieu.analysis.LanguageAnalyzers#foldedByExpansion}).
    */
   public boolean foldedCopy() { return foldedCopy; }
 

@@ -49,16 +49,17 @@ import sohieu.refs.CitationRecognizer;
  * one too, so that Vietnamese syllables typed without diacritics rank as a word); when that finds little,
  * {@link #relaxed} asks for three words in four. Typed without any diacritic, the words of any query are not ranked
  * by the Vietnamese field's exact terms: there "vu" would only match the toneless syllable and outrank every "vụ" the
- * typist meant. Vietnamese text is matched without diacritics over the Vietnamese field's own terms
- * ({@link FoldedQueries}), weighing as the folded field.
+ * typist meant. Vietnamese and Polish text is matched without diacritics over the Vietnamese and Polish fields' own
+ * terms ({@link FoldedQueries}), weighing as the folded field.
  */
 public final class ArticleQueryParser {
   private static final Map<String, Float> BOOSTS = new HashMap<>();
   static {
     for (String lang : LanguageAnalyzers.LANGUAGES) BOOSTS.put(LanguageAnalyzers.field(lang), 2f);
     BOOSTS.put(LanguageAnalyzers.FOLDED_FIELD, 1f);
-    // Vietnamese paragraphs have no folded copy: their diacritic-free matches weigh as that copy's did.
-    BOOSTS.put(FoldedQueries.FIELD, 1f);
+    // Vietnamese and Polish paragraphs have no folded copy: their diacritic-free matches weigh as that copy's did.
+    BOOSTS.put(FoldedQueries.VI_FIELD, 1f);
+    BOOSTS.put(FoldedQueries.PL_FIELD, 1f);
   }
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
@@ -186,7 +187,8 @@ public final class ArticleQueryParser {
 
   private static Query weightedLeaf(Query query) {
     // They stand for the folded field, which is left as it is.
-    if (query instanceof FoldedQueries.Variants || query instanceof FoldedQueries.Phrase) return query;
+    if (query instanceof FoldedQueries.Variants || query instanceof FoldedQueries.PolishWord
+        || query instanceof FoldedQueries.Phrase) return query;
     java.util.Set<String> fields = new java.util.HashSet<>();
     query.visit(new org.apache.lucene.search.QueryVisitor() {
       @Override
@@ -381,7 +383,7 @@ public final class ArticleQueryParser {
   private final class Parser extends MultiFieldQueryParser {
     Parser(Map<String, Float> boosts) { super(boosts.keySet().toArray(String[]::new), LanguageAnalyzers.perField(), boosts); }
 
-    /** The query with its folded words for Vietnamese text searched over text_vi's terms ({@link FoldedQueries}). */
+    /** The query with its folded words for Vietnamese and Polish text searched over their fields' terms ({@link FoldedQueries}). */
     @Override
     public Query parse(String query) throws ParseException {
       return FoldedQueries.expand(super.parse(query));

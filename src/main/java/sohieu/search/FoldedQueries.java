@@ -3,8 +3,10 @@ package sohieu.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.AutomatonQuery;
@@ -25,22 +27,36 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopTermsRewrite;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.Operations;
 import sohieu.analysis.FoldedVariants;
 import sohieu.analysis.LanguageAnalyzers;
+import sohieu.analysis.PolishLemmas;
 
 /**
- * Diacritic-free words over the Vietnamese field's own terms, in place of a folded copy of every Vietnamese
- * paragraph. The parser analyzes a query's words for {@link #FIELD}, a field no document has, with the folded
- * analyzer (as for {@value LanguageAnalyzers#FOLDED_FIELD}); {@link #expand} then turns each of those clauses into
- * its variants in text_vi: a word into the terms of the index that fold to it, scored as one term (a
- * {@link SynonymQuery}: "vu" weighs its documents' vụ, vũ, vú... together, as the folded field did), a phrase into a
- * {@link MultiPhraseQuery} of those terms at each position, a prefix into every term that begins with a variant.
+ * Diacritic-free words over the Vietnamese and Polish fields' own terms, in place of a folded copy of their
+ * paragraphs. The parser analyzes a query's words for {@link #VI_FIELD} and {@link #PL_FIELD}, fields no document has,
+ * with the folded analyzer (as for {@value LanguageAnalyzers#FOLDED_FIELD}); {@link #expand} then turns each of those
+ * clauses into its variants in that language's field.
+ *
+ * <p>In text_vi, a word stands for the terms of the index that fold to it, scored as one term (a {@link SynonymQuery}:
+ * "vu" weighs its documents' vụ, vũ, vú... together, as the folded field did), a phrase for a
+ * {@link MultiPhraseQuery} of those terms at each position, a prefix for every term that begins with a variant.
+ *
+ * <p>text_pl holds lemmas, which an inflected form typed without diacritics does not fold to ("uchwaly" is none of
+ * uchwała's letters): a word stands for the lemmas of the dictionary's forms that fold to it, with the terms of the
+ * index that fold to the word or, for a word the dictionary does not know, to its stem ({@link PolishLemmas#ofFolded}),
+ * again scored as one term, and so in phrases. A prefix, wildcard or fuzzy word is matched against the lemmas, as the
+ * same pattern with diacritics is in text_pl.
  */
 final class FoldedQueries {
   /** The parser's name for the folded words searched in the Vietnamese field. */
-  static final String FIELD = LanguageAnalyzers.field("vi") + ".folded";
+  static final String VI_FIELD = LanguageAnalyzers.field("vi") + ".folded";
+  /** The parser's name for the folded words searched in the Polish field. */
+  static final String PL_FIELD = LanguageAnalyzers.field("pl") + ".folded";
   private static final String VI = LanguageAnalyzers.field("vi");
+  private static final String PL = LanguageAnalyzers.field("pl");
   /**
    * At most this many variants of one word (the index holds a handful: nghi, nghì, nghỉ, nghĩ, nghị): a bound, so
    * that no term of a strange index can blow the query up.
@@ -50,40 +66,50 @@ final class FoldedQueries {
   private FoldedQueries() {}
 
   /**
-   * {@code query} with its clauses on {@link #FIELD} searched in text_vi. Ranges there match nothing (they still
-   * search every other field, the folded one included).
+   * {@code query} with its clauses on {@link #VI_FIELD} and {@link #PL_FIELD} searched in text_vi and text_pl. Ranges
+   * there match nothing (they still search every other field, the folded one included).
    */
   static Query expand(Query query) { return ArticleQueryParser.eachLeaf(query, FoldedQueries::expandLeaf); }
 
+  /** The language field a parser's folded field stands for, or null. */
+  private static String target(String field) {
+    return field.equals(VI_FIELD) ? VI : field.equals(PL_FIELD) ? PL : null;
+  }
+
   private static Query expandLeaf(Query query) {
-    if (query instanceof TermQuery t && t.getTerm().field().equals(FIELD)) return Variants.word(t.getTerm().text());
-    if (query instanceof PrefixQuery p && p.getField().equals(FIELD)) {
-      return new Variants(p.getPrefix().text() + "*", FoldedVariants.prefix(p.getPrefix().text()), PATTERN);
+    if (query instanceof TermQuery t && target(t.getTerm().field()) instanceof String field) return word(field, t.getTerm().text());
+    if (query instanceof PrefixQuery p && target(p.getField()) instanceof String field) {
+      return new Variants(field, p.getPrefix().text() + "*", FoldedVariants.prefix(p.getPrefix().text()), PATTERN);
     }
     // Wildcards and regular expressions are automata over the folded text already (a prefix's is over UTF-8 bytes).
-    if (query instanceof AutomatonQuery a && a.getField().equals(FIELD) && !a.isAutomatonBinary()) {
-      return new Variants(a.toString(FIELD), FoldedVariants.widen(a.getAutomaton()), PATTERN);
+    if (query instanceof AutomatonQuery a && target(a.getField()) instanceof String field && !a.isAutomatonBinary()) {
+      return new Variants(field, a.toString(a.getField()), FoldedVariants.widen(a.getAutomaton()), PATTERN);
     }
-    if (query instanceof FuzzyQuery f && f.getField().equals(FIELD)) {
+    if (query instanceof FuzzyQuery f && target(f.getField()) instanceof String field) {
       // Scored as Lucene scores a fuzzy word in the other fields.
-      return new Variants(f.toString(FIELD), FoldedVariants.fuzzy(f.getTerm().text(), f.getMaxEdits(), f.getPrefixLength(),
-          f.getTranspositions()), FuzzyQuery.defaultRewriteMethod(FuzzyQuery.defaultMaxExpansions));
+      return new Variants(field, f.toString(f.getField()), FoldedVariants.fuzzy(f.getTerm().text(), f.getMaxEdits(),
+          f.getPrefixLength(), f.getTranspositions()), FuzzyQuery.defaultRewriteMethod(FuzzyQuery.defaultMaxExpansions));
     }
-    if (query instanceof PhraseQuery p && p.getField().equals(FIELD)) {
-      List<Variants> words = new ArrayList<>();
-      for (Term t : p.getTerms()) words.add(Variants.word(t.text()));
-      return words.size() == 1 ? words.get(0) : new Phrase(words, p.getPositions(), p.getSlop());
+    if (query instanceof PhraseQuery p && target(p.getField()) instanceof String field) {
+      List<Query> words = new ArrayList<>();
+      for (Term t : p.getTerms()) words.add(word(field, t.text()));
+      return words.size() == 1 ? words.get(0) : new Phrase(field, words, p.getPositions(), p.getSlop());
     }
     return onField(query) ? new MatchNoDocsQuery("no diacritic variants of " + query) : query;
   }
 
-  /** Whether a query not expanded above names {@link #FIELD}. */
+  /** A folded word in a language field: its variants, scored as one term. */
+  private static Query word(String field, String folded) {
+    return field.equals(PL) ? new PolishWord(folded) : Variants.word(folded);
+  }
+
+  /** Whether a query not expanded above names {@link #VI_FIELD} or {@link #PL_FIELD}. */
   private static boolean onField(Query query) {
     boolean[] found = {false};
     query.visit(new QueryVisitor() {
       @Override
       public boolean acceptField(String field) {
-        if (field.equals(FIELD)) found[0] = true;
+        if (target(field) != null) found[0] = true;
         return false;
       }
     });
@@ -93,26 +119,67 @@ final class FoldedQueries {
   /** How a pattern (prefix, wildcard, regular expression) matches in the other fields: a constant score. */
   private static final MultiTermQuery.RewriteMethod PATTERN = MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE;
 
-  /** Every term of text_vi that folds to a word, or that a pattern or fuzzy word over folded text accepts. */
+  /** Every term of a language field that folds to a word, or that a pattern or fuzzy word over folded text accepts. */
   static final class Variants extends AutomatonQuery {
     private final String label;
 
     /** @param label the word or pattern as the folded analyzer wrote it */
-    Variants(String label, Automaton spellings, MultiTermQuery.RewriteMethod scoring) {
-      super(new Term(VI, label), spellings, false, scoring);
+    Variants(String field, String label, Automaton spellings, MultiTermQuery.RewriteMethod scoring) {
+      super(new Term(field, label), spellings, false, scoring);
       this.label = label;
     }
 
-    /** A word: its spellings scored as one term. */
-    static Variants word(String folded) { return new Variants(folded, FoldedVariants.of(folded), new AsOneTerm(MAX_VARIANTS)); }
-
-    /** The word or pattern as the folded analyzer wrote it. */
-    String folded() { return label; }
+    /** A word in text_vi: its spellings scored as one term. */
+    static Variants word(String folded) { return new Variants(VI, folded, FoldedVariants.of(folded), new AsOneTerm(MAX_VARIANTS)); }
 
     @Override
     public String toString(String field) {
       return (getField().equals(field) ? "" : getField() + ":") + "~" + label;
     }
+  }
+
+  /**
+   * A folded word in text_pl ({@link PolishLemmas#ofFolded}): the lemmas of its dictionary forms and the terms of the
+   * index spelled as the word or its stem, as one {@link SynonymQuery}; no match when there are none.
+   */
+  static final class PolishWord extends Query {
+    private final String folded;
+    private final List<Term> lemmas = new ArrayList<>();
+    private final Variants spelled;
+
+    PolishWord(String folded) {
+      this.folded = folded;
+      PolishLemmas.Expansion expansion = new PolishLemmas().ofFolded(folded);
+      for (String lemma : expansion.lemmas()) lemmas.add(new Term(PL, lemma));
+      Automaton spellings = FoldedVariants.widen(Operations.union(expansion.spelledAs().stream().map(Automata::makeString).toList()));
+      this.spelled = new Variants(PL, folded, spellings, new AsOneTerm(MAX_VARIANTS));
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+      Set<Term> terms = new LinkedHashSet<>(lemmas);
+      if (spelled.rewrite(searcher) instanceof SynonymQuery inIndex) terms.addAll(inIndex.getTerms());
+      if (terms.isEmpty()) return new MatchNoDocsQuery("no variant in the index");
+      SynonymQuery.Builder b = new SynonymQuery.Builder(PL);
+      terms.stream().limit(MAX_VARIANTS).forEach(b::addTerm);
+      return b.build();
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      if (!visitor.acceptField(PL)) return;
+      if (!lemmas.isEmpty()) visitor.consumeTerms(this, lemmas.toArray(Term[]::new));
+      spelled.visit(visitor);
+    }
+
+    @Override
+    public String toString(String field) { return (PL.equals(field) ? "" : PL + ":") + "~" + folded; }
+
+    @Override
+    public boolean equals(Object o) { return sameClassAs(o) && o instanceof PolishWord w && w.folded.equals(folded); }
+
+    @Override
+    public int hashCode() { return Objects.hash(classHash(), folded); }
   }
 
   /**
@@ -144,11 +211,14 @@ final class FoldedQueries {
 
   /** A phrase of folded words: at each position, the variants the index holds ({@link MultiPhraseQuery}). */
   static final class Phrase extends Query {
-    private final List<Variants> words;
+    private final String field;
+    private final List<Query> words;
     private final int[] positions;
     private final int slop;
 
-    Phrase(List<Variants> words, int[] positions, int slop) {
+    /** @param words each a word's variants in {@code field}, which rewrites to a {@link SynonymQuery} of them */
+    Phrase(String field, List<Query> words, int[] positions, int slop) {
+      this.field = field;
       this.words = List.copyOf(words);
       this.positions = positions.clone();
       this.slop = slop;
@@ -165,7 +235,7 @@ final class FoldedQueries {
         found.add(variants.getTerms().toArray(Term[]::new));
         b.add(found.getLast(), positions[i]);
       }
-      float weight = asOneTermEach(searcher, found);
+      float weight = asOneTermEach(searcher, field, found);
       return weight == 1f ? b.build() : new BoostQuery(b.build(), weight);
     }
 
@@ -175,9 +245,9 @@ final class FoldedQueries {
      * index, would weigh several times the phrase "chuyển đổi số". Each position counts as one term, as in a
      * {@link SynonymQuery} (the largest document frequency of its variants); 1 under a similarity other than BM25.
      */
-    private static float asOneTermEach(IndexSearcher searcher, List<Term[]> positions) throws IOException {
+    private static float asOneTermEach(IndexSearcher searcher, String field, List<Term[]> positions) throws IOException {
       if (!(searcher.getSimilarity() instanceof BM25Similarity bm25)) return 1f;
-      CollectionStatistics collection = searcher.collectionStatistics(VI);
+      CollectionStatistics collection = searcher.collectionStatistics(field);
       if (collection == null) return 1f;
       double each = 0, all = 0;
       for (Term[] variants : positions) {
@@ -196,25 +266,25 @@ final class FoldedQueries {
 
     @Override
     public void visit(QueryVisitor visitor) {
-      if (!visitor.acceptField(VI)) return;
+      if (!visitor.acceptField(field)) return;
       QueryVisitor each = visitor.getSubVisitor(BooleanClause.Occur.MUST, this);
-      for (Variants w : words) w.visit(each);
+      for (Query w : words) w.visit(each);
     }
 
     @Override
     public String toString(String field) {
-      StringBuilder s = new StringBuilder(VI.equals(field) ? "" : VI + ":").append('"');
-      for (int i = 0; i < words.size(); i++) s.append(i == 0 ? "" : " ").append('~').append(words.get(i).folded());
+      StringBuilder s = new StringBuilder(this.field.equals(field) ? "" : this.field + ":").append('"');
+      for (int i = 0; i < words.size(); i++) s.append(i == 0 ? "" : " ").append(words.get(i).toString(this.field));
       return s.append('"').append(slop == 0 ? "" : "~" + slop).toString();
     }
 
     @Override
     public boolean equals(Object o) {
-      return sameClassAs(o) && o instanceof Phrase p && p.words.equals(words) && Arrays.equals(p.positions, positions)
-          && p.slop == slop;
+      return sameClassAs(o) && o instanceof Phrase p && p.field.equals(field) && p.words.equals(words)
+          && Arrays.equals(p.positions, positions) && p.slop == slop;
     }
 
     @Override
-    public int hashCode() { return Objects.hash(classHash(), words, Arrays.hashCode(positions), slop); }
+    public int hashCode() { return Objects.hash(classHash(), field, words, Arrays.hashCode(positions), slop); }
   }
 }

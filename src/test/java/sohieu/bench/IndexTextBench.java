@@ -33,8 +33,8 @@ import sohieu.lang.Paragraph;
  * The limit for ingest: Lucene indexing the text Sohieu already extracted, with Sohieu's analyzers, and nothing
  * else (no reading of files, extraction, language identification, citation recognition or facets). Reads the
  * stored text and paragraph languages of an index IngestBench built, loads them into memory (not timed), then
- * indexes each paragraph into its language's field and, as DocumentBuilder does, a Polish one into the folded field, with the text stored as Sohieu stores
- * it, on as many threads as cores. Prints one JSON line.
+ * indexes each paragraph into its language's field (once, as DocumentBuilder does), with the text stored as Sohieu
+ * stores it, on as many threads as cores. Prints one JSON line.
  *
  * <p>Usage: {@code IndexTextBench SOURCE_INDEX OUT_INDEX}
  */
@@ -78,9 +78,6 @@ public final class IndexTextBench {
             for (Paragraph p : d.paragraphs()) {
               String para = d.text().substring(p.start(), Math.min(p.end(), d.text().length()));
               doc.add(new TextField(LanguageAnalyzers.field(p.lang()), para, Field.Store.NO));
-              if (LanguageAnalyzers.foldedCopyIndexed(p.lang())) {
-                doc.add(new TextField(LanguageAnalyzers.FOLDED_FIELD, para, Field.Store.NO));
-              }
             }
             writer.addDocument(doc);
           }
