@@ -186,9 +186,7 @@ public final class ArticleQueryParser {
   }
 
   private static Query weightedLeaf(Query query) {
-    // They stand for the folded field, which is left as it is.
-    if (query instanceof FoldedQueries.Variants || query instanceof FoldedQueries.PolishWord
-        || query instanceof FoldedQueries.Phrase) return query;
+    if (FoldedQueries.isExpansion(query)) return query; // weighs as the folded field, which is left as it is
     java.util.Set<String> fields = new java.util.HashSet<>();
     query.visit(new org.apache.lucene.search.QueryVisitor() {
       @Override

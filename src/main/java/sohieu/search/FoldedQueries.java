@@ -71,6 +71,11 @@ final class FoldedQueries {
    */
   static Query expand(Query query) { return ArticleQueryParser.eachLeaf(query, FoldedQueries::expandLeaf); }
 
+  /** Whether {@code query} is one of {@link #expand}'s: it stands for the folded field and weighs as it does. */
+  static boolean isExpansion(Query query) {
+    return query instanceof Variants || query instanceof PolishWord || query instanceof Phrase;
+  }
+
   /** The language field a parser's folded field stands for, or null. */
   private static String target(String field) {
     return field.equals(VI_FIELD) ? VI : field.equals(PL_FIELD) ? PL : null;
@@ -159,10 +164,7 @@ final class FoldedQueries {
     public Query rewrite(IndexSearcher searcher) throws IOException {
       Set<Term> terms = new LinkedHashSet<>(lemmas);
       if (spelled.rewrite(searcher) instanceof SynonymQuery inIndex) terms.addAll(inIndex.getTerms());
-      if (terms.isEmpty()) return new MatchNoDocsQuery("no variant in the index");
-      SynonymQuery.Builder b = new SynonymQuery.Builder(PL);
-      terms.stream().limit(MAX_VARIANTS).forEach(b::addTerm);
-      return b.build();
+      return asOneTerm(terms.stream().limit(MAX_VARIANTS).toList());
     }
 
     @Override
@@ -201,12 +203,15 @@ final class FoldedQueries {
     }
 
     @Override
-    protected Query build(List<Term> terms) {
-      if (terms.isEmpty()) return new MatchNoDocsQuery("no variant in the index");
-      SynonymQuery.Builder b = new SynonymQuery.Builder(terms.get(0).field());
-      for (Term t : terms) b.addTerm(t);
-      return b.build();
-    }
+    protected Query build(List<Term> terms) { return asOneTerm(terms); }
+  }
+
+  /** Terms of one field scored as one term ({@link SynonymQuery}); no match when there are none. */
+  private static Query asOneTerm(List<Term> terms) {
+    if (terms.isEmpty()) return new MatchNoDocsQuery("no variant in the index");
+    SynonymQuery.Builder b = new SynonymQuery.Builder(terms.get(0).field());
+    for (Term t : terms) b.addTerm(t);
+    return b.build();
   }
 
   /** A phrase of folded words: at each position, the variants the index holds ({@link MultiPhraseQuery}). */
