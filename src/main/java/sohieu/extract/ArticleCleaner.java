@@ -21,6 +21,8 @@ final class ArticleCleaner {
       "źródło", "komentarz (0)", "w tym samym temacie", "w tej samej kategorii", "ten sam autor", "czytaj także",
       "nguồn", "bình luận (0)", "cùng chủ đề", "cùng chuyên mục", "tin liên quan", "xem thêm", "related",
       "related articles", "no data", "no videos available");
+  /** The longest opener: a longer line is none, and is not lower-cased to find out (lower case never shortens). */
+  private static final int TRAILER_OPENER_CHARS = TRAILER_OPENERS.stream().mapToInt(String::length).max().orElseThrow();
   /** A row of share buttons glued together: "ZaloFacebookTwitterImprimerCopier le lien". */
   private static final Pattern SHARE_ROW = Pattern.compile(
       "(?i)^(zalo|facebook|twitter|x|linkedin|telegram|email|e-mail|print|imprimer|drukuj|печать|copier le lien|"
@@ -160,7 +162,9 @@ final class ArticleCleaner {
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty()) continue;
-      if (nonEmpty >= 3 && TRAILER_OPENERS.contains(line.toLowerCase(Locale.ROOT))) return i;
+      if (nonEmpty >= 3 && line.length() <= TRAILER_OPENER_CHARS && TRAILER_OPENERS.contains(line.toLowerCase(Locale.ROOT))) {
+        return i;
+      }
       nonEmpty++;
     }
     return lines.length;
