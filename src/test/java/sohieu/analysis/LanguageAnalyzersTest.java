@@ -85,6 +85,17 @@ class LanguageAnalyzersTest {
         new String[] {"hòa", "bình", "thủy", "lợi"}, new int[] {0, 4, 10, 15}, new int[] {3, 8, 14, 18}, null);
   }
 
+  @Test
+  void vietnameseWordsAreTheFoldedQueryWordsWithTheirMarks() {
+    // A form's blanks are no words; a Vietnamese word splits where the folded analyzer splits the query typed
+    // without marks, so every folded query word has the text_vi terms it is expanded over.
+    String form = "Họ và tên: ____________ Ngày sinh: 12/3/1990 (số CMND/CCCD_2) e-mail: vp@dangcongsan.vn";
+    assertTerms(VI, form,
+        new String[] {"họ", "và", "tên", "ngày", "sinh", "12", "3", "1990", "số", "cmnd", "cccd_2", "e", "mail", "vp", "dangcongsan.vn"});
+    List<String> folded = terms(FOLDED, form);
+    assertEquals(folded, terms(VI, form).stream().map(t -> FOLDED.normalize(LanguageAnalyzers.FOLDED_FIELD, t).utf8ToString()).toList());
+  }
+
   // ---- folded ----
 
   @Test
