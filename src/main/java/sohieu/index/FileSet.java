@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -129,18 +131,29 @@ public final class FileSet implements Iterable<Path> {
 
   /** The roots without repeats (a file named twice is one file) and without those inside another root that is a folder. */
   private static List<Path> distinct(List<Path> roots) {
-    List<Path> absolute = roots.stream().map(FileSet::real).toList();
+    // Each root is resolved and looked at once, and its folders looked up among the folders named: a shell's glob
+    // names thousands of files (a pairwise check cost 18 s for 2,600 of them).
+    List<Path> absolute = new ArrayList<>(roots.size());
+    Set<Path> folders = new HashSet<>();
+    for (Path root : roots) {
+      Path real = real(root);
+      absolute.add(real);
+      if (Files.isDirectory(real)) folders.add(real);
+    }
+    Set<Path> seen = new HashSet<>();
     List<Path> kept = new ArrayList<>();
     for (int i = 0; i < roots.size(); i++) {
       Path p = absolute.get(i);
-      boolean covered = false;
-      for (int j = 0; j < roots.size() && !covered; j++) {
-        Path other = absolute.get(j);
-        if (j != i && (other.equals(p) ? j < i : Files.isDirectory(other) && p.startsWith(other))) covered = true;
-      }
-      if (!covered) kept.add(roots.get(i));
+      if (seen.add(p) && !insideAny(p, folders)) kept.add(roots.get(i));
     }
     return kept;
+  }
+
+  /** Whether a folder of {@code folders} holds {@code p} (at any depth). */
+  private static boolean insideAny(Path p, Set<Path> folders) {
+    if (folders.isEmpty()) return false;
+    for (Path up = p.getParent(); up != null; up = up.getParent()) if (folders.contains(up)) return true;
+    return false;
   }
 
   /** The path with every link resolved, or, when that fails (missing, a loop), absolute and normalized. */

@@ -51,6 +51,14 @@ class FileSetTest {
   }
 
   @Test
+  void filesNamedOneByOneBesideTheFoldersHoldingSomeOfThemAreEachTakenOnce() {
+    // as a shell's glob names them: c/d/3.txt is inside c, named too; b's files are named without b
+    FileSet set = FileSet.of(List.of(dir.resolve("c/d/3.txt"), dir.resolve("b/1.html"), dir.resolve("c/d"),
+        dir.resolve("b/2.txt"), dir.resolve("c"), dir.resolve("b/1.html")), List.of());
+    assertEquals(List.of("b/1.html", "b/2.txt", "c/d/3.txt", "c/truth.tsv"), names(set));
+  }
+
+  @Test
   void aFileNamedTwiceInOtherSpellingsIsWalkedOnce() {
     FileSet set = FileSet.of(List.of(dir.resolve("a.txt"), dir.resolve("./a.txt"), dir.resolve("b/../a.txt"),
         dir.resolve("b/2.txt")), List.of());
