@@ -30,6 +30,9 @@ import sohieu.search.Reports;
     footer = {"", "Examples:", "  scripts/sohieu cite 12-CT/TW", "  scripts/sohieu cite 16-qd/tw --json",
         "  scripts/sohieu cite 25-NQ/TW --jsonl | jq -r .sentence"})
 final class CiteCommand implements Callable<Integer> {
+  /** Characters of a mention's sentence the table shows, around the mention; machine formats give all of it. */
+  private static final int SENTENCE_SHOWN = 300;
+
   @Parameters(paramLabel = "REF", arity = "1..*", description = "A document number, e.g. 12-CT/TW.")
   String[] ref;
 
@@ -161,9 +164,9 @@ final class CiteCommand implements Callable<Integer> {
       for (Citation c : a.mentions()) {
         String sentence = c.sentence();
         int at = sentence.indexOf(c.raw());
-        String shown = at < 0 ? sentence : Style.mark(sentence, at, at + c.raw().length());
+        String shown = at < 0 ? Output.clip(sentence, SENTENCE_SHOWN) : Output.clipAround(sentence, at, at + c.raw().length(), SENTENCE_SHOWN);
         String issued = c.issued() == null ? "" : style.dim("  (issued " + c.issued() + ")");
-        out.println("   - " + style.marks(Output.clip(shown, 300)) + issued);
+        out.println("   - " + style.marks(shown) + issued);
       }
       out.println();
     }

@@ -96,4 +96,37 @@ final class Output {
     String one = s.replace('\n', ' ');
     return one.codePointCount(0, one.length()) <= max ? one : one.substring(0, one.offsetByCodePoints(0, max - 1)) + "…";
   }
+
+  /** How far a cut moves to fall between two words. */
+  private static final int WORD_SNAP = 20;
+
+  /**
+   * At most {@code max} characters of {@code s} on one line with {@code [start, end)} marked in their middle, "…"
+   * where it was cut: a mention far into a long sentence stays in view (clipped from the start, it was cut off).
+   */
+  static String clipAround(String s, int start, int end, int max) {
+    String one = s.replace('\n', ' ');
+    int length = one.codePointCount(0, one.length());
+    if (length <= max) return Style.mark(one, start, end);
+    int spanStart = one.codePointCount(0, start), spanEnd = one.codePointCount(0, end);
+    // Centred, the window has an ellipsis at each end; against an end of the sentence, one only.
+    int centred = spanStart - Math.max(0, max - 2 - (spanEnd - spanStart)) / 2, from, to;
+    if (centred <= 0) {
+      from = 0;
+      to = Math.max(max - 1, spanEnd);
+    } else if (centred + max - 2 >= length) {
+      from = Math.min(length - (max - 1), spanStart);
+      to = length;
+    } else {
+      from = centred;
+      to = Math.max(centred + max - 2, spanEnd);
+    }
+    int first = one.offsetByCodePoints(0, from), last = one.offsetByCodePoints(0, to);
+    // Cut between words when a space is near, not inside one
+    int space = one.indexOf(' ', first);
+    if (from > 0 && space >= 0 && space < start && space - first <= WORD_SNAP) first = space + 1;
+    space = one.lastIndexOf(' ', last);
+    if (to < length && space >= end && last - space <= WORD_SNAP) last = space;
+    return (from > 0 ? "…" : "") + Style.mark(one.substring(first, last), start - first, end - first) + (to < length ? "…" : "");
+  }
 }

@@ -35,8 +35,10 @@ final class RefsCommand implements Callable<Integer> {
   @Option(names = "--min-articles", paramLabel = "N", defaultValue = "1", description = "Only references cited by at least N articles.")
   long minArticles;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Rows to show in the table (default ${DEFAULT-VALUE}; machine formats get all).")
-  int limit;
+  /** Null when not given: the table shows 50, machine formats everything. */
+  @Option(names = "--limit", paramLabel = "N",
+      description = "References to show, most cited first (default 50 in the table; --json, --jsonl and --csv give all unless --limit is given).")
+  Integer limit;
 
   @Mixin
   IndexOption index;
@@ -55,7 +57,7 @@ final class RefsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Main.atLeast("--limit", limit, 1);
+    if (limit != null) Main.atLeast("--limit", limit, 1);
     LocalDate from = null;
     if (since != null) {
       try {
@@ -83,18 +85,21 @@ final class RefsCommand implements Callable<Integer> {
       }
     }
     if (!output.table()) {
+      // Machine formats are complete unless a limit is asked for.
+      if (limit != null && rows.size() > limit) rows = rows.subList(0, limit);
       Output.print(out, output, new Reports.Refs(rows), rows);
     } else if (!rows.isEmpty()) {
       Style style = new Style(output.colorOn());
       Vocabulary words = recognizer.vocabulary();
       Table t = new Table("REFERENCE", "ARTICLES", "MENTIONS", "FIRST", "LAST", "LANGS", "TYPE", "ISSUER", "ISSUED").shrinkable(6, 7);
-      for (ReferenceRow r : rows.subList(0, Math.min(limit, rows.size()))) {
+      int shown = limit == null ? 50 : limit;
+      for (ReferenceRow r : rows.subList(0, Math.min(shown, rows.size()))) {
         String issued = r.issuedDate() == null ? null : r.issuedDate() + (r.issued().size() > 1 ? " (!)" : "");
         t.row(style.accent(r.canonical()), r.articles(), r.mentions(), r.firstSeen(), r.lastSeen(),
             String.join("+", r.languages()), words.typeName(r.type(), "en"), words.issuerName(r.issuer(), "en"), issued);
       }
       t.print(out, style);
-      if (rows.size() > limit) out.println(style.dim((rows.size() - limit) + " more; --limit to see them"));
+      if (rows.size() > shown) out.println(style.dim((rows.size() - shown) + " more; --limit to see them"));
       if (rows.stream().anyMatch(r -> r.issued().size() > 1)) out.println(style.dim("(!) the texts state different issue dates: see cite"));
       out.flush();
     } else {

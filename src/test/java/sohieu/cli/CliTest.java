@@ -391,6 +391,10 @@ class CliTest {
     List<String> refs = new ArrayList<>();
     Json.MAPPER.readTree(two.out()).get("references").forEach(x -> refs.add(x.get("canonical").asText()));
     assertEquals(List.of("12-CT/TW", "12-KL/TW"), refs);
+    // a limit asked for holds in machine formats too; without one they are complete
+    Run first = run("refs", "--min-articles", "2", "--json", "--limit", "1", "--index", index);
+    assertEquals(1, Json.MAPPER.readTree(first.out()).get("references").size(), first.out());
+    assertEquals("12-CT/TW", Json.MAPPER.readTree(first.out()).get("references").get(0).get("canonical").asText());
     assertEquals(1, run("refs", "--issuer", "XYZ", "--index", index).code());
     // The Central Committee spelt with its marks is the TW its numbers are stored under.
     assertEquals(run("refs", "--issuer", "TW", "--csv", "--index", index).out(),
