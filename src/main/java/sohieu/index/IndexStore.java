@@ -187,6 +187,9 @@ public final class IndexStore implements Closeable {
     return orphans;
   }
 
+  /** Bytes of documents the writer holds in memory, not yet flushed to a segment (at most its RAM buffer). */
+  public long bufferedBytes() { return writer.ramBytesUsed(); }
+
   /** Commits after every {@code files} files as well as every 30 s; small values let tests crash between commits. */
   public void commitEvery(int files) { this.commitEvery = Math.max(1, files); }
 

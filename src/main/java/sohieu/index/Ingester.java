@@ -144,6 +144,9 @@ public final class Ingester implements Closeable {
    */
   public void cancel() { cancelled.set(true); }
 
+  /** Bytes of documents indexed but held in memory by the index writer until its next flush (at most its RAM buffer). */
+  public long bufferedBytes() { return store.bufferedBytes(); }
+
   /** Ingests the files; with {@code prune}, also removes documents whose files no longer exist. */
   public IngestSummary ingest(Iterable<Path> files, boolean prune, IngestListener listener)
       throws IOException, InterruptedException {
