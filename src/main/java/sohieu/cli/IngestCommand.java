@@ -68,9 +68,12 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print failures and the summary as JSON lines.")
   boolean json;
 
-  /** Hidden: lets the crash tests kill an ingest between frequent commits. */
-  @Option(names = "--commit-every", paramLabel = "N", hidden = true, defaultValue = "2000")
-  int commitEvery;
+  /**
+   * Hidden: lets the crash tests kill an ingest between frequent commits. Unset, the index's own policy holds (every
+   * 10,000 files or 30 s): committing every 2,000 files, as this once did, cost the command 7% of its speed.
+   */
+  @Option(names = "--commit-every", paramLabel = "N", hidden = true)
+  Integer commitEvery;
 
   /** Hidden: files per bulk request with --engine, small in the tests that stop a node between two of them. */
   @Option(names = "--bulk-files", paramLabel = "N", hidden = true, defaultValue = "64")
@@ -132,8 +135,8 @@ final class IngestCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       try (ingester; Progress progress = Progress.start(walk.count(), err)) {
-        ingester.commitEvery(commitEvery).limits(limits.maxMegabytes, limits.maxChars, limits.maxCitations)
-            .ocrLimits(limits.ocrPages, limits.ocrPageSeconds);
+        if (commitEvery != null) ingester.commitEvery(commitEvery);
+        ingester.limits(limits.maxMegabytes, limits.maxChars, limits.maxCitations).ocrLimits(limits.ocrPages, limits.ocrPageSeconds);
         summary = ingester.ingest(files, prune, new IngestListener() {
           @Override
           public void done(Path file, Outcome outcome, long bytes, String reason) {
