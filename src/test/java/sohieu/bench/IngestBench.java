@@ -187,17 +187,15 @@ public final class IngestBench {
   }
 
   /**
-   * The largest heap in use just after a collection of the whole heap while the ingest runs: what the ingest keeps
-   * (the pools' peak usage also counts garbage not yet collected, and a young collection leaves the old generation's
-   * garbage in place). The collector is asked for one after 5 s and every 30 s (well under 1% of a run's time), so
-   * that short runs are measured too. Also that heap less the documents the index writer held in memory at the time
-   * (its RAM buffer fills and empties with every flush): what the ingest keeps besides them, the part that must not
-   * grow with the number of files.
+   * The largest heap in use just after a collection of the whole heap: those the ingest ran into, and one asked for
+   * once it is over, with its writer still open (a short run may have had none, and one asked for during the run
+   * would cost it: tracing Lingua's models alone takes a tenth of a second). Also that heap less the documents the
+   * index writer held in memory at the time (its RAM buffer fills and empties with every flush): what the ingest keeps
+   * besides them, the part that must not grow with the number of files.
    */
   static final class LiveHeap implements javax.management.NotificationListener {
     private final java.util.function.LongSupplier buffered;
     private final List<javax.management.NotificationEmitter> collectors = new ArrayList<>();
-    private final Thread asker;
     private long peak, peakWithoutBuffer;
 
     private LiveHeap(java.util.function.LongSupplier buffered) {
@@ -208,17 +206,6 @@ public final class IngestBench {
           collectors.add(emitter);
         }
       }
-      asker = Thread.ofPlatform().daemon().name("live-heap").start(() -> {
-        try {
-          Thread.sleep(5_000);
-          while (true) {
-            System.gc();
-            Thread.sleep(30_000);
-          }
-        } catch (InterruptedException e) {
-          // the ingest is over
-        }
-      });
     }
 
     static LiveHeap start(java.util.function.LongSupplier buffered) { return new LiveHeap(buffered); }
@@ -227,18 +214,26 @@ public final class IngestBench {
     public synchronized void handleNotification(javax.management.Notification n, Object handback) {
       if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
       var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
-      if (!info.getGcAction().contains("major")) return;
+      if (!info.getGcAction().contains("major")) return; // a young collection leaves the old generation's garbage
       long used = 0;
       for (java.lang.management.MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) used += u.getUsed();
-      long buffer = buffered.getAsLong();
-      peak = Math.max(peak, used);
-      peakWithoutBuffer = Math.max(peakWithoutBuffer, used - Math.min(buffer, used));
+      record(used);
     }
 
+    private synchronized void record(long used) {
+      peak = Math.max(peak, used);
+      peakWithoutBuffer = Math.max(peakWithoutBuffer, used - Math.min(buffered.getAsLong(), used));
+    }
+
+    /** Stops listening, then collects the whole heap once more and counts what it holds. */
     void stop() throws Exception {
-      asker.interrupt();
-      asker.join();
       for (javax.management.NotificationEmitter emitter : collectors) emitter.removeNotificationListener(this);
+      System.gc();
+      long used = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) used += pool.getUsage().getUsed();
+      }
+      record(used);
     }
 
     synchronized long peak() { return peak; }
