@@ -61,7 +61,7 @@ final class DocumentBuilder {
     DocumentFields.text(doc, text);
     String main = charsByLanguage(article.paragraphs()).entrySet().stream().max(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey).orElse("und");
-    for (String key : NearDuplicates.keys(text, main)) DocumentFields.nearKey(doc, key);
+    DocumentFields.nearKeys(doc, NearDuplicates.keys(text, main));
     DocumentFields.paragraphs(doc, article.paragraphs());
     if (known(d.title())) DocumentFields.title(doc, d.title());
     if (known(d.sourceUrl())) DocumentFields.url(doc, d.sourceUrl());

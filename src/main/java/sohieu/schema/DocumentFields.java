@@ -40,11 +40,11 @@ public final class DocumentFields {
   public static void size(Document doc, long size) { doc.add(new StoredField(Fields.SIZE, size)); }
 
   /**
-   * One near-duplicate band key of the text, a doc value read for each hit; not searchable, since nothing looks a
-   * group up by its key (its terms were 2% of the index's size; an index that has them reads the same).
+   * The near-duplicate band keys of the text ({@link NearKeys}), one doc value read for each hit; not searchable,
+   * since nothing looks a group up by its key (its terms were 2% of the index's size).
    */
-  public static void nearKey(Document doc, String key) {
-    doc.add(new SortedSetDocValuesField(Fields.NEAR, new BytesRef(key)));
+  public static void nearKeys(Document doc, List<String> keys) throws IOException {
+    if (!keys.isEmpty()) doc.add(new BinaryDocValuesField(Fields.NEAR, NearKeys.encode(keys)));
   }
 
   /** The whole extracted text, stored only: each paragraph is searched in its language's field. */

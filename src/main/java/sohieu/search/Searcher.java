@@ -31,7 +31,6 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -64,6 +63,7 @@ import sohieu.index.IndexStore;
 import sohieu.lang.VietnameseOrthography;
 import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
+import sohieu.schema.NearKeys;
 import sohieu.schema.Paragraphs;
 import sohieu.schema.SchemaMismatchException;
 import sohieu.refs.Citation;
@@ -296,11 +296,8 @@ public final class Searcher implements Closeable {
     List<LeafReaderContext> leaves = reader.leaves();
     for (ScoreDoc sd : ranked) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      SortedSetDocValues near = DocValues.getSortedSet(leaf.reader(), Fields.NEAR);
-      List<String> keys = new ArrayList<>();
-      if (near.advanceExact(sd.doc - leaf.docBase)) {
-        for (int i = 0; i < near.docValueCount(); i++) keys.add(near.lookupOrd(near.nextOrd()).utf8ToString());
-      }
+      BinaryDocValues near = DocValues.getBinary(leaf.reader(), Fields.NEAR);
+      List<String> keys = near.advanceExact(sd.doc - leaf.docBase) ? NearKeys.decode(near.binaryValue()) : List.of();
       int group = Integer.MAX_VALUE;
       for (String key : keys) {
         if (NearDuplicates.isNumberKey(key)) {

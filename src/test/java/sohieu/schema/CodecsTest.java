@@ -115,6 +115,28 @@ class CodecsTest {
     assertTrue(tenTimes < once + 10 * 40, once + " bytes for one mention, " + tenTimes + " for ten");
   }
 
+  static Stream<Arguments> nearKeys() {
+    return Stream.of(
+        Arguments.of("none", List.of()),
+        Arguments.of("word and number keys as NearDuplicates writes them", List.of("w0:8000000000000000", "w1:0",
+            "w2:ffffffffffffffff", "w12:1a2b3c", "n0:7fe@vi", "n3:1@ru")),
+        Arguments.of("keys of other shapes travel as they are", List.of("", "w", "w1", "w1:", "w01:ab", "w1:00ab",
+            "w1:ABC", "w1:12345678901234567", "n1:ab", "w1:ab@vi", "x1:ab", "n1:ab@", "w-1:ab", "w9999999999:ab", ODD)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void nearKeys(String name, List<String> keys) throws Exception {
+    assertEquals(keys, NearKeys.decode(NearKeys.encode(keys)));
+  }
+
+  @Test
+  void aNearKeyTakesItsHashAsEightBytes() throws Exception {
+    List<String> keys = List.of("w0:8000000000000000", "w1:7fffffffffffffff", "n0:123456789abcdef@vi");
+    // format, count; per key kind, band, 8 bytes (and the language, length-prefixed)
+    assertEquals(2 + 3 * 10 + 3, NearKeys.encode(keys).length);
+  }
+
   static Stream<Arguments> refData() {
     return Stream.of(
         Arguments.of("one reference, its dates each once in order", List.of(
