@@ -92,10 +92,10 @@ public final class LanguageAnalyzers {
 
   /**
    * Diacritic- and case-insensitive analyzer of {@value #FOLDED_FIELD}: "etranger" matches "étranger"; it also gives
-   * the folded words of a query that are expanded over the Vietnamese and Polish fields' terms. It
-   * splits words with the standard (UAX #29) tokenizer, which separates
-   * Vietnamese syllables, Cyrillic and Latin words as the ICU tokenizer does at a fraction of its cost; the
-   * language fields keep the ICU tokenizer where it matters (vi, und).
+   * the folded words of a query that are expanded over the Vietnamese and Polish fields' terms. It splits words with
+   * the standard (UAX #29) tokenizer, which separates Vietnamese syllables, Cyrillic and Latin words as the ICU
+   * tokenizer does at a fraction of its cost, and as the Vietnamese field does; only text of no known language keeps
+   * the ICU tokenizer (Thai, Khmer, Chinese words need its dictionaries).
    */
   public static Analyzer folded() {
     return new ChainAnalyzer("folded", StandardTokenizer::new,
