@@ -13,6 +13,9 @@ import static sohieu.analysis.TokenAssert.tokens;
 import java.text.Normalizer;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
@@ -206,9 +209,21 @@ class LanguageAnalyzersTest {
   }
 
   @Test
-  void multiValuedFieldsKeepPhrasesApart() {
+  void phrasesWithinTheGapNeverJoinTwoParagraphs() {
     for (String lang : LanguageAnalyzers.LANGUAGES) {
-      assertEquals(ChainAnalyzer.POSITION_GAP, LanguageAnalyzers.forLanguage(lang).getPositionIncrementGap("f"));
+      Analyzer analyzer = LanguageAnalyzers.forLanguage(lang);
+      MemoryIndex twoParagraphs = new MemoryIndex();
+      twoParagraphs.addField("f", "alpha", analyzer);
+      twoParagraphs.addField("f", "omega", analyzer);
+      MemoryIndex oneParagraph = new MemoryIndex();
+      oneParagraph.addField("f", "alpha omega", analyzer);
+      for (int slop = 0; slop < ChainAnalyzer.POSITION_GAP; slop++) {
+        Query phrase = new QueryBuilder(analyzer).createPhraseQuery("f", "alpha omega", slop);
+        assertEquals(0f, twoParagraphs.search(phrase), lang + " slop " + slop);
+        assertTrue(oneParagraph.search(phrase) > 0, lang + " slop " + slop);
+      }
+      Query joining = new QueryBuilder(analyzer).createPhraseQuery("f", "alpha omega", ChainAnalyzer.POSITION_GAP);
+      assertTrue(twoParagraphs.search(joining) > 0, lang);
     }
   }
 }
