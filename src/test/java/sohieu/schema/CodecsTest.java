@@ -44,6 +44,10 @@ class CodecsTest {
         Arguments.of("empty language", List.of(new Paragraph(5, 5, ""))),
         Arguments.of("read by OCR beside typed text", List.of(new Paragraph(0, 40, "fr"), new Paragraph(42, 300, "fr", true),
             new Paragraph(302, 310, "und", true))),
+        Arguments.of("out of order and overlapping", List.of(new Paragraph(500, 600, "vi"), new Paragraph(100, 700, "vi"),
+            new Paragraph(0, 0, "ru"), new Paragraph(0, 1, "ru", true))),
+        Arguments.of("a language coming back", List.of(new Paragraph(0, 9, "vi"), new Paragraph(10, 19, "en"),
+            new Paragraph(20, 29, "vi"), new Paragraph(30, 39, "vi"))),
         Arguments.of("many", IntStream.range(0, 100_000).mapToObj(i -> new Paragraph(i * 10, i * 10 + 9, i % 2 == 0 ? "vi" : "fr")).toList()));
   }
 
@@ -51,6 +55,14 @@ class CodecsTest {
   @MethodSource
   void paragraphs(String name, List<Paragraph> paragraphs) throws Exception {
     assertEquals(paragraphs, Paragraphs.decode(Paragraphs.encode(paragraphs)));
+  }
+
+  /** A long text's lines (a gap of one, under 128 characters, one language) cost two bytes each, not ten. */
+  @Test
+  void paragraphsOfOneLanguageTakeTwoBytesEach() throws Exception {
+    List<Paragraph> lines = IntStream.range(0, 1000).mapToObj(i -> new Paragraph(i * 100, i * 100 + 99, "vi")).toList();
+    int bytes = Paragraphs.encode(lines).length;
+    assertTrue(bytes <= 2 * lines.size() + 8, bytes + " bytes");
   }
 
   @Test
