@@ -528,7 +528,7 @@ public final class Ingester implements Closeable {
   private static Holder heldIn(IndexSearcher searcher, String hash, Holder me) throws IOException {
     Holder indexed = null;
     boolean mine = false;
-    for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Fields.HASH, hash)), 16).scoreDocs) {
+    for (ScoreDoc sd : searcher.search(new TermQuery(Fields.hashTerm(Fields.HASH, hash)), 16).scoreDocs) {
       Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.FILE));
       String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
       if (f.equals(me.file) || p.equals(me.path)) {
@@ -578,7 +578,8 @@ public final class Ingester implements Closeable {
   private static Stored stored(IndexSearcher searcher, Query own) throws IOException {
     TopDocs hits = searcher.search(own, 1);
     if (hits.scoreDocs.length == 0) return Stored.NONE;
-    return new Stored(true, searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(Fields.HASH)).get(Fields.HASH));
+    return new Stored(true, Fields.hashHex(searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(Fields.HASH))
+        .getBinaryValue(Fields.HASH)));
   }
 
   /** One line for what went wrong with a file (or with the writer). */

@@ -32,10 +32,14 @@ public final class DocumentFields {
   public static void file(Document doc, String absolute) { doc.add(new StringField(Fields.FILE, absolute, Field.Store.YES)); }
 
   /** The content hash, stored and searchable, by which an unchanged or identical file is recognized. */
-  public static void hash(Document doc, String hash) { doc.add(new StringField(Fields.HASH, hash, Field.Store.YES)); }
+  public static void hash(Document doc, String hash) {
+    doc.add(new StringField(Fields.HASH, Fields.hashBytes(hash), Field.Store.YES));
+  }
 
   /** The hash of the indexed content a file is a copy of, stored and searchable: the copy's document has its paths and this. */
-  public static void copyOf(Document doc, String hash) { doc.add(new StringField(Fields.COPY_OF, hash, Field.Store.YES)); }
+  public static void copyOf(Document doc, String hash) {
+    doc.add(new StringField(Fields.COPY_OF, Fields.hashBytes(hash), Field.Store.YES));
+  }
 
   public static void size(Document doc, long size) { doc.add(new StoredField(Fields.SIZE, size)); }
 
@@ -92,9 +96,11 @@ public final class DocumentFields {
     doc.add(new StringField(Fields.SELF_REF, canonical, Field.Store.YES));
   }
 
-  /** One reference the document carries (each once): stored and a facet. */
+  /**
+   * One reference the document carries (each once): a facet. Not stored: a hit lists its references from
+   * {@link Fields#REF_DATA} and {@link Fields#SELF_REF}.
+   */
   public static void reference(Document doc, String canonical) {
-    doc.add(new StoredField(Fields.REF, canonical));
     doc.add(new SortedSetDocValuesFacetField(Fields.FACET_REF, canonical));
   }
 

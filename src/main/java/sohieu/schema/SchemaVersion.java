@@ -14,6 +14,8 @@ public final class SchemaVersion {
    * 2: binary values on Lucene's DataOutput with a format byte, the version in the commit. 1: the hand-made text
    * formats, no version recorded.
    */
+  // 11: content hashes as their bytes, not hex (Fields.hashBytes), references no longer stored (a hit reads them from
+  // ref_data);
   // 10: paragraph spans as gaps and lengths, a language only where it changes (Paragraphs format 3);
   // 9: Vietnamese words split by the standard tokenizer instead of ICU's (form blanks "____" are no terms any more),
   // near-duplicate keys one binary doc value per document;
@@ -21,7 +23,7 @@ public final class SchemaVersion {
   // the folded field; 6: near-duplicate keys and the facets only as doc values, no terms (Lucene refuses a field whose index options
   // change, so a schema 5 index cannot take new documents); 5: a paragraph says whether OCR read it; 4: copies of a
   // content as documents of their own, near-duplicate band keys; 3: the reference-type facet
-  public static final int CURRENT = 10;
+  public static final int CURRENT = 11;
   /** The key of the version in a commit's user data. */
   static final String KEY = "sohieu.schema";
   /** What an index that records no version was written by. */

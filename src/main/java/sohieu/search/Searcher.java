@@ -65,6 +65,7 @@ import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
 import sohieu.schema.NearKeys;
 import sohieu.schema.Paragraphs;
+import sohieu.schema.RefData;
 import sohieu.schema.SchemaMismatchException;
 import sohieu.refs.Citation;
 import sohieu.refs.CitationRecognizer;
@@ -258,7 +259,7 @@ public final class Searcher implements Closeable {
         similar.add(searcher.storedFields().document(other.doc, Set.of(Fields.PATH)).get(Fields.PATH));
       }
       hits.add(new Hit(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-          values(d, Fields.LANG), Float.isNaN(best.score) ? 0f : best.score, snips, values(d, Fields.REF),
+          values(d, Fields.LANG), Float.isNaN(best.score) ? 0f : best.score, snips, references(best.doc, d),
           copies(d.get(Fields.PATH)), similar.size() + 1, similar));
     }
     return new SearchResult(queryText, total, undatedExcluded(query), hits, null, widened);
@@ -594,7 +595,7 @@ public final class Searcher implements Closeable {
   private StoredArticle stored(int doc) throws IOException {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-        d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), d.get(Fields.HASH), values(d, Fields.LANG), d.get(Fields.TEXT),
+        d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), Fields.hashHex(d.getBinaryValue(Fields.HASH)), values(d, Fields.LANG), d.get(Fields.TEXT),
         Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions(),
         copies(d.get(Fields.PATH)));
   }
@@ -608,16 +609,16 @@ public final class Searcher implements Closeable {
    */
   private synchronized Map<String, List<String>> copies() throws IOException {
     if (copiesByPath != null) return copiesByPath;
-    Map<String, List<String>> byHash = new HashMap<>();
+    Map<BytesRef, List<String>> byHash = new HashMap<>();
     int n = searcher.count(Fields.copies());
     if (n > 0) {
       for (ScoreDoc sd : searcher.search(Fields.copies(), n).scoreDocs) {
         Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.COPY_OF));
-        byHash.computeIfAbsent(d.get(Fields.COPY_OF), h -> new ArrayList<>()).add(d.get(Fields.PATH));
+        byHash.computeIfAbsent(d.getBinaryValue(Fields.COPY_OF), h -> new ArrayList<>()).add(d.get(Fields.PATH));
       }
     }
     Map<String, List<String>> byPath = new HashMap<>();
-    for (Map.Entry<String, List<String>> e : byHash.entrySet()) {
+    for (Map.Entry<BytesRef, List<String>> e : byHash.entrySet()) {
       TopDocs original = searcher.search(new TermQuery(new Term(Fields.HASH, e.getKey())), 1);
       if (original.scoreDocs.length == 0) continue; // an ingest left it without its document; the next takes it up
       String path = searcher.storedFields().document(original.scoreDocs[0].doc, Set.of(Fields.PATH)).get(Fields.PATH);
@@ -625,6 +626,22 @@ public final class Searcher implements Closeable {
     }
     copiesByPath = byPath;
     return byPath;
+  }
+
+  /**
+   * The references of document {@code doc} (stored fields {@code d}): its own number first, then those it cites in
+   * the order of their first mention, read from {@link Fields#REF_DATA} rather than stored a second time.
+   */
+  private List<String> references(int doc, Document d) throws IOException {
+    Set<String> refs = new java.util.LinkedHashSet<>();
+    if (d.get(Fields.SELF_REF) != null) refs.add(d.get(Fields.SELF_REF));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues data = leaf.reader().getBinaryDocValues(Fields.REF_DATA);
+    if (data != null && data.advanceExact(doc - leaf.docBase)) {
+      for (RefData.Entry e : RefData.decode(data.binaryValue(), c -> true)) refs.add(e.canonical());
+    }
+    return List.copyOf(refs);
   }
 
   private static List<String> values(Document d, String field) {

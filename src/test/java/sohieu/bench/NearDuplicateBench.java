@@ -40,16 +40,21 @@ public final class NearDuplicateBench {
       var reader = snap.reader();
       Bits live = MultiBits.getLiveDocs(reader);
       var stored = reader.storedFields();
+      var refData = org.apache.lucene.index.MultiDocValues.getBinaryValues(reader, Fields.REF_DATA);
       for (int d = 0; d < reader.maxDoc(); d++) {
         if (live != null && !live.get(d)) continue;
         Document doc = stored.document(d);
-        if (doc.get(Fields.COPY_OF) != null) continue;
+        if (doc.getField(Fields.COPY_OF) != null) continue;
         String text = doc.get(Fields.TEXT);
         Set<String> numbers = new TreeSet<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) if (m.group().length() >= 4) numbers.add(m.group());
+        Set<String> refs = new TreeSet<>(values(doc, Fields.SELF_REF));
+        if (refData != null && refData.advanceExact(d)) {
+          for (var e : sohieu.schema.RefData.decode(refData.binaryValue(), c -> true)) refs.add(e.canonical());
+        }
         docs.add(new Doc(doc.get(Fields.PATH), doc.get(Fields.TITLE), values(doc, Fields.LANG),
-            NearDuplicates.signature(text), numbers, new TreeSet<>(values(doc, Fields.REF)), NearDuplicates.keys(text, "und")));
+            NearDuplicates.signature(text), numbers, refs, NearDuplicates.keys(text, "und")));
       }
     }
     System.out.printf(Locale.ROOT, "%d documents, signatures in %.1f s%n", docs.size(), (System.nanoTime() - t0) / 1e9);

@@ -355,7 +355,7 @@ public final class RankingBench {
         Map<String, Map<String, String>> byNumbers = new HashMap<>();
         for (int i = 0; i < reader.maxDoc(); i++) {
           Document d = stored.document(i);
-          if (d.get(sohieu.schema.Fields.COPY_OF) != null) continue; // a copy's path alone: its text is its document's
+          if (d.getField(sohieu.schema.Fields.COPY_OF) != null) continue; // a copy's path alone: its text is its document's
           String path = d.get("path");
           Path p = Path.of(path).toAbsolutePath().normalize();
           String key = p.startsWith(data) ? "data/" + data.relativize(p) : root.relativize(p).toString();

@@ -14,6 +14,7 @@ import sohieu.pipeline.Article;
 import sohieu.refs.Citation;
 import sohieu.schema.Fields;
 import sohieu.schema.Mentions;
+import sohieu.schema.RefData;
 
 /** Whatever a recognizer or a metadata reader leaves empty, the document is built with what is known. */
 class DocumentBuilderTest {
@@ -28,8 +29,8 @@ class DocumentBuilderTest {
     Article article = new Article("docs/luat.txt", "00", text.length(), d, List.of(new Paragraph(0, text.length(), "vi")),
         citations, null, null);
     Document doc = new DocumentBuilder().build(article);
-    assertEquals(List.of("31/2024/QH15", "01/GTGT-BL"), Arrays.stream(doc.getFields(Fields.REF))
-        .filter(f -> f.fieldType().stored()).map(IndexableField::stringValue).toList());
+    assertEquals(List.of("31/2024/QH15", "01/GTGT-BL"), RefData.decode(doc.getBinaryValue(Fields.REF_DATA), c -> true)
+        .stream().map(RefData.Entry::canonical).toList());
     assertEquals(List.of("QH15"), Arrays.stream(doc.getFields(Fields.REF_ISSUER)).map(IndexableField::stringValue).toList());
     assertEquals(0, doc.getFields(Fields.REF_TYPE).length);
     assertNull(doc.get(Fields.TITLE));
