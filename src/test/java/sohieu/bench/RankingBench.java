@@ -349,33 +349,33 @@ public final class RankingBench {
       Corpus c = new Corpus();
       try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
         StoredFields stored = reader.storedFields();
-        org.apache.lucene.index.SortedSetDocValues near =
-            org.apache.lucene.index.MultiDocValues.getSortedSetValues(reader, sohieu.schema.Fields.NEAR);
+        org.apache.lucene.index.BinaryDocValues near =
+            org.apache.lucene.index.MultiDocValues.getBinaryValues(reader, sohieu.schema.Fields.NEAR);
         Map<String, String> byWords = new HashMap<>();
         Map<String, Map<String, String>> byNumbers = new HashMap<>();
         for (int i = 0; i < reader.maxDoc(); i++) {
           Document d = stored.document(i);
           if (d.getField(sohieu.schema.Fields.COPY_OF) != null) continue; // a copy's path alone: its text is its document's
           String path = d.get("path");
+          String hash = sohieu.schema.Fields.hashHex(d.getBinaryValue(sohieu.schema.Fields.HASH));
           Path p = Path.of(path).toAbsolutePath().normalize();
           String key = p.startsWith(data) ? "data/" + data.relativize(p) : root.relativize(p).toString();
           c.keyOfPath.put(path, key);
-          c.docs.put(key, new Doc(d.get("hash"), d.get("title"), d.get("text")));
-          c.story.put(d.get("hash"), d.get("hash"));
+          c.docs.put(key, new Doc(hash, d.get("title"), d.get("text")));
+          c.story.put(hash, hash);
           // Stories as the search collapses them: a shared key of the words, or of the numbers across languages.
           if (near != null && near.advanceExact(i)) {
-            for (int n = 0; n < near.docValueCount(); n++) {
-              String k = near.lookupOrd(near.nextOrd()).utf8ToString();
+            for (String k : sohieu.schema.NearKeys.decode(near.binaryValue())) {
               if (sohieu.analysis.NearDuplicates.isNumberKey(k)) {
                 Map<String, String> byLang = byNumbers.computeIfAbsent(
                     sohieu.analysis.NearDuplicates.withoutLanguage(k), x -> new HashMap<>());
                 for (Map.Entry<String, String> e : byLang.entrySet()) {
-                  if (!e.getKey().equals(sohieu.analysis.NearDuplicates.language(k))) c.join(d.get("hash"), e.getValue());
+                  if (!e.getKey().equals(sohieu.analysis.NearDuplicates.language(k))) c.join(hash, e.getValue());
                 }
-                byLang.putIfAbsent(sohieu.analysis.NearDuplicates.language(k), d.get("hash"));
+                byLang.putIfAbsent(sohieu.analysis.NearDuplicates.language(k), hash);
               } else {
-                String other = byWords.putIfAbsent(k, d.get("hash"));
-                if (other != null) c.join(d.get("hash"), other);
+                String other = byWords.putIfAbsent(k, hash);
+                if (other != null) c.join(hash, other);
               }
             }
           }
