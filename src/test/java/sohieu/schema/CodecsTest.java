@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import sohieu.Limits;
 import sohieu.lang.Paragraph;
 import sohieu.refs.Citation;
@@ -201,5 +202,15 @@ class CodecsTest {
     // The text formats before versions were recorded start with neither format byte.
     assertThrows(CorruptIndexException.class, () -> Paragraphs.decode(new BytesRef("vi 0 10\n")));
     assertThrows(CorruptIndexException.class, () -> RefData.decode(new BytesRef("25-NQ/TW\tNQ\tTW\t1\t\n"), c -> true));
+  }
+
+  /** A content hash is kept as its bytes and read back as the hex the pipeline gave, whatever its length. */
+  @ParameterizedTest
+  @ValueSource(strings = {"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "00", "", "0a0b"})
+  void hashesKeepTheirHex(String hex) {
+    BytesRef kept = Fields.hashBytes(hex);
+    assertEquals(hex.length() / 2, kept.length);
+    assertEquals(hex, Fields.hashHex(kept));
+    assertEquals(new org.apache.lucene.index.Term(Fields.HASH, kept), Fields.hashTerm(Fields.HASH, hex));
   }
 }
