@@ -13,8 +13,8 @@ import sohieu.lang.Paragraph;
  * The codec of {@link Fields#PARAGRAPHS}, the stored spans and languages of a document's paragraphs, which let a
  * hit's snippets be highlighted in each paragraph's own language: format byte, count, then per paragraph one number
  * holding its distance from the end of the one before (zig-zag, shifted by two), whether its language differs from
- * that one's and whether OCR read it; its language when it differs; its length. Mostly three bytes a paragraph,
- * where the absolute offsets and a language each took ten (a fifteenth of a long legal text's own size).
+ * that one's and whether OCR read it; its language when it differs; its length. Two or three bytes a paragraph,
+ * where its absolute offsets and language took ten (on real data a fifteenth of the text's own size).
  */
 public final class Paragraphs {
   static final byte FORMAT = 3; // 3: spans as gaps and lengths, a language only where it changes; 2: the OCR flag

@@ -595,8 +595,8 @@ public final class Searcher implements Closeable {
   private StoredArticle stored(int doc) throws IOException {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-        d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), Fields.hashHex(d.getBinaryValue(Fields.HASH)), values(d, Fields.LANG), d.get(Fields.TEXT),
-        Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions(),
+        d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), Fields.hashHex(d.getBinaryValue(Fields.HASH)), values(d, Fields.LANG),
+        d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions(),
         copies(d.get(Fields.PATH)));
   }
 
