@@ -222,7 +222,30 @@ public final class IngestBench {
 
     private synchronized void record(long used) {
       peak = Math.max(peak, used);
-      peakWithoutBuffer = Math.max(peakWithoutBuffer, used - Math.min(buffered.getAsLong(), used));
+      long withoutBuffer = used - Math.min(buffered.getAsLong(), used);
+      if (withoutBuffer > peakWithoutBuffer * 1.1 && HISTOGRAM != null) histogram(used, withoutBuffer);
+      peakWithoutBuffer = Math.max(peakWithoutBuffer, withoutBuffer);
+    }
+
+    /**
+     * With SOHIEU_BENCH_HISTOGRAM=FILE, what the heap holds whenever its live part besides the writer's buffer grows
+     * by a tenth: the classes of most bytes (the JVM's class histogram, which collects the whole heap first), so that
+     * a run whose live heap is not flat says what grew. Off by default: each histogram costs a full collection.
+     */
+    private static final String HISTOGRAM = System.getenv("SOHIEU_BENCH_HISTOGRAM");
+
+    private static void histogram(long used, long withoutBuffer) {
+      try {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        String table = (String) server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+            "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String top = table.lines().limit(43).collect(java.util.stream.Collectors.joining("\n"));
+        Files.writeString(Path.of(HISTOGRAM), String.format(java.util.Locale.ROOT,
+            "live %d MB, %d MB besides the writer's buffer, at %s%n%s%n%n", used >> 20, withoutBuffer >> 20,
+            java.time.LocalTime.now(), top), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (Exception e) {
+        System.err.println("no class histogram: " + e);
+      }
     }
 
     /** Stops listening, then collects the whole heap once more and counts what it holds. */
