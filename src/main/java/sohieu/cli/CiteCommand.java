@@ -164,7 +164,8 @@ final class CiteCommand implements Callable<Integer> {
       for (Citation c : a.mentions()) {
         String sentence = c.sentence();
         int at = sentence.indexOf(c.raw());
-        String shown = at < 0 ? Output.clip(sentence, SENTENCE_SHOWN) : Output.clipAround(sentence, at, at + c.raw().length(), SENTENCE_SHOWN);
+        String shown = at < 0 ? Output.clip(sentence, SENTENCE_SHOWN)
+            : Output.clipAround(sentence, at, at + c.raw().length(), SENTENCE_SHOWN);
         String issued = c.issued() == null ? "" : style.dim("  (issued " + c.issued() + ")");
         out.println("   - " + style.marks(shown) + issued);
       }

@@ -294,11 +294,9 @@ public final class Searcher implements Closeable {
     List<List<ScoreDoc>> groups = new ArrayList<>();
     Map<String, Integer> byWords = new HashMap<>();
     Map<String, Map<String, Integer>> byNumbers = new HashMap<>(); // key without its language -> language -> group
-    List<LeafReaderContext> leaves = reader.leaves();
     for (ScoreDoc sd : ranked) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      BinaryDocValues near = DocValues.getBinary(leaf.reader(), Fields.NEAR);
-      List<String> keys = near.advanceExact(sd.doc - leaf.docBase) ? NearKeys.decode(near.binaryValue()) : List.of();
+      BytesRef near = binaryValue(sd.doc, Fields.NEAR);
+      List<String> keys = near == null ? List.of() : NearKeys.decode(near);
       int group = Integer.MAX_VALUE;
       for (String key : keys) {
         if (NearDuplicates.isNumberKey(key)) {
@@ -595,8 +593,9 @@ public final class Searcher implements Closeable {
   private StoredArticle stored(int doc) throws IOException {
     Document d = searcher.storedFields().document(doc);
     return new StoredArticle(d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.DATE), d.get(Fields.OUTLET),
-        d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), Fields.hashHex(d.getBinaryValue(Fields.HASH)), values(d, Fields.LANG),
-        d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)), cards(List.of(doc), null).get(doc).mentions(),
+        d.get(Fields.URL), d.get(Fields.CONTENT_TYPE), Fields.hashHex(d.getBinaryValue(Fields.HASH)),
+        values(d, Fields.LANG), d.get(Fields.TEXT), Paragraphs.decode(d.getBinaryValue(Fields.PARAGRAPHS)),
+        cards(List.of(doc), null).get(doc).mentions(),
         copies(d.get(Fields.PATH)));
   }
 
@@ -634,14 +633,19 @@ public final class Searcher implements Closeable {
    */
   private List<String> references(int doc, Document d) throws IOException {
     Set<String> refs = new java.util.LinkedHashSet<>();
-    if (d.get(Fields.SELF_REF) != null) refs.add(d.get(Fields.SELF_REF));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues data = leaf.reader().getBinaryDocValues(Fields.REF_DATA);
-    if (data != null && data.advanceExact(doc - leaf.docBase)) {
-      for (RefData.Entry e : RefData.decode(data.binaryValue(), c -> true)) refs.add(e.canonical());
-    }
+    String self = d.get(Fields.SELF_REF);
+    if (self != null) refs.add(self);
+    BytesRef data = binaryValue(doc, Fields.REF_DATA);
+    if (data != null) for (RefData.Entry e : RefData.decode(data, c -> true)) refs.add(e.canonical());
     return List.copyOf(refs);
+  }
+
+  /** Document {@code doc}'s value of the binary doc values {@code field}, or null when it has none: one hit's lookup. */
+  private BytesRef binaryValue(int doc, String field) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
+    return values.advanceExact(doc - leaf.docBase) ? values.binaryValue() : null;
   }
 
   private static List<String> values(Document d, String field) {
