@@ -179,7 +179,7 @@ public final class IndexStore implements Closeable {
         Query copies = new TermQuery(new Term(Fields.COPY_OF, BytesRef.deepCopyOf(hash)));
         for (ScoreDoc sd : searcher.search(copies, Math.max(1, searcher.count(copies))).scoreDocs) {
           Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.FILE));
-          Path path = Path.of(d.get(Fields.PATH)), file = Path.of(d.get(Fields.FILE));
+          Path path = Path.of(d.get(Fields.PATH)), file = Path.of(Fields.file(d));
           if (Files.isRegularFile(path)) orphans.add(path); else if (Files.isRegularFile(file)) orphans.add(file);
         }
       }
@@ -255,7 +255,7 @@ public final class IndexStore implements Closeable {
     for (int doc = 0; doc < reader.maxDoc(); doc++) {
       if (live != null && !live.get(doc)) continue;
       Document d = stored.document(doc, Set.of(Fields.PATH, Fields.FILE));
-      String path = d.get(Fields.PATH), file = d.get(Fields.FILE);
+      String path = d.get(Fields.PATH), file = Fields.file(d);
       // A relative path is looked for from here and, when this is another folder, where the ingest that stored it ran.
       if (path != null && !Files.exists(Path.of(path)) && (file == null || !Files.exists(Path.of(file)))) {
         writer.deleteDocuments(new Term(Fields.PATH, path));

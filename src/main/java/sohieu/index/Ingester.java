@@ -530,7 +530,7 @@ public final class Ingester implements Closeable {
     boolean mine = false;
     for (ScoreDoc sd : searcher.search(new TermQuery(Fields.hashTerm(Fields.HASH, hash)), 16).scoreDocs) {
       Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.PATH, Fields.FILE));
-      String p = d.get(Fields.PATH), f = d.get(Fields.FILE) == null ? p : d.get(Fields.FILE);
+      String p = d.get(Fields.PATH), f = Fields.file(d);
       if (f.equals(me.file) || p.equals(me.path)) {
         mine = true;
       } else if ((indexed == null || p.compareTo(indexed.path) < 0) && ArticlePipeline.stillHolds(Path.of(f), hash)) {

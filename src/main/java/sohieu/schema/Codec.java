@@ -60,4 +60,32 @@ final class Codec {
   static void skipIf(ByteArrayDataInput in, int flags, int flag) {
     if ((flags & flag) != 0) skipString(in);
   }
+
+  /**
+   * A part of a document number (its type, issuer, digits, year) as where it stands in the number, 1-based, and its
+   * length; 0 and the part itself when the number does not spell it so.
+   */
+  static void writePart(DataOutput out, String part, String number) throws IOException {
+    int at = number.indexOf(part);
+    if (at < 0) {
+      out.writeVInt(0);
+      out.writeString(part);
+    } else {
+      out.writeVInt(at + 1);
+      out.writeVInt(part.length());
+    }
+  }
+
+  static String readPart(DataInput in, String number, String what) throws IOException {
+    int at = in.readVInt();
+    if (at == 0) return in.readString();
+    int length = in.readVInt();
+    if (length < 0 || at - 1 + length > number.length()) throw new CorruptIndexException("a part past the end of " + number, what);
+    return number.substring(at - 1, at - 1 + length);
+  }
+
+  static void skipPart(ByteArrayDataInput in) {
+    if (in.readVInt() == 0) skipString(in);
+    else in.readVInt();
+  }
 }

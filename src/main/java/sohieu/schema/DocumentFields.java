@@ -28,8 +28,13 @@ public final class DocumentFields {
   /** The file's path as given to ingest: the key, stored. */
   public static void path(Document doc, String path) { doc.add(new StringField(Fields.PATH, path, Field.Store.YES)); }
 
-  /** The file's absolute path when ingested, stored. */
-  public static void file(Document doc, String absolute) { doc.add(new StringField(Fields.FILE, absolute, Field.Store.YES)); }
+  /**
+   * The file's absolute path when ingested, after {@link #path}: stored only when the path was given otherwise (read
+   * it with {@link Fields#file}), as an absolute path given to ingest would be stored twice.
+   */
+  public static void file(Document doc, String absolute) {
+    doc.add(new StringField(Fields.FILE, absolute, absolute.equals(doc.get(Fields.PATH)) ? Field.Store.NO : Field.Store.YES));
+  }
 
   /** The content hash, stored and searchable, by which an unchanged or identical file is recognized. */
   public static void hash(Document doc, String hash) {

@@ -3,6 +3,7 @@ package sohieu.schema;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
@@ -23,6 +24,12 @@ public final class Fields {
   public static final String PATH = "path";
   /** The file's absolute path when it was ingested: finds it again when given in another spelling, or from elsewhere. */
   public static final String FILE = "file";
+  /** The stored {@link #FILE} of a document read with its {@link #PATH}: the path itself when that was absolute. */
+  public static String file(Document stored) {
+    String file = stored.get(FILE);
+    return file != null ? file : stored.get(PATH);
+  }
+
   /** The content hash of an indexed document (a copy's content is under {@link #COPY_OF} instead). */
   public static final String HASH = "hash";
   /**

@@ -16,13 +16,14 @@ import sohieu.refs.Citation;
 /**
  * The codec of {@link Fields#REF_DATA}: a document's references in brief, kept as doc values so that reference
  * tables, timelines and issue-date tallies read no stored text. Format byte, count, then per canonical number its
- * type and issuer ("" when unknown), mention count and the issue dates stated (epoch days).
+ * type and issuer ("" when unknown) as places in the number where it spells them ({@link Codec#writePart}), mention
+ * count and the issue dates stated (epoch days).
  */
 public final class RefData {
   /** One cited document as one article mentions it; {@code issued} holds ISO dates. */
   public record Entry(String canonical, String type, String issuer, int mentions, List<String> issued) {}
 
-  static final byte FORMAT = 1;
+  static final byte FORMAT = 2;
 
   private RefData() {}
 
@@ -42,8 +43,8 @@ public final class RefData {
     for (var e : first.entrySet()) {
       Citation c = e.getValue();
       out.writeString(e.getKey());
-      out.writeString(c.type() == null ? "" : c.type());
-      out.writeString(c.issuer() == null ? "" : c.issuer());
+      Codec.writePart(out, c.type() == null ? "" : c.type(), e.getKey());
+      Codec.writePart(out, c.issuer() == null ? "" : c.issuer(), e.getKey());
       out.writeVInt(counts.get(e.getKey()));
       Set<LocalDate> issued = dates.get(e.getKey());
       out.writeVInt(issued.size());
@@ -60,13 +61,13 @@ public final class RefData {
     for (int i = 0; i < n; i++) {
       String canonical = in.readString();
       if (!keep.test(canonical)) {
-        Codec.skipString(in);
-        Codec.skipString(in);
+        Codec.skipPart(in);
+        Codec.skipPart(in);
         in.readVInt();
         for (int d = in.readVInt(); d > 0; d--) in.readZLong();
         continue;
       }
-      String type = in.readString(), issuer = in.readString();
+      String type = Codec.readPart(in, canonical, Fields.REF_DATA), issuer = Codec.readPart(in, canonical, Fields.REF_DATA);
       int mentions = in.readVInt();
       String[] issued = new String[in.readVInt()];
       for (int d = 0; d < issued.length; d++) issued[d] = LocalDate.ofEpochDay(in.readZLong()).toString();

@@ -14,6 +14,9 @@ public final class SchemaVersion {
    * 2: binary values on Lucene's DataOutput with a format byte, the version in the commit. 1: the hand-made text
    * formats, no version recorded.
    */
+  // 12: mention cards with a preset dictionary, each number once, a mention's text and parts as places in its
+  // sentence and number (Mentions format 2), a reference's type and issuer as places in its number (RefData format 2);
+  // the absolute path stored only when the path was given otherwise;
   // 11: content hashes as their bytes, not hex (Fields.hashBytes), references no longer stored (a hit reads them from
   // ref_data);
   // 10: paragraph spans as gaps and lengths, a language only where it changes (Paragraphs format 3);
@@ -23,7 +26,7 @@ public final class SchemaVersion {
   // the folded field; 6: near-duplicate keys and the facets only as doc values, no terms (Lucene refuses a field whose index options
   // change, so a schema 5 index cannot take new documents); 5: a paragraph says whether OCR read it; 4: copies of a
   // content as documents of their own, near-duplicate band keys; 3: the reference-type facet
-  public static final int CURRENT = 11;
+  public static final int CURRENT = 12;
   /** The key of the version in a commit's user data. */
   static final String KEY = "sohieu.schema";
   /** What an index that records no version was written by. */

@@ -9,10 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sohieu.cli.CliTest.Run;
 import sohieu.index.FailedFiles;
+import sohieu.schema.Fields;
 
 /** What ingest takes, keeps, skips and reports, on folders the tests write, through the command line. */
 class IngestCommandTest {
@@ -180,5 +187,27 @@ class IngestCommandTest {
     Run again = run("ingest", "--index", index, tmp.resolve("corpus").toString());
     assertTrue(again.out().startsWith("0 added, 0 updated, 3 unchanged"), again.out());
     assertTrue(run("stats", "--index", index).out().startsWith("3 documents"));
+  }
+
+  @Test
+  void aFileGivenByItsAbsolutePathKeepsThatPathOnceAndIsFoundByAnyOther() throws Exception {
+    Path docs = Files.createDirectories(tmp.resolve("corpus"));
+    Files.writeString(docs.resolve("a.md"), "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.\n");
+    Files.writeString(docs.resolve("b.md"), "Thực hiện Kết luận số 43-KL/TW của Bộ Chính trị.\n");
+    String index = tmp.resolve("index").toString(), absolute = docs.toString();
+    assertEquals(0, run("ingest", "--index", index, absolute).code());
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(index)))) {
+      int doc = new IndexSearcher(reader).search(new TermQuery(new Term(Fields.FILE, docs.resolve("a.md").toString())), 1).scoreDocs[0].doc;
+      Document stored = reader.storedFields().document(doc);
+      assertEquals(null, stored.get(Fields.FILE));
+      assertEquals(docs.resolve("a.md").toString(), Fields.file(stored));
+    }
+    String relative = Path.of("").toAbsolutePath().relativize(docs).toString();
+    Run again = run("ingest", "--index", index, relative);
+    assertTrue(again.out().startsWith("0 added, 0 updated, 2 unchanged, 0 removed, 0 failed"), again.out());
+    Files.delete(docs.resolve("b.md"));
+    Run pruned = run("ingest", "--prune", "--index", index, absolute);
+    assertTrue(pruned.out().startsWith("0 added, 0 updated, 1 unchanged, 1 removed, 0 failed"), pruned.out());
+    assertEquals(0, run("show", relative + "/a.md", "--index", index).code());
   }
 }

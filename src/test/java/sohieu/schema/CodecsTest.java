@@ -82,6 +82,14 @@ class CodecsTest {
         LocalDate.MIN, Integer.MAX_VALUE - 1, Integer.MAX_VALUE, Double.NaN, LONG);
     Citation far = Citation.of(Citation.Kind.EXPLICIT, "10/2022/QH15", "10/2022/QH15", null, "QH15", "10", Integer.MAX_VALUE,
         LocalDate.MAX, 0, 12, -0.0, PL);
+    // What the sentence and the number do not hold is written as it is: a raw text other than the sentence's, a type
+    // the number does not spell, a part with a leading zero stripped, mentions out of text order.
+    Citation ownWords = Citation.of(Citation.Kind.SHORT, "09/2016/TT-BQP", "Thông tư 09", "TT", "BQP", "9", 2016, null,
+        300, 311, 0.7, VI);
+    Citation law = Citation.of(Citation.Kind.EXPLICIT, "24/2018/QH14", "24/2018/QH14", "LUAT", "QH14", "24", 2018, null,
+        5, 17, 1.0, "Luật 24/2018/QH14 về an ninh mạng.");
+    Citation notAtItsOffsets = Citation.of(Citation.Kind.UNRESOLVED, "18", "Nghị quyết 18", "NQ", null, "18", null, null,
+        40, 60, 0.5, "Nghị quyết 18 đã nói.");
     List<Citation> many = new ArrayList<>();
     for (int i = 0; i < Limits.CITATIONS_PER_FILE; i++) {
       many.add(citation(i + "-NQ/TW", i + "-NQ/TW", i * 20, "x".repeat(Limits.SENTENCE_CHARS - 10) + (i % 50)));
@@ -92,6 +100,8 @@ class CodecsTest {
             List.of("pl", "vi"), List.of(vi, sameSentence, ru, bare))),
         Arguments.of("unicode and limits", new Mentions.Card("tư liệu/Đà Nẵng/" + ODD, LONG, "+999999999-12-31", ODD,
             List.of("vi", "und", ""), List.of(extremes, far))),
+        Arguments.of("parts in their own words, out of order", new Mentions.Card("a.md", null, null, null, List.of("vi"),
+            List.of(ownWords, law, notAtItsOffsets, ownWords))),
         Arguments.of("most citations of a file", new Mentions.Card("big.html", "Big", null, null, List.of("vi"), many)));
   }
 
