@@ -181,7 +181,8 @@ public final class Ingester implements Closeable {
         }
       }
     }
-    store.commit();
+    // A finished run leaves what it wrote as one segment; a cancelled one stops as soon as it can.
+    if (complete) store.mergeOwnSegments(); else store.commit();
     var c = counts;
     return new IngestSummary(c[0].get(), c[1].get(), c[2].get(), c[3].get(), c[4].get(), bytes.get(),
         (System.nanoTime() - started) / 1_000_000, c[5].get(), !complete);

@@ -56,6 +56,34 @@ class IngesterTest {
     assertTrue(failures.isEmpty(), failures.toString());
   }
 
+  /** Each lookup opens every segment: a run leaves one, and a later run adds its own without rewriting it. */
+  @Test
+  void aRunLeavesWhatItWroteAsOneSegmentAndLeavesEarlierSegmentsAlone() throws Exception {
+    Path docs = corpusCopy(), index = tmp.resolve("index"), more = Files.createDirectories(tmp.resolve("more"));
+    try (Ingester ingester = Ingester.open(index, 2, Duration.ofSeconds(60)).commitEvery(1)) {
+      assertEquals(5, ingester.ingest(FileSet.of(List.of(docs), List.of()), false, IngestListener.NONE).added());
+    }
+    List<String> first = segments(index);
+    assertEquals(1, first.size(), first.toString());
+    Files.writeString(more.resolve("a.md"), "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.\n");
+    Files.writeString(more.resolve("b.md"), "Thực hiện Kết luận số 43-KL/TW của Bộ Chính trị.\n");
+    try (Ingester ingester = Ingester.open(index, 2, Duration.ofSeconds(60)).commitEvery(1)) {
+      assertEquals(2, ingester.ingest(FileSet.of(List.of(more), List.of()), false, IngestListener.NONE).added());
+    }
+    List<String> second = segments(index);
+    assertEquals(2, second.size(), second.toString());
+    assertTrue(second.containsAll(first), first + " then " + second);
+    assertEquals(7, count(index, null));
+  }
+
+  private static List<String> segments(Path index) throws Exception {
+    try (FSDirectory dir = FSDirectory.open(index)) {
+      List<String> names = new java.util.ArrayList<>();
+      for (var segment : org.apache.lucene.index.SegmentInfos.readLatestCommit(dir)) names.add(segment.info.name);
+      return names;
+    }
+  }
+
   @Test
   void aFileNamedTwiceInOneRunIsOneDocument() throws Exception {
     Path docs = corpusCopy(), index = tmp.resolve("index");
