@@ -223,9 +223,11 @@ public final class IndexStore implements Closeable {
    * Merges the segments this writer made into one and commits: every lookup opens each segment, and a short-lived
    * `cite` spent a tenth of its time on the six more that a 100k ingest left (index-100000: 0.378 s against 0.332 s
    * as one segment, 1% smaller too; the merge took 6 s of a 136 s ingest). Segments of earlier ingests are left as
-   * they are, so a few files added to a large index rewrite only themselves.
+   * they are, so a few files added to a large index rewrite only themselves. The documents are committed first: a
+   * run stopped during the merge (a minute and a half at 1M files) loses none of them.
    */
   public void mergeOwnSegments() throws IOException {
+    commit();
     writer.forceMerge(1);
     commit();
   }
